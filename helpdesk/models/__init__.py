@@ -1,0 +1,27 @@
+from .accounts import Membership, Role, SellerAccount
+from .activity import Activity
+from .cases import FINAL_STATUSES, Case, CaseKind, CaseStatus, Priority
+from .deadlines import Calendar, ClockKind, Deadline, DeadlineState, Policy
+from .notifications import Notification
+from .orders import FulfillmentChannel, Order, OrderItem
+
+__all__ = [
+    "Activity",
+    "Calendar",
+    "Case",
+    "CaseKind",
+    "CaseStatus",
+    "ClockKind",
+    "Deadline",
+    "DeadlineState",
+    "FINAL_STATUSES",
+    "FulfillmentChannel",
+    "Membership",
+    "Notification",
+    "Order",
+    "OrderItem",
+    "Policy",
+    "Priority",
+    "Role",
+    "SellerAccount",
+]

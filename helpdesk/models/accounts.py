@@ -1,0 +1,74 @@
+import zoneinfo
+
+from django.conf import settings
+from django.core.validators import RegexValidator
+from django.db import models
+
+from helpdesk.marketplaces import MARKETPLACE_CHOICES, MARKETPLACES
+
+TIMEZONE_CHOICES = [(name, name) for name in sorted(zoneinfo.available_timezones())]
+
+
+class SellerAccount(models.Model):
+    """One Amazon seller account on one marketplace: the unit of tenancy."""
+
+    name = models.CharField(max_length=120)
+    slug = models.SlugField(
+        max_length=40,
+        unique=True,
+        help_text="Short name that command-line tools take as ACCOUNT.",
+    )
+    merchant_id = models.CharField(
+        "Amazon merchant / seller id",
+        max_length=20,
+        validators=[RegexValidator(r"^A[0-9A-Z]{8,19}$", "An Amazon seller id looks like A1B2C3D4E5F6G7.")],
+    )
+    marketplace = models.CharField(max_length=2, choices=MARKETPLACE_CHOICES)
+    timezone = models.CharField(max_length=64, choices=TIMEZONE_CHOICES, default="UTC")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def marketplace_id(self) -> str:
+        return MARKETPLACES[self.marketplace].marketplace_id
+
+    @property
+    def site(self) -> str:
+        return MARKETPLACES[self.marketplace].site
+
+    @property
+    def tzinfo(self) -> zoneinfo.ZoneInfo:
+        return zoneinfo.ZoneInfo(self.timezone)
+
+
+class Role(models.TextChoices):
+    AGENT = "agent", "Agent"
+    MANAGER = "manager", "Manager"
+    ADMIN = "admin", "Admin"
+
+
+# Each role may do everything the roles before it may.
+ROLE_RANK = {Role.AGENT: 1, Role.MANAGER: 2, Role.ADMIN: 3}
+
+
+def roles_at_least(role: str) -> list[str]:
+    return [r for r, rank in ROLE_RANK.items() if rank >= ROLE_RANK[role]]
+
+
+class Membership(models.Model):
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships")
+    account = models.ForeignKey(SellerAccount, on_delete=models.CASCADE, related_name="memberships")
+    role = models.CharField(max_length=10, choices=Role.choices, default=Role.AGENT)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["user", "account"], name="membership_unique_user_account")]
+        indexes = [models.Index(fields=["account", "role"])]
+
+    def __str__(self) -> str:
+        return f"{self.user} · {self.account} · {self.role}"

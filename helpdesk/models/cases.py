@@ -1,0 +1,82 @@
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+
+from .accounts import SellerAccount
+from .orders import Order
+
+
+class CaseKind(models.TextChoices):
+    MESSAGE = "message", "Buyer message"
+    FEEDBACK = "feedback", "Feedback"
+    RETURN = "return", "Return request"
+    ATOZ = "atoz", "A-to-z claim"
+    CHARGEBACK = "chargeback", "Chargeback"
+
+
+class CaseStatus(models.TextChoices):
+    NEW = "new", "New"
+    OPEN = "open", "Open"
+    WAITING = "waiting", "Waiting"
+    RESOLVED = "resolved", "Resolved"
+    CLOSED = "closed", "Closed"
+
+
+CASE_TRANSITIONS: dict[str, frozenset[str]] = {
+    CaseStatus.NEW: frozenset({CaseStatus.OPEN, CaseStatus.WAITING, CaseStatus.RESOLVED, CaseStatus.CLOSED}),
+    CaseStatus.OPEN: frozenset({CaseStatus.WAITING, CaseStatus.RESOLVED, CaseStatus.CLOSED}),
+    CaseStatus.WAITING: frozenset({CaseStatus.OPEN, CaseStatus.RESOLVED, CaseStatus.CLOSED}),
+    CaseStatus.RESOLVED: frozenset({CaseStatus.OPEN, CaseStatus.CLOSED}),
+    CaseStatus.CLOSED: frozenset({CaseStatus.OPEN}),
+}
+FINAL_STATUSES = frozenset({CaseStatus.RESOLVED, CaseStatus.CLOSED})
+ACTIVE_STATUSES = [s for s in CaseStatus.values if s not in FINAL_STATUSES]
+
+
+class Priority(models.IntegerChoices):
+    LOW = 0, "Low"
+    NORMAL = 1, "Normal"
+    HIGH = 2, "High"
+    URGENT = 3, "Urgent"
+
+
+class Case(models.Model):
+    """One piece of agent work, whatever its kind. Domain apps hang details off it."""
+
+    account = models.ForeignKey(SellerAccount, on_delete=models.CASCADE, related_name="cases")
+    kind = models.CharField(max_length=12, choices=CaseKind.choices)
+    order = models.ForeignKey(Order, on_delete=models.SET_NULL, null=True, blank=True, related_name="cases")
+    subject = models.CharField(max_length=300, blank=True)
+    buyer_name = models.CharField(max_length=200, blank=True)
+    status = models.CharField(max_length=10, choices=CaseStatus.choices, default=CaseStatus.NEW)
+    assignee = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="assigned_cases"
+    )
+    priority = models.SmallIntegerField(choices=Priority.choices, default=Priority.NORMAL)
+    opened_at = models.DateTimeField(default=timezone.now)
+    closed_at = models.DateTimeField(null=True, blank=True)
+    next_due_at = models.DateTimeField(null=True, blank=True, db_index=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = [models.F("next_due_at").asc(nulls_last=True), "id"]
+        indexes = [
+            models.Index(
+                fields=["next_due_at", "id"],
+                condition=models.Q(status__in=ACTIVE_STATUSES),
+                name="case_active_due",
+            ),
+            models.Index(
+                fields=["assignee", "next_due_at", "id"],
+                condition=models.Q(status__in=ACTIVE_STATUSES),
+                name="case_active_assignee_due",
+            ),
+            models.Index(fields=["account", "status", "kind"], name="case_account_status_kind"),
+        ]
+
+    def __str__(self) -> str:
+        return f"#{self.pk} {self.get_kind_display()}"
+
+    @property
+    def is_final(self) -> bool:
+        return self.status in FINAL_STATUSES

@@ -1,0 +1,73 @@
+"""Shared fixtures. The suite runs against the real PostgreSQL and Redis, and
+refuses to run at all when either is missing: a skipped service is a lie."""
+
+import psycopg
+import pytest
+import redis
+from django.conf import settings
+from django.db import connection
+
+from tests.factories import AccountFactory, MembershipFactory, UserFactory
+
+
+def pytest_configure(config):
+    if connection.vendor != "postgresql":
+        pytest.exit(
+            f"The tests need PostgreSQL: DATABASE_URL points at {connection.vendor}. Run `make test`.",
+            returncode=3,
+        )
+    if not settings.REDIS_URL:
+        pytest.exit("The tests need Redis: set REDIS_URL. Run `make test`.", returncode=3)
+    try:
+        redis.Redis.from_url(settings.REDIS_URL, socket_connect_timeout=3).ping()
+    except redis.RedisError as exc:
+        pytest.exit(f"Redis at {settings.REDIS_URL} is not reachable: {exc}", returncode=3)
+    db = settings.DATABASES["default"]
+    try:
+        psycopg.connect(
+            host=db["HOST"], port=db["PORT"] or 5432, user=db["USER"], password=db["PASSWORD"],
+            dbname="postgres", connect_timeout=3,
+        ).close()
+    except psycopg.Error as exc:
+        pytest.exit(f"PostgreSQL at {db['HOST']}:{db['PORT']} is not reachable: {exc}", returncode=3)
+
+
+@pytest.fixture
+def account(db):
+    return AccountFactory(slug="acme-us", name="Acme US", marketplace="US", timezone="America/New_York")
+
+
+@pytest.fixture
+def other_account(db):
+    return AccountFactory(slug="rival-de", name="Rival DE", marketplace="DE", timezone="Europe/Berlin")
+
+
+def _member(account, role, username):
+    user = UserFactory(username=username)
+    MembershipFactory(user=user, account=account, role=role)
+    return user
+
+
+@pytest.fixture
+def agent(account):
+    return _member(account, "agent", "alice")
+
+
+@pytest.fixture
+def agent2(account):
+    return _member(account, "agent", "bob")
+
+
+@pytest.fixture
+def manager(account):
+    return _member(account, "manager", "mona")
+
+
+@pytest.fixture
+def admin_user(account):
+    return _member(account, "admin", "adam")
+
+
+@pytest.fixture
+def outsider(other_account):
+    return _member(other_account, "admin", "oscar")
