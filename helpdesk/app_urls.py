@@ -1,10 +1,30 @@
 from django.urls import path
 
-from . import views
+from .views import admin, dashboard, health, imports, notifications, policies, queue
 
 app_name = "helpdesk"
 
 urlpatterns = [
-    path("healthz", views.healthz, name="healthz"),
-    path("", views.queue, name="queue"),
+    path("healthz", health.healthz, name="healthz"),
+    path("", queue.queue, name="queue"),
+    path("cases/assign", queue.cases_bulk_assign_view, name="cases_bulk_assign"),
+    path("cases/<int:case_id>/", queue.case_detail, name="case"),
+    path("cases/<int:case_id>/assign", queue.case_assign_view, name="case_assign"),
+    path("cases/<int:case_id>/status", queue.case_status_view, name="case_status"),
+    path("cases/<int:case_id>/priority", queue.case_priority_view, name="case_priority"),
+    path("dashboard/", dashboard.dashboard, name="dashboard"),
+    path("notifications/", notifications.notifications, name="notifications"),
+    path("notifications/badge", notifications.notifications_badge, name="notifications_badge"),
+    path("notifications/<int:notification_id>/read", notifications.notification_read, name="notification_read"),
+    path("notifications/read-all", notifications.notifications_read_all, name="notifications_read_all"),
+    path("orders/import/", imports.order_import, name="order_import"),
+    path("imports/<int:job_id>/", imports.import_job, name="import_job"),
+    path("imports/<int:job_id>/retry", imports.import_job_retry, name="import_job_retry"),
+    path("settings/accounts/", admin.accounts, name="accounts"),
+    path("settings/accounts/<int:account_id>/", admin.account_detail, name="account"),
+    path("settings/accounts/<int:account_id>/members", admin.member_add, name="member_add"),
+    path("settings/accounts/<int:account_id>/policies/", policies.policies, name="policies"),
+    path("settings/accounts/<int:account_id>/policies/<str:kind>", policies.policy_edit, name="policy_edit"),
+    path("settings/members/<int:membership_id>/role", admin.member_role, name="member_role"),
+    path("settings/members/<int:membership_id>/remove", admin.member_remove, name="member_remove"),
 ]

@@ -1,0 +1,189 @@
+"""Reads. Every tenant-scoped queryset a view touches starts here.
+
+`account_ids_for` is the one place that decides which seller accounts a user
+may see; everything else narrows a queryset to those ids. An object outside
+them simply does not exist for that user (404, never 403).
+"""
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import AbstractBaseUser
+from django.db.models import Count, F, Q, QuerySet
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+
+from helpdesk.models import (
+    Activity,
+    Case,
+    Deadline,
+    DeadlineState,
+    Membership,
+    Notification,
+    Order,
+    Policy,
+    SellerAccount,
+)
+from helpdesk.models.accounts import Role, roles_at_least
+from helpdesk.models.cases import ACTIVE_STATUSES
+
+User = get_user_model()
+
+
+def account_ids_for(user: AbstractBaseUser, *, min_role: str = Role.AGENT) -> list[int]:
+    """Ids of the seller accounts where `user` holds at least `min_role`."""
+    if not user.is_authenticated:
+        return []
+    cache = user.__dict__.setdefault("_account_ids", {})
+    if min_role not in cache:
+        cache[min_role] = list(
+            Membership.objects.filter(user=user, role__in=roles_at_least(min_role))
+            .order_by("account_id")
+            .values_list("account_id", flat=True)
+        )
+    return cache[min_role]
+
+
+def scoped[M](queryset: QuerySet[M], user: AbstractBaseUser, *, min_role: str = Role.AGENT, field: str = "account_id") -> QuerySet[M]:
+    """Narrow any queryset to the accounts where `user` holds at least `min_role`."""
+    return queryset.filter(**{f"{field}__in": account_ids_for(user, min_role=min_role)})
+
+
+def has_role(user: AbstractBaseUser, account_id: int, role: str) -> bool:
+    return account_id in account_ids_for(user, min_role=role)
+
+
+def highest_role(user: AbstractBaseUser) -> str | None:
+    for role in (Role.ADMIN, Role.MANAGER, Role.AGENT):
+        if account_ids_for(user, min_role=role):
+            return role
+    return None
+
+
+def accounts_for(user: AbstractBaseUser, *, min_role: str = Role.AGENT) -> QuerySet[SellerAccount]:
+    return SellerAccount.objects.filter(id__in=account_ids_for(user, min_role=min_role))
+
+
+def account_get(user: AbstractBaseUser, *, account_id: int, min_role: str = Role.AGENT) -> SellerAccount:
+    return get_object_or_404(accounts_for(user, min_role=min_role), id=account_id)
+
+
+# --- the queue -------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class QueueFilters:
+    kind: str = ""
+    status: str = "active"  # "active", "all", or one CaseStatus
+    assignee: str = ""  # "", "mine", "unassigned", or a user id
+    account: int | None = None
+    due_within_hours: int | None = None
+
+
+def queue_cases(user: AbstractBaseUser, filters: QueueFilters, *, now: datetime | None = None) -> QuerySet[Case]:
+    """The unified queue: every case of the user's accounts, soonest due first."""
+    cases = scoped(Case.objects.all(), user)
+    if filters.status == "active":
+        cases = cases.filter(status__in=ACTIVE_STATUSES)
+    elif filters.status != "all":
+        cases = cases.filter(status=filters.status)
+    if filters.kind:
+        cases = cases.filter(kind=filters.kind)
+    if filters.account:
+        cases = cases.filter(account_id=filters.account)
+    if filters.assignee == "mine":
+        cases = cases.filter(assignee=user)
+    elif filters.assignee == "unassigned":
+        cases = cases.filter(assignee__isnull=True)
+    elif filters.assignee.isdigit():
+        cases = cases.filter(assignee_id=int(filters.assignee))
+    if filters.due_within_hours is not None:
+        horizon = (now or timezone.now()) + timedelta(hours=filters.due_within_hours)
+        cases = cases.filter(next_due_at__lte=horizon)
+    return cases.select_related("account", "order", "assignee").order_by("next_due_at", "id")
+
+
+def assignable_users(user: AbstractBaseUser) -> QuerySet:
+    """People a case of the user's accounts may be given to."""
+    return (
+        User.objects.filter(memberships__account_id__in=account_ids_for(user), is_active=True)
+        .distinct()
+        .order_by("first_name", "username")
+    )
+
+
+def case_get(user: AbstractBaseUser, *, case_id: int) -> Case:
+    return get_object_or_404(scoped(Case.objects.select_related("account", "order", "assignee"), user), id=case_id)
+
+
+def case_timeline(case: Case) -> QuerySet[Activity]:
+    return case.activities.select_related("actor").order_by("created_at", "id")
+
+
+def case_deadlines(case: Case) -> QuerySet[Deadline]:
+    return case.deadlines.order_by("due_at")
+
+
+def order_get(user: AbstractBaseUser, *, order_id: int) -> Order:
+    return get_object_or_404(scoped(Order.objects.all(), user), id=order_id)
+
+
+# --- notifications --------------------------------------------------------
+
+
+def notifications_for(user: AbstractBaseUser, *, unread_only: bool = False) -> QuerySet[Notification]:
+    notes = Notification.objects.filter(user=user, account_id__in=account_ids_for(user))
+    if unread_only:
+        notes = notes.filter(read_at__isnull=True)
+    return notes.select_related("case", "account").order_by("-created_at", "-id")
+
+
+def unread_count(user: AbstractBaseUser) -> int:
+    return notifications_for(user, unread_only=True).count()
+
+
+def nav_context(user: AbstractBaseUser) -> dict:
+    return {
+        "nav_role": highest_role(user),
+        "nav_is_admin": bool(account_ids_for(user, min_role=Role.ADMIN)),
+        "nav_is_manager": bool(account_ids_for(user, min_role=Role.MANAGER)),
+        "nav_unread": unread_count(user),
+    }
+
+
+# --- administration -------------------------------------------------------
+
+
+def memberships_for_admin(user: AbstractBaseUser) -> QuerySet[Membership]:
+    return scoped(Membership.objects.select_related("user", "account"), user, min_role=Role.ADMIN).order_by(
+        "account__name", "user__username"
+    )
+
+
+def policies_for(account: SellerAccount) -> QuerySet[Policy]:
+    return account.policies.order_by("kind")
+
+
+# --- clock statistics ----------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ClockStats:
+    days: int
+    met_on_time: int
+    met_late: int
+    breached: int
+    open: int
+
+
+def clock_stats(*, account_ids: list[int], days: int, now: datetime | None = None) -> ClockStats:
+    """Clocks started in the last `days` days: met on time, met late, breached (unmet), open."""
+    since = (now or timezone.now()) - timedelta(days=days)
+    counts = Deadline.objects.filter(account_id__in=account_ids, started_at__gte=since).aggregate(
+        met_on_time=Count("id", filter=Q(state=DeadlineState.MET, met_at__lte=F("due_at"))),
+        met_late=Count("id", filter=Q(state=DeadlineState.MET, met_at__gt=F("due_at"))),
+        breached=Count("id", filter=Q(state=DeadlineState.BREACHED)),
+        open=Count("id", filter=Q(state=DeadlineState.OPEN)),
+    )
+    return ClockStats(days=days, **counts)

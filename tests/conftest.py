@@ -11,6 +11,8 @@ from tests.factories import AccountFactory, MembershipFactory, UserFactory
 
 
 def pytest_configure(config):
+    # Real password hashing costs half a second a user; the tests are not about it.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     if connection.vendor != "postgresql":
         pytest.exit(
             f"The tests need PostgreSQL: DATABASE_URL points at {connection.vendor}. Run `make test`.",

@@ -1,6 +1,7 @@
 from .accounts import Membership, Role, SellerAccount
 from .activity import Activity
 from .cases import FINAL_STATUSES, Case, CaseKind, CaseStatus, Priority
+from .imports import ImportJob
 from .deadlines import Calendar, ClockKind, Deadline, DeadlineState, Policy
 from .notifications import Notification
 from .orders import FulfillmentChannel, Order, OrderItem
@@ -16,6 +17,7 @@ __all__ = [
     "DeadlineState",
     "FINAL_STATUSES",
     "FulfillmentChannel",
+    "ImportJob",
     "Membership",
     "Notification",
     "Order",

@@ -55,7 +55,9 @@ class Case(models.Model):
     priority = models.SmallIntegerField(choices=Priority.choices, default=Priority.NORMAL)
     opened_at = models.DateTimeField(default=timezone.now)
     closed_at = models.DateTimeField(null=True, blank=True)
+    # The earliest unmet clock of the case, kept by the deadline engine.
     next_due_at = models.DateTimeField(null=True, blank=True, db_index=True)
+    next_warn_at = models.DateTimeField(null=True, blank=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:

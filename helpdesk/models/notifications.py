@@ -9,6 +9,7 @@ from .deadlines import Deadline
 
 class EmailState(models.TextChoices):
     PENDING = "pending", "Pending"
+    SENDING = "sending", "Sending"
     SENT = "sent", "Sent"
     FAILED = "failed", "Failed"
     SKIPPED = "skipped", "No email address"
@@ -32,6 +33,7 @@ class Notification(models.Model):
     read_at = models.DateTimeField(null=True, blank=True)
     email_state = models.CharField(max_length=10, choices=EmailState.choices, default=EmailState.PENDING)
     email_attempts = models.PositiveSmallIntegerField(default=0)
+    # When a worker may next try the email: the backoff of a pending row, the lease of a sending one.
     email_next_attempt_at = models.DateTimeField(default=timezone.now)
     email_sent_at = models.DateTimeField(null=True, blank=True)
     email_error = models.CharField(max_length=500, blank=True)
@@ -45,7 +47,7 @@ class Notification(models.Model):
             models.Index(fields=["user", "-created_at"], name="notification_user_time"),
             models.Index(
                 fields=["email_next_attempt_at", "id"],
-                condition=models.Q(email_state=EmailState.PENDING),
+                condition=models.Q(email_state__in=[EmailState.PENDING, EmailState.SENDING]),
                 name="notification_email_due",
             ),
         ]

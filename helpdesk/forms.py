@@ -1,0 +1,180 @@
+from datetime import date, timedelta
+from decimal import Decimal
+
+from django import forms
+from django.contrib.auth import get_user_model
+
+from helpdesk.calendars import OpeningHoursError, holiday_country_choices, parse_opening_hours
+from helpdesk.models import Calendar, CaseKind, CaseStatus, Policy, Priority, Role, SellerAccount
+
+User = get_user_model()
+
+STATUS_FILTERS = [("active", "Active"), ("all", "All"), *CaseStatus.choices]
+
+
+class QueueFilterForm(forms.Form):
+    kind = forms.ChoiceField(choices=[("", "All kinds"), *CaseKind.choices], required=False)
+    status = forms.ChoiceField(choices=STATUS_FILTERS, required=False)
+    assignee = forms.CharField(required=False)
+    account = forms.TypedChoiceField(coerce=int, required=False, empty_value=None)
+    due = forms.IntegerField(
+        label="Due within (hours)", min_value=0, max_value=24 * 90, required=False
+    )
+    page = forms.IntegerField(min_value=1, required=False)
+
+    def __init__(self, *args, accounts, users, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["account"].choices = [("", "All accounts"), *((a.id, a.name) for a in accounts)]
+        self.assignee_choices = [
+            ("", "Anyone"),
+            ("mine", "Mine"),
+            ("unassigned", "Unassigned"),
+            *((str(u.id), u.get_full_name() or u.username) for u in users if u.id != user.id),
+        ]
+
+    def clean_assignee(self) -> str:
+        value = self.cleaned_data["assignee"]
+        if value and value not in {key for key, _ in self.assignee_choices}:
+            raise forms.ValidationError("Unknown assignee.")
+        return value
+
+
+class StatusForm(forms.Form):
+    status = forms.ChoiceField(choices=CaseStatus.choices)
+
+
+class PriorityForm(forms.Form):
+    priority = forms.TypedChoiceField(choices=Priority.choices, coerce=int)
+
+
+class AccountForm(forms.ModelForm):
+    class Meta:
+        model = SellerAccount
+        fields = ["name", "slug", "merchant_id", "marketplace", "timezone"]
+
+
+class MemberAddForm(forms.Form):
+    username = forms.CharField(max_length=150, help_text="An existing user, or a new one to create.")
+    email = forms.EmailField(required=False, help_text="For a new user: where the password-setting link goes.")
+    first_name = forms.CharField(max_length=150, required=False)
+    last_name = forms.CharField(max_length=150, required=False)
+    role = forms.ChoiceField(choices=Role.choices)
+
+    def clean(self):
+        data = super().clean()
+        username = data.get("username")
+        if username and not User.objects.filter(username=username).exists() and not data.get("email"):
+            self.add_error("email", "A new user needs an email address to set a password.")
+        return data
+
+
+class RoleForm(forms.Form):
+    role = forms.ChoiceField(choices=Role.choices)
+
+
+class OrderImportForm(forms.Form):
+    account = forms.TypedChoiceField(coerce=int)
+    file = forms.FileField(help_text="Amazon's all-orders report (.txt/.tsv, may be gzip-compressed).")
+
+    def __init__(self, *args, accounts, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["account"].choices = [(a.id, a.name) for a in accounts]
+
+
+UNITS = [("hours", "hours"), ("days", "days")]
+WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+
+
+def _split(delta: timedelta) -> tuple[Decimal, str]:
+    hours = Decimal(int(delta.total_seconds())) / 3600
+    if hours >= 48 and hours % 24 == 0:
+        return hours / 24, "days"
+    return hours.normalize(), "hours"
+
+
+def _join(value: Decimal, unit: str) -> timedelta:
+    return timedelta(hours=float(value) * (24 if unit == "days" else 1))
+
+
+class PolicyForm(forms.Form):
+    duration = forms.DecimalField(min_value=Decimal("0.01"), max_digits=8, decimal_places=2)
+    duration_unit = forms.ChoiceField(choices=UNITS)
+    warn_before = forms.DecimalField(min_value=Decimal(0), max_digits=8, decimal_places=2)
+    warn_unit = forms.ChoiceField(choices=UNITS)
+    calendar = forms.ChoiceField(choices=Calendar.choices)
+    holiday_country = forms.ChoiceField(required=False)
+    holiday_subdivision = forms.CharField(max_length=10, required=False)
+    closed_dates = forms.CharField(
+        required=False, widget=forms.Textarea(attrs={"rows": 2}), help_text="Extra closed days, one YYYY-MM-DD a line."
+    )
+    retime = forms.BooleanField(required=False)
+
+    def __init__(self, *args, policy: Policy, running: int, **kwargs):
+        duration, duration_unit = _split(policy.duration)
+        warn, warn_unit = _split(policy.warn_before)
+        initial = {
+            "duration": duration,
+            "duration_unit": duration_unit,
+            "warn_before": warn,
+            "warn_unit": warn_unit,
+            "calendar": policy.calendar,
+            "holiday_country": policy.holiday_country,
+            "holiday_subdivision": policy.holiday_subdivision,
+            "closed_dates": "\n".join(policy.closed_dates),
+        }
+        for day, name in enumerate(WEEKDAYS):
+            initial[f"day{day}"] = ", ".join(f"{a}-{b}" for a, b in policy.opening_hours.get(str(day), []))
+        super().__init__(*args, initial=initial, **kwargs)
+        for day, name in enumerate(WEEKDAYS):
+            self.fields[f"day{day}"] = forms.CharField(
+                label=name, required=False, widget=forms.TextInput(attrs={"placeholder": "closed"})
+            )
+        self.fields["holiday_country"].choices = [("", "No public holidays"), *holiday_country_choices()]
+        self.fields["retime"].label = f"Also re-time the {running} running clock{'s' if running != 1 else ''} of this kind"
+        self.policy = policy
+        self.running = running
+
+    def weekday_fields(self):
+        return [self[f"day{day}"] for day in range(7)]
+
+    def clean_closed_dates(self) -> list[str]:
+        dates = []
+        for line in self.cleaned_data["closed_dates"].split():
+            try:
+                dates.append(date.fromisoformat(line.strip()).isoformat())
+            except ValueError:
+                raise forms.ValidationError(f"“{line}” is not a date: write YYYY-MM-DD.") from None
+        return sorted(set(dates))
+
+    def clean(self):
+        data = super().clean()
+        if "duration" in data and "warn_before" in data:
+            data["duration_td"] = _join(data["duration"], data["duration_unit"])
+            data["warn_td"] = _join(data["warn_before"], data["warn_unit"])
+            if data["warn_td"] >= data["duration_td"]:
+                self.add_error("warn_before", "The warning must come before the clock is due.")
+        raw = {}
+        for day in range(7):
+            text = data.get(f"day{day}", "").strip()
+            if text:
+                raw[str(day)] = [part.strip().split("-", 1) if "-" in part else [part.strip(), ""] for part in text.split(",")]
+        try:
+            hours = parse_opening_hours(raw)
+        except OpeningHoursError as exc:
+            raise forms.ValidationError(str(exc)) from None
+        if data.get("calendar") == Calendar.BUSINESS and not any(hours.values()):
+            raise forms.ValidationError("Business hours need at least one opening interval in the week.")
+        data["opening_hours"] = raw
+        return data
+
+    def changes(self) -> dict:
+        data = self.cleaned_data
+        return {
+            "duration": data["duration_td"],
+            "warn_before": data["warn_td"],
+            "calendar": data["calendar"],
+            "opening_hours": data["opening_hours"],
+            "holiday_country": data["holiday_country"],
+            "holiday_subdivision": data["holiday_subdivision"],
+            "closed_dates": data["closed_dates"],
+        }

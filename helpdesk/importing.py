@@ -1,0 +1,186 @@
+"""What every report importer shares: decoding, reading tab-separated flat
+files by header name, parsing cell values, and reporting the outcome.
+
+Amazon's flat-file reports are tab-separated with a header row, one record per
+physical line, no quoting (a product name may begin with a literal `"`), and
+may come gzip-compressed and in a legacy encoding. Importers read columns by
+name, because the column set drifts over the years.
+"""
+
+import codecs
+import csv
+import gzip
+import re
+import zlib
+from collections.abc import Collection, Iterator
+from dataclasses import dataclass, field
+from datetime import datetime
+from decimal import Decimal
+
+GZIP_MAGIC = b"\x1f\x8b"
+
+
+class ReportError(Exception):
+    """The whole file is rejected: not decodable, or not the report it claims to be."""
+
+
+class RowRejected(ValueError):
+    """One row is rejected; the message is the reason shown to the user."""
+
+
+@dataclass(frozen=True)
+class RowError:
+    line: int
+    reason: str
+
+
+@dataclass
+class ImportResult:
+    imported: int = 0
+    unchanged: int = 0
+    rejected: int = 0
+    errors: list[RowError] = field(default_factory=list)
+
+    def reject(self, line: int, reason: str) -> None:
+        self.rejected += 1
+        self.errors.append(RowError(line, reason))
+
+    def summary_line(self) -> str:
+        return f"imported: {self.imported}, unchanged: {self.unchanged}, rejected: {self.rejected}"
+
+
+def legacy_encoding(marketplace: str) -> str:
+    """The legacy encoding Amazon uses for a marketplace's reports when they are not UTF-8."""
+    return "cp932" if marketplace == "JP" else "cp1252"
+
+
+def decode_report(data: bytes, *, fallback_encoding: str) -> str:
+    """Gunzip `data` if it starts with the gzip magic bytes, then decode it.
+
+    UTF-8 (byte-order mark stripped) is tried first, then `fallback_encoding`
+    (cp1252 for Latin-1/Windows-1252 reports, cp932 for Windows-31J ones).
+    """
+    if data.startswith(GZIP_MAGIC):
+        try:
+            data = gzip.decompress(data)
+        except (OSError, EOFError, zlib.error) as exc:
+            raise ReportError(f"the file looks gzip-compressed but cannot be decompressed: {exc}") from exc
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.removeprefix(codecs.BOM_UTF8).decode(fallback_encoding)
+    except UnicodeDecodeError as exc:
+        raise ReportError(
+            f"the file is neither UTF-8 nor {fallback_encoding}: byte {exc.start} is {exc.object[exc.start:exc.start + 1]!r}"
+        ) from exc
+
+
+@dataclass(frozen=True)
+class Row:
+    """One data line. `cells` has every header column; missing trailing cells are ""."""
+
+    line: int
+    cells: dict[str, str]
+
+
+class FlatFile:
+    """A decoded tab-separated report, read by header name.
+
+    Header names are compared lower-cased and stripped; cell values are stripped
+    (Amazon writes a lone space for some empty cells). Blank lines are skipped
+    but keep their line numbers, so `Row.line` is the line number in the file
+    with the header as line 1.
+    """
+
+    def __init__(self, text: str, *, required: Collection[str]) -> None:
+        self._lines = text.split("\n")
+        header = next(csv.reader([self._lines[0].removesuffix("\r")], delimiter="\t", quoting=csv.QUOTE_NONE), [])
+        self.header = [name.strip().lower() for name in header]
+        if not any(self.header):
+            raise ReportError("the file is empty: no header row")
+        missing = [name for name in required if name not in self.header]
+        if missing:
+            raise ReportError(
+                f"the header has no {', '.join(missing)} column{'s' if len(missing) > 1 else ''}; "
+                f"found: {', '.join(name for name in self.header if name) or 'nothing'}"
+            )
+        self.columns = frozenset(name for name in self.header if name)
+
+    def rows(self) -> Iterator[Row | RowError]:
+        """Yield each data row, or a `RowError` for a line the csv module cannot read."""
+        positions: dict[str, int] = {}
+        for index, name in enumerate(self.header):
+            if name:
+                positions.setdefault(name, index)
+        lines = (line.removesuffix("\r") for line in self._lines[1:])
+        reader = csv.reader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
+        number = 1
+        while True:
+            number += 1
+            try:
+                cells = next(reader)
+            except StopIteration:
+                return
+            except csv.Error as exc:
+                yield RowError(number, f"unreadable line: {exc}")
+                continue
+            if not any(cell.strip() for cell in cells):
+                continue
+            yield Row(
+                number,
+                {name: cells[index].strip() if index < len(cells) else "" for name, index in positions.items()},
+            )
+
+
+def parse_aware_datetime(value: str, *, column: str) -> datetime | None:
+    """An ISO 8601 timestamp with a UTC offset; "" is None."""
+    if not value:
+        return None
+    try:
+        parsed = datetime.fromisoformat(value)
+    except ValueError:
+        raise RowRejected(f"bad {column} {value!r}: expected an ISO 8601 date and time") from None
+    if parsed.tzinfo is None:
+        raise RowRejected(f"bad {column} {value!r}: no UTC offset")
+    return parsed
+
+
+_DECIMAL_RE = re.compile(r"-?\d+(?:\.\d+)?")
+_MONEY_LIMIT = Decimal(10) ** 10
+_CENT = Decimal("0.01")
+
+
+def parse_money(value: str, *, column: str) -> Decimal | None:
+    """An amount such as `14.0` or `-1.50`, rounded to cents; "" is None."""
+    if not value:
+        return None
+    if not _DECIMAL_RE.fullmatch(value):
+        raise RowRejected(f"bad {column} {value!r}: expected a number such as 12.34")
+    amount = Decimal(value).quantize(_CENT)
+    if abs(amount) >= _MONEY_LIMIT:
+        raise RowRejected(f"bad {column} {value!r}: too large")
+    return amount
+
+
+def parse_count(value: str, *, column: str) -> int:
+    if not value.isascii() or not value.isdigit() or int(value) > 2_147_483_647:
+        raise RowRejected(f"bad {column} {value!r}: expected a whole number")
+    return int(value)
+
+
+def parse_bool(value: str, *, column: str) -> bool:
+    """Amazon's `true` / `false`; "" is False."""
+    lowered = value.lower()
+    if lowered in {"true", "yes", "y", "1"}:
+        return True
+    if lowered in {"", "false", "no", "n", "0"}:
+        return False
+    raise RowRejected(f"bad {column} {value!r}: expected true or false")
+
+
+def parse_text(value: str, *, column: str, max_length: int) -> str:
+    if len(value) > max_length:
+        raise RowRejected(f"bad {column} {value[:40]!r}: longer than {max_length} characters")
+    return value

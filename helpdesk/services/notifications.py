@@ -1,0 +1,86 @@
+"""Notifications: the in-app centre, and email delivery from the outbox rows.
+
+Email is claimed with a lease before it is sent, so any number of workers can
+deliver at once and each row is sent by one of them. A worker that dies after
+claiming leaves the lease to expire and the row to be tried again.
+"""
+
+from datetime import datetime, timedelta
+
+from django.conf import settings
+from django.contrib.auth.models import AbstractBaseUser
+from django.core.mail import send_mail
+from django.db import transaction
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+
+from helpdesk.models import Notification
+from helpdesk.models.notifications import EmailState
+
+LEASE = timedelta(minutes=5)
+MAX_ATTEMPTS = 6
+
+
+def notification_mark_read(*, user: AbstractBaseUser, notification_id: int | None = None) -> int:
+    """Mark one notification (or, with no id, all of them) read for `user`."""
+    unread = Notification.objects.filter(user=user, read_at__isnull=True)
+    if notification_id is not None:
+        unread = unread.filter(id=notification_id)
+    return unread.update(read_at=timezone.now())
+
+
+def _claim(*, now: datetime, batch_size: int) -> list[Notification]:
+    with transaction.atomic():
+        rows = list(
+            Notification.objects.filter(
+                Q(email_state=EmailState.PENDING) | Q(email_state=EmailState.SENDING),
+                email_next_attempt_at__lte=now,
+            )
+            .order_by("email_next_attempt_at", "id")
+            .select_for_update(skip_locked=True, of=("self",))
+            .select_related("user", "case")[:batch_size]
+        )
+        Notification.objects.filter(id__in=[n.id for n in rows]).update(
+            email_state=EmailState.SENDING, email_next_attempt_at=now + LEASE
+        )
+        return rows
+
+
+def _body(note: Notification) -> str:
+    lines = [note.title, ""]
+    if note.case_id:
+        lines.append(settings.SITE_URL.rstrip("/") + reverse("helpdesk:case", args=[note.case_id]))
+    lines += ["", "You receive this because you work on this seller account in Sellerdesk."]
+    return "\n".join(lines)
+
+
+def notifications_deliver(*, now: datetime | None = None, batch_size: int = 200) -> int:
+    """Email every notification that is due; returns how many were sent."""
+    now = now or timezone.now()
+    sent = 0
+    for note in _claim(now=now, batch_size=batch_size):
+        if not note.user.email:
+            Notification.objects.filter(id=note.id).update(email_state=EmailState.SKIPPED)
+            continue
+        try:
+            send_mail(
+                subject=f"[Sellerdesk] {note.title}",
+                message=_body(note),
+                from_email=None,
+                recipient_list=[note.user.email],
+            )
+        except Exception as exc:  # any transport error: back off and retry, never lose the row
+            attempts = note.email_attempts + 1
+            Notification.objects.filter(id=note.id).update(
+                email_state=EmailState.FAILED if attempts >= MAX_ATTEMPTS else EmailState.PENDING,
+                email_attempts=attempts,
+                email_next_attempt_at=timezone.now() + timedelta(seconds=30 * 2**attempts),
+                email_error=f"{type(exc).__name__}: {exc}"[:500],
+            )
+            continue
+        Notification.objects.filter(id=note.id).update(
+            email_state=EmailState.SENT, email_sent_at=timezone.now(), email_attempts=note.email_attempts + 1
+        )
+        sent += 1
+    return sent

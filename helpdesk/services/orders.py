@@ -1,0 +1,272 @@
+"""Import Amazon's all-orders flat-file report into Order and OrderItem.
+
+Report types GET_FLAT_FILE_ALL_ORDERS_DATA_BY_ORDER_DATE_GENERAL and
+..._BY_LAST_UPDATE_GENERAL: one row per order item, upserted by
+(account, amazon-order-id) and (order, sku). The report carries no buyer name
+or e-mail, so those are never touched; a column missing from the file leaves
+the field as it was.
+"""
+
+import re
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import partial
+from typing import Any
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.db import models, transaction
+from django.utils import timezone
+
+from helpdesk.importing import (
+    FlatFile,
+    ImportResult,
+    Row,
+    RowError,
+    RowRejected,
+    decode_report,
+    legacy_encoding,
+    parse_aware_datetime,
+    parse_bool,
+    parse_count,
+    parse_money,
+    parse_text,
+)
+from helpdesk.marketplaces import BY_SALES_CHANNEL
+from helpdesk.models import FulfillmentChannel, Order, OrderItem, SellerAccount
+from helpdesk.models.orders import ORDER_ID_RE
+from helpdesk.services.audit import audit
+
+REQUIRED_COLUMNS = ("amazon-order-id", "sku")
+CHUNK_ORDERS = 1000
+BATCH_SIZE = 500
+CANCELLED = "cancelled"
+
+_ORDER_ID = re.compile(ORDER_ID_RE, re.ASCII)
+_FULFILLMENT_CHANNELS = {
+    "amazon": FulfillmentChannel.AFN,
+    "afn": FulfillmentChannel.AFN,
+    "merchant": FulfillmentChannel.MFN,
+    "mfn": FulfillmentChannel.MFN,
+}
+
+Parser = Callable[..., Any]
+
+
+def _text(model: type[models.Model], field: str) -> Parser:
+    return partial(parse_text, max_length=model._meta.get_field(field).max_length)
+
+
+def _title(value: str, *, column: str) -> str:
+    return value[: OrderItem._meta.get_field("title").max_length]
+
+
+def _fulfillment_channel(value: str, *, column: str) -> str:
+    if not value:
+        return ""
+    try:
+        return _FULFILLMENT_CHANNELS[value.lower()]
+    except KeyError:
+        raise RowRejected(f"bad {column} {value!r}: expected Amazon or Merchant") from None
+
+
+# report column -> (model field, parser)
+ORDER_COLUMNS: dict[str, tuple[str, Parser]] = {
+    "merchant-order-id": ("merchant_order_id", _text(Order, "merchant_order_id")),
+    "purchase-date": ("purchase_date", parse_aware_datetime),
+    "last-updated-date": ("last_updated", parse_aware_datetime),
+    "order-status": ("status", _text(Order, "status")),
+    "fulfillment-channel": ("fulfillment_channel", _fulfillment_channel),
+    "sales-channel": ("sales_channel", _text(Order, "sales_channel")),
+    "ship-service-level": ("ship_service_level", _text(Order, "ship_service_level")),
+    "ship-city": ("ship_city", _text(Order, "ship_city")),
+    "ship-state": ("ship_state", _text(Order, "ship_state")),
+    "ship-postal-code": ("ship_postal_code", _text(Order, "ship_postal_code")),
+    "ship-country": ("ship_country", _text(Order, "ship_country")),
+    "is-business-order": ("is_business_order", parse_bool),
+}
+ITEM_COLUMNS: dict[str, tuple[str, Parser]] = {
+    "asin": ("asin", _text(OrderItem, "asin")),
+    "product-name": ("title", _title),
+    "quantity": ("quantity", parse_count),
+    "item-status": ("item_status", _text(OrderItem, "item_status")),
+    "currency": ("currency", _text(OrderItem, "currency")),
+    "item-price": ("item_price", parse_money),
+    "item-tax": ("item_tax", parse_money),
+    "shipping-price": ("shipping_price", parse_money),
+}
+
+
+@dataclass
+class _Line:
+    """One accepted report row, parsed."""
+
+    line: int
+    order_id: str
+    sku: str
+    order: dict[str, Any]
+    item: dict[str, Any]
+
+
+def orders_import(
+    *, account: SellerAccount, data: bytes, actor: AbstractBaseUser | None = None
+) -> ImportResult:
+    """Upsert the orders and items of an all-orders report for `account`.
+
+    A row counts as imported when the import created or changed its order
+    (including the derived order total) or its item, as unchanged when neither
+    was written, and as rejected, with its line number and the reason, when it
+    cannot be read; rejected rows never stop the others. Raises `ReportError`
+    when the whole file is unusable. Writes one audit row with the summary.
+    """
+    text = decode_report(data, fallback_encoding=legacy_encoding(account.marketplace))
+    report = FlatFile(text, required=REQUIRED_COLUMNS)
+    result = ImportResult()
+    lines_by_order = _read(report, result)
+    order_ids = list(lines_by_order)
+    chunks = [order_ids[start : start + CHUNK_ORDERS] for start in range(0, len(order_ids), CHUNK_ORDERS)] or [[]]
+    for number, chunk in enumerate(chunks, start=1):
+        with transaction.atomic():
+            _upsert(account=account, lines_by_order={order_id: lines_by_order[order_id] for order_id in chunk}, result=result)
+            # The audit row commits with the last chunk.
+            if number == len(chunks):
+                audit(verb="orders.imported", summary=result.summary_line(), actor=actor, account=account)
+    return result
+
+
+def _read(report: FlatFile, result: ImportResult) -> dict[str, list[_Line]]:
+    """Parse every row, rejecting the unreadable ones, grouped by order id in file order."""
+    lines_by_order: dict[str, list[_Line]] = defaultdict(list)
+    first_line: dict[tuple[str, str], int] = {}
+    for row in report.rows():
+        if isinstance(row, RowError):
+            result.reject(row.line, row.reason)
+            continue
+        try:
+            line = _parse(row)
+        except RowRejected as exc:
+            result.reject(row.line, str(exc))
+            continue
+        key = (line.order_id, line.sku)
+        if key in first_line:
+            result.reject(row.line, f"sku {line.sku!r} appears twice in order {line.order_id} (first on line {first_line[key]})")
+            continue
+        first_line[key] = row.line
+        lines_by_order[line.order_id].append(line)
+    return lines_by_order
+
+
+def _parse(row: Row) -> _Line:
+    cells = row.cells
+    order_id = cells["amazon-order-id"]
+    if not order_id:
+        raise RowRejected("missing amazon-order-id")
+    if not _ORDER_ID.fullmatch(order_id):
+        raise RowRejected(f"bad amazon-order-id {order_id!r}: expected NNN-NNNNNNN-NNNNNNN")
+    if not cells["sku"]:
+        raise RowRejected("missing sku")
+    sku = parse_text(cells["sku"], column="sku", max_length=OrderItem._meta.get_field("sku").max_length)
+    order = _values(cells, ORDER_COLUMNS)
+    if "sales-channel" in cells:
+        marketplace = BY_SALES_CHANNEL.get(cells["sales-channel"].lower())
+        order["marketplace_id"] = marketplace.marketplace_id if marketplace else ""
+    return _Line(row.line, order_id, sku, order, _values(cells, ITEM_COLUMNS))
+
+
+def _values(cells: dict[str, str], columns: dict[str, tuple[str, Parser]]) -> dict[str, Any]:
+    return {field: parse(cells[column], column=column) for column, (field, parse) in columns.items() if column in cells}
+
+
+def _upsert(*, account: SellerAccount, lines_by_order: dict[str, list[_Line]], result: ImportResult) -> None:
+    """Write one chunk of orders; call inside a transaction."""
+    if not lines_by_order:
+        return
+    # Serialise imports for one account, so two of them cannot both insert the same new order.
+    SellerAccount.objects.select_for_update().filter(pk=account.pk).exists()
+    orders = {
+        order.amazon_order_id: order
+        for order in Order.objects.filter(account=account, amazon_order_id__in=list(lines_by_order))
+    }
+    items_by_order: dict[int, dict[str, OrderItem]] = defaultdict(dict)
+    for item in OrderItem.objects.filter(order__in=[order.pk for order in orders.values()]):
+        items_by_order[item.order_id][item.sku] = item
+
+    new_orders: list[Order] = []
+    changed_orders: list[Order] = []
+    new_items: list[OrderItem] = []
+    changed_items: list[OrderItem] = []
+    order_fields: set[str] = set()
+    item_fields: set[str] = set()
+    for order_id, lines in lines_by_order.items():
+        order = orders.get(order_id)
+        items = items_by_order[order.pk] if order is not None else {}
+        if order is None:
+            order = Order(account=account, amazon_order_id=order_id)
+            new_orders.append(order)
+        changes = _assign(order, _order_values(lines))
+
+        written = set()
+        for line in lines:
+            item = items.get(line.sku)
+            if item is None:
+                item = items[line.sku] = OrderItem(order=order, sku=line.sku)
+                _assign(item, line.item)
+                new_items.append(item)
+                written.add(line.line)
+            elif item_changes := _assign(item, line.item):
+                changed_items.append(item)
+                item_fields |= item_changes
+                written.add(line.line)
+
+        changes |= _assign(order, {"order_total": _order_total(order, items.values())})
+        if changes and order.pk is not None:
+            changed_orders.append(order)
+            order_fields |= changes
+        order_written = order.pk is None or bool(changes)
+        for line in lines:
+            if order_written or line.line in written:
+                result.imported += 1
+            else:
+                result.unchanged += 1
+
+    now = timezone.now()
+    Order.objects.bulk_create(new_orders, batch_size=BATCH_SIZE)
+    for order in changed_orders:
+        order.updated_at = now
+    if changed_orders:
+        Order.objects.bulk_update(changed_orders, [*sorted(order_fields), "updated_at"], batch_size=BATCH_SIZE)
+    OrderItem.objects.bulk_create(new_items, batch_size=BATCH_SIZE)
+    if changed_items:
+        OrderItem.objects.bulk_update(changed_items, sorted(item_fields), batch_size=BATCH_SIZE)
+
+
+def _order_values(lines: list[_Line]) -> dict[str, Any]:
+    """The order's fields from its rows: the last row wins, currency is the first one given."""
+    values = dict(lines[-1].order)
+    currency = next((line.item["currency"] for line in lines if line.item.get("currency")), "")
+    if currency:
+        values["currency"] = currency
+    return values
+
+
+def _order_total(order: Order, items: Iterable[OrderItem]) -> Decimal | None:
+    """Sum of item prices over items not cancelled; a cancelled order cancels all of them."""
+    if order.status.lower() == CANCELLED:
+        return None
+    prices = [
+        item.item_price for item in items if item.item_price is not None and item.item_status.lower() != CANCELLED
+    ]
+    return sum(prices, Decimal(0)) if prices else None
+
+
+def _assign(obj: models.Model, values: dict[str, Any]) -> set[str]:
+    """Set the values that differ; return the names of the fields that changed."""
+    changed = set()
+    for field, value in values.items():
+        current = getattr(obj, field)
+        if current != value:
+            setattr(obj, field, value)
+            changed.add(field)
+    return changed
+

@@ -1,0 +1,117 @@
+"""Seller accounts, their people and roles: admins only."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from helpdesk.forms import AccountForm, MemberAddForm, RoleForm
+from helpdesk.models import Membership, Role
+from helpdesk.selectors import account_get, accounts_for, scoped
+from helpdesk.services.accounts import (
+    account_create,
+    account_update,
+    membership_add,
+    membership_remove,
+    membership_set_role,
+)
+
+from .access import role_required
+
+
+@role_required(Role.ADMIN)
+def accounts(request: HttpRequest) -> HttpResponse:
+    form = AccountForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        account = account_create(actor=request.user, **form.cleaned_data)
+        messages.success(request, f"Seller account {account.name} created. Add its people next.")
+        return redirect("helpdesk:account", account_id=account.id)
+    rows = accounts_for(request.user, min_role=Role.ADMIN).prefetch_related("memberships")
+    return render(request, "helpdesk/accounts.html", {"accounts": rows, "form": form})
+
+
+@role_required(Role.ADMIN)
+def account_detail(request: HttpRequest, account_id: int) -> HttpResponse:
+    account = account_get(request.user, account_id=account_id, min_role=Role.ADMIN)
+    form = AccountForm(request.POST or None, instance=account, prefix="account")
+    add_form = MemberAddForm(prefix="member")
+    if request.method == "POST":
+        snapshot = {f: getattr(account, f) for f in form.Meta.fields}
+        if form.is_valid():
+            changes = dict(form.cleaned_data)
+            # The form wrote onto the instance; the service compares against the stored values.
+            for field, value in snapshot.items():
+                setattr(account, field, value)
+            account_update(account=account, actor=request.user, **changes)
+            messages.success(request, "Account saved.")
+            return redirect("helpdesk:account", account_id=account.id)
+        for field, value in snapshot.items():
+            setattr(account, field, value)
+    members = account.memberships.select_related("user").order_by("user__username")
+    return render(
+        request,
+        "helpdesk/account.html",
+        {"account": account, "form": form, "add_form": add_form, "members": members, "roles": Role.choices},
+    )
+
+
+@require_POST
+@role_required(Role.ADMIN)
+def member_add(request: HttpRequest, account_id: int) -> HttpResponse:
+    account = account_get(request.user, account_id=account_id, min_role=Role.ADMIN)
+    form = MemberAddForm(request.POST, prefix="member")
+    if form.is_valid():
+        try:
+            membership_add(account=account, actor=request.user, request=request, **form.cleaned_data)
+            messages.success(request, f"{form.cleaned_data['username']} added.")
+            return redirect("helpdesk:account", account_id=account.id)
+        except (ValidationError, IntegrityError) as exc:
+            form.add_error(None, " ".join(getattr(exc, "messages", [str(exc)])))
+    members = account.memberships.select_related("user").order_by("user__username")
+    return render(
+        request,
+        "helpdesk/account.html",
+        {
+            "account": account,
+            "form": AccountForm(instance=account, prefix="account"),
+            "add_form": form,
+            "members": members,
+            "roles": Role.choices,
+        },
+        status=400,
+    )
+
+
+def _membership(request: HttpRequest, membership_id: int) -> Membership:
+    return get_object_or_404(
+        scoped(Membership.objects.select_related("account", "user"), request.user, min_role=Role.ADMIN),
+        id=membership_id,
+    )
+
+
+@require_POST
+@role_required(Role.ADMIN)
+def member_role(request: HttpRequest, membership_id: int) -> HttpResponse:
+    membership = _membership(request, membership_id)
+    form = RoleForm(request.POST)
+    if form.is_valid():
+        try:
+            membership_set_role(membership=membership, role=form.cleaned_data["role"], actor=request.user)
+            messages.success(request, f"{membership.user.username} is now {Role(form.cleaned_data['role']).label.lower()}.")
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+    return redirect("helpdesk:account", account_id=membership.account_id)
+
+
+@require_POST
+@role_required(Role.ADMIN)
+def member_remove(request: HttpRequest, membership_id: int) -> HttpResponse:
+    membership = _membership(request, membership_id)
+    try:
+        membership_remove(membership=membership, actor=request.user)
+        messages.success(request, f"{membership.user.username} removed.")
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    return redirect("helpdesk:account", account_id=membership.account_id)

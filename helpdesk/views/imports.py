@@ -1,0 +1,57 @@
+"""Upload an Amazon report; it is kept as received and imported by a worker."""
+
+from django.db import transaction
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from helpdesk.forms import OrderImportForm
+from helpdesk.models import ImportJob, Role
+from helpdesk.selectors import account_get, accounts_for, scoped
+from helpdesk.services.imports import import_job_create
+from helpdesk.tasks import run_import
+
+from .access import role_required
+
+MAX_UPLOAD_BYTES = 200 * 1024 * 1024
+
+
+@role_required(Role.MANAGER)
+def order_import(request: HttpRequest) -> HttpResponse:
+    accounts = list(accounts_for(request.user, min_role=Role.MANAGER))
+    form = OrderImportForm(request.POST or None, request.FILES or None, accounts=accounts)
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        if upload.size > MAX_UPLOAD_BYTES:
+            form.add_error("file", "That file is over 200 MB: split the report by date range.")
+        else:
+            account = account_get(request.user, account_id=form.cleaned_data["account"], min_role=Role.MANAGER)
+            with transaction.atomic():
+                job = import_job_create(
+                    account=account, kind=ImportJob.Kind.ORDERS, filename=upload.name, raw=upload.read(), actor=request.user
+                )
+                run_import.delay_on_commit(job.id)
+            return redirect("helpdesk:import_job", job_id=job.id)
+    jobs = scoped(ImportJob.objects.select_related("account", "created_by"), request.user, min_role=Role.MANAGER).defer("raw")[:20]
+    return render(request, "helpdesk/order_import.html", {"form": form, "jobs": jobs})
+
+
+@role_required(Role.MANAGER)
+def import_job(request: HttpRequest, job_id: int) -> HttpResponse:
+    job = get_object_or_404(
+        scoped(ImportJob.objects.select_related("account").defer("raw"), request.user, min_role=Role.MANAGER), id=job_id
+    )
+    template = "helpdesk/import_job.html#status" if request.htmx else "helpdesk/import_job.html"
+    return render(request, template, {"job": job})
+
+
+@require_POST
+@role_required(Role.MANAGER)
+def import_job_retry(request: HttpRequest, job_id: int) -> HttpResponse:
+    job = get_object_or_404(
+        scoped(ImportJob.objects.defer("raw"), request.user, min_role=Role.MANAGER),
+        id=job_id,
+        status=ImportJob.Status.FAILED,
+    )
+    run_import.delay(job.id)
+    return redirect("helpdesk:import_job", job_id=job.id)

@@ -1,0 +1,182 @@
+"""The unified queue and the case page."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+
+from helpdesk.forms import PriorityForm, QueueFilterForm, StatusForm
+from helpdesk.models import CaseKind, CaseStatus, Priority, Role
+from helpdesk.models.cases import CASE_TRANSITIONS
+from helpdesk.selectors import (
+    QueueFilters,
+    accounts_for,
+    assignable_users,
+    case_deadlines,
+    case_get,
+    case_timeline,
+    has_role,
+    queue_cases,
+)
+from helpdesk.services.cases import (
+    InvalidTransition,
+    case_assign,
+    case_set_priority,
+    case_transition,
+    cases_bulk_assign,
+)
+
+from .access import role_required
+
+PAGE_SIZE = 50
+
+# Where each kind's own app renders its part of the case page.
+CASE_PANELS = {
+    CaseKind.MESSAGE: "messaging/case_panel.html",
+    CaseKind.FEEDBACK: "feedback/case_panel.html",
+    CaseKind.RETURN: "returns/case_panel.html",
+    CaseKind.ATOZ: "claims/case_panel.html",
+    CaseKind.CHARGEBACK: "claims/case_panel.html",
+}
+
+
+def _queue_context(request: HttpRequest) -> dict:
+    accounts = list(accounts_for(request.user))
+    users = list(assignable_users(request.user))
+    form = QueueFilterForm(request.GET or None, accounts=accounts, users=users, user=request.user)
+    data = form.cleaned_data if form.is_valid() else {}
+    filters = QueueFilters(
+        kind=data.get("kind") or "",
+        status=data.get("status") or "active",
+        assignee=data.get("assignee") or "",
+        account=data.get("account"),
+        due_within_hours=data.get("due"),
+    )
+    page = data.get("page") or 1
+    start = (page - 1) * PAGE_SIZE
+    # One extra row tells whether a next page exists, without counting a million rows.
+    rows = list(queue_cases(request.user, filters)[start : start + PAGE_SIZE + 1])
+    query = request.GET.copy()
+    query.pop("page", None)
+    return {
+        "form": form,
+        "cases": rows[:PAGE_SIZE],
+        "page": page,
+        "has_next": len(rows) > PAGE_SIZE,
+        "query": query.urlencode(),
+        "users": users,
+        "is_manager": any(has_role(request.user, a.id, Role.MANAGER) for a in accounts),
+    }
+
+
+@role_required()
+def queue(request: HttpRequest) -> HttpResponse:
+    context = _queue_context(request)
+    template = "helpdesk/queue.html#results" if request.htmx else "helpdesk/queue.html"
+    return render(request, template, context)
+
+
+def _assignee_from(request: HttpRequest, users) -> tuple[bool, object]:
+    """(valid, user or None) from the posted `assignee`: "me", "" for nobody, or a user id."""
+    value = request.POST.get("assignee", "")
+    if value == "me":
+        return True, request.user
+    if value == "":
+        return True, None
+    by_id = {str(u.id): u for u in users}
+    return (value in by_id), by_id.get(value)
+
+
+@require_POST
+@role_required()
+def case_assign_view(request: HttpRequest, case_id: int) -> HttpResponse:
+    case = case_get(request.user, case_id=case_id)
+    users = list(assignable_users(request.user))
+    valid, assignee = _assignee_from(request, users)
+    if not valid:
+        return HttpResponse("Unknown assignee.", status=400)
+    try:
+        case = case_assign(case=case, assignee=assignee, actor=request.user)
+    except (PermissionDenied, ValidationError) as exc:
+        text = " ".join(getattr(exc, "messages", [str(exc)]))
+        if request.htmx:
+            return HttpResponse(text, status=403 if isinstance(exc, PermissionDenied) else 400)
+        messages.error(request, text)
+        return redirect(request.POST.get("next") or reverse("helpdesk:case", args=[case.id]))
+    if request.htmx:
+        case = case_get(request.user, case_id=case.id)
+        return render(request, "helpdesk/queue.html#row", {"case": case, "users": users})
+    messages.success(request, f"Case #{case.id} assigned.")
+    return redirect(request.POST.get("next") or reverse("helpdesk:case", args=[case.id]))
+
+
+@require_POST
+@role_required()
+def cases_bulk_assign_view(request: HttpRequest) -> HttpResponse:
+    users = list(assignable_users(request.user))
+    valid, assignee = _assignee_from(request, users)
+    ids = [int(i) for i in request.POST.getlist("case") if i.isdigit()]
+    if not valid:
+        return HttpResponse("Unknown assignee.", status=400)
+    try:
+        assigned, refused = cases_bulk_assign(case_ids=ids, assignee=assignee, actor=request.user)
+    except ValidationError as exc:
+        return HttpResponse(" ".join(exc.messages), status=400)
+    note = f"{assigned} case{'s' if assigned != 1 else ''} assigned."
+    if refused:
+        note += f" {refused} held by someone else: ask a manager."
+    messages.success(request, note)
+    if request.htmx:
+        context = _queue_context(request)
+        return render(request, "helpdesk/queue.html#results", context)
+    return redirect(reverse("helpdesk:queue") + ("?" + request.GET.urlencode() if request.GET else ""))
+
+
+@role_required()
+def case_detail(request: HttpRequest, case_id: int) -> HttpResponse:
+    case = case_get(request.user, case_id=case_id)
+    context = {
+        "case": case,
+        "items": list(case.order.items.all()) if case.order else [],
+        "deadlines": list(case_deadlines(case)),
+        "timeline": list(case_timeline(case)),
+        "users": list(assignable_users(request.user)),
+        "transitions": [(s, CaseStatus(s).label) for s in CaseStatus.values if s in CASE_TRANSITIONS[case.status]],
+        "priorities": Priority.choices,
+        "panel": CASE_PANELS[case.kind],
+        "is_manager": has_role(request.user, case.account_id, Role.MANAGER),
+    }
+    return render(request, "helpdesk/case.html", context)
+
+
+@require_POST
+@role_required()
+def case_status_view(request: HttpRequest, case_id: int) -> HttpResponse:
+    case = case_get(request.user, case_id=case_id)
+    form = StatusForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "Choose a status.")
+    else:
+        try:
+            case_transition(case=case, to=form.cleaned_data["status"], actor=request.user)
+            messages.success(request, f"Case #{case.id} is now {CaseStatus(form.cleaned_data['status']).label.lower()}.")
+        except InvalidTransition as exc:
+            messages.error(request, str(exc))
+    return redirect("helpdesk:case", case_id=case.id)
+
+
+@require_POST
+@role_required()
+def case_priority_view(request: HttpRequest, case_id: int) -> HttpResponse:
+    case = case_get(request.user, case_id=case_id)
+    if not has_role(request.user, case.account_id, Role.MANAGER):
+        raise PermissionDenied("Only managers change priority.")
+    form = PriorityForm(request.POST)
+    if form.is_valid():
+        case_set_priority(case=case, priority=form.cleaned_data["priority"], actor=request.user)
+        messages.success(request, "Priority changed.")
+    else:
+        messages.error(request, "Choose a priority.")
+    return redirect("helpdesk:case", case_id=case.id)

@@ -1,0 +1,225 @@
+"""The deadline engine with a frozen clock: each transition happens once."""
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+import time_machine
+from django.core import mail
+
+from helpdesk.models import Activity, Case, CaseStatus, Deadline, DeadlineState, Notification, Priority
+from helpdesk.selectors import clock_stats
+from helpdesk.services.cases import InvalidTransition, case_assign, case_transition
+from helpdesk.services.deadlines import (
+    deadline_cancel,
+    deadline_meet,
+    deadline_restart,
+    deadline_start,
+    deadlines_sweep,
+    policy_get,
+    policy_retime_count,
+    policy_update,
+)
+from helpdesk.services.notifications import notifications_deliver
+from tests.factories import CaseFactory
+
+T0 = datetime(2026, 11, 2, 9, 0, tzinfo=UTC)  # a Monday
+MSG = "message_response"
+
+
+@pytest.fixture
+def case(account):
+    return CaseFactory(account=account, subject="Where is my parcel?")
+
+
+def test_start_follows_the_policy_and_sets_next_due(case):
+    deadline = deadline_start(case=case, kind=MSG, started_at=T0)
+    assert deadline.due_at == T0 + timedelta(hours=24)
+    assert deadline.warn_at == T0 + timedelta(hours=18)
+    assert deadline.policy_snapshot["duration_s"] == 86400
+    case.refresh_from_db()
+    assert case.next_due_at == deadline.due_at and case.next_warn_at == deadline.warn_at
+    assert Activity.objects.filter(case=case, verb="clock.started").count() == 1
+
+
+def test_next_due_is_the_earliest_unmet_clock(case):
+    late = deadline_start(case=case, kind="return_response", started_at=T0)
+    soon = deadline_start(case=case, kind=MSG, started_at=T0)
+    case.refresh_from_db()
+    assert case.next_due_at == soon.due_at
+    deadline_meet(deadline=soon, at=T0 + timedelta(hours=1))
+    case.refresh_from_db()
+    assert case.next_due_at == late.due_at
+    deadline_cancel(deadline=late)
+    case.refresh_from_db()
+    assert case.next_due_at is None
+
+
+def test_warn_then_breach_happen_once(case, agent, manager, admin_user):
+    case_assign(case=case, assignee=agent, actor=manager)
+    deadline = deadline_start(case=case, kind=MSG, started_at=T0)
+
+    assert deadlines_sweep(now=T0 + timedelta(hours=17)).total == 0
+
+    with time_machine.travel(T0 + timedelta(hours=18, seconds=1), tick=False):
+        assert deadlines_sweep().warned == 1
+        assert deadlines_sweep().total == 0
+    deadline.refresh_from_db()
+    assert deadline.warned_at is not None and deadline.state == DeadlineState.OPEN
+    warns = Notification.objects.filter(kind="warn")
+    assert [n.user for n in warns] == [agent]  # the assignee only
+
+    with time_machine.travel(T0 + timedelta(hours=24, seconds=3), tick=False):
+        assert deadlines_sweep().breached == 1
+        assert deadlines_sweep().total == 0
+    deadline.refresh_from_db()
+    case.refresh_from_db()
+    assert deadline.state == DeadlineState.BREACHED
+    assert deadline.breached_at == T0 + timedelta(hours=24, seconds=3)
+    assert case.priority == Priority.URGENT
+    assert case.next_due_at == deadline.due_at  # still unmet: it stays on top of the queue
+    breaches = Notification.objects.filter(kind="breach")
+    assert {n.user for n in breaches} == {manager, admin_user, agent}
+    assert Activity.objects.filter(case=case, verb="clock.breached").count() == 1
+
+
+def test_unassigned_warning_goes_to_the_accounts_agents(case, agent, agent2, manager):
+    deadline_start(case=case, kind=MSG, started_at=T0)
+    deadlines_sweep(now=T0 + timedelta(hours=19))
+    assert {n.user for n in Notification.objects.filter(kind="warn")} == {agent, agent2}
+
+
+def test_a_sweeper_that_was_down_catches_up_without_a_warning_after_due(case, manager):
+    deadline = deadline_start(case=case, kind=MSG, started_at=T0)
+    with time_machine.travel(T0 + timedelta(hours=30), tick=False):
+        result = deadlines_sweep()
+    assert (result.breached, result.warned) == (1, 0)
+    deadline.refresh_from_db()
+    assert deadline.state == DeadlineState.BREACHED and deadline.warned_at is None
+
+
+def test_met_before_due_never_breaches(case, manager):
+    deadline = deadline_start(case=case, kind=MSG, started_at=T0)
+    deadline_meet(deadline=deadline, at=T0 + timedelta(hours=3))
+    assert deadlines_sweep(now=T0 + timedelta(days=3)).total == 0
+    deadline.refresh_from_db()
+    assert deadline.state == DeadlineState.MET and deadline.breached_at is None
+    assert not Notification.objects.exists()
+    with pytest.raises(InvalidTransition):
+        deadline_meet(deadline=deadline)
+
+
+def test_breached_then_met_counts_as_met_late(case, manager):
+    deadline = deadline_start(case=case, kind=MSG, started_at=T0)
+    with time_machine.travel(T0 + timedelta(hours=25), tick=False):
+        deadlines_sweep()
+    deadline_meet(deadline=deadline, at=T0 + timedelta(hours=26))
+    deadline.refresh_from_db()
+    assert deadline.state == DeadlineState.MET and deadline.met_late
+    assert deadline.breached_at == T0 + timedelta(hours=25)
+    stats = clock_stats(account_ids=[case.account_id], days=7, now=T0 + timedelta(days=1))
+    assert (stats.met_on_time, stats.met_late, stats.breached, stats.open) == (0, 1, 0, 0)
+
+
+def test_restart_moves_due_and_keeps_history(case):
+    deadline = deadline_start(case=case, kind=MSG, started_at=T0)
+    fresh = deadline_restart(deadline=deadline, started_at=T0 + timedelta(hours=10))
+    assert fresh.due_at == T0 + timedelta(hours=34)
+    deadline.refresh_from_db()
+    assert deadline.state == DeadlineState.CANCELLED
+    case.refresh_from_db()
+    assert case.next_due_at == fresh.due_at
+
+
+def test_closing_a_case_cancels_its_clocks(case, agent):
+    deadline = deadline_start(case=case, kind=MSG, started_at=T0)
+    case_transition(case=case, to=CaseStatus.CLOSED, actor=agent)
+    deadline.refresh_from_db()
+    assert deadline.state == DeadlineState.CANCELLED
+    assert Case.objects.get(pk=case.pk).next_due_at is None
+
+
+def test_policy_change_without_retime_applies_to_new_clocks_only(case, admin_user):
+    running = deadline_start(case=case, kind=MSG, started_at=T0)
+    policy = policy_get(account=case.account, kind=MSG)
+    moved = policy_update(policy=policy, changes={"duration": timedelta(hours=12), "warn_before": timedelta(hours=2)}, retime=False, actor=admin_user)
+    assert moved == 0
+    running.refresh_from_db()
+    assert running.due_at == T0 + timedelta(hours=24)
+    new = deadline_start(case=CaseFactory(account=case.account), kind=MSG, started_at=T0)
+    assert new.due_at == T0 + timedelta(hours=12)
+    audit = Activity.objects.get(verb="policy.updated")
+    assert audit.before["duration"] == "1 day, 0:00:00" and audit.after["duration"] == "12:00:00"
+
+
+def test_policy_change_with_retime_moves_running_clocks(case, admin_user):
+    running = deadline_start(case=case, kind=MSG, started_at=T0)
+    other_kind = deadline_start(case=case, kind="return_response", started_at=T0)
+    met = deadline_start(case=CaseFactory(account=case.account), kind=MSG, started_at=T0)
+    deadline_meet(deadline=met, at=T0 + timedelta(hours=1))
+    policy = policy_get(account=case.account, kind=MSG)
+    assert policy_retime_count(policy=policy) == 1
+    moved = policy_update(policy=policy, changes={"duration": timedelta(hours=12), "warn_before": timedelta(hours=2)}, retime=True, actor=admin_user)
+    assert moved == 1
+    running.refresh_from_db()
+    other_kind.refresh_from_db()
+    met.refresh_from_db()
+    assert running.due_at == T0 + timedelta(hours=12) and running.warn_at == T0 + timedelta(hours=10)
+    assert other_kind.due_at == T0 + timedelta(hours=48)
+    assert met.due_at == T0 + timedelta(hours=24)
+    case.refresh_from_db()
+    assert case.next_due_at == T0 + timedelta(hours=12)
+
+
+def test_business_hours_policy(case, admin_user):
+    policy = policy_get(account=case.account, kind=MSG)  # account timezone: America/New_York
+    policy_update(
+        policy=policy,
+        changes={
+            "duration": timedelta(hours=8),
+            "warn_before": timedelta(hours=2),
+            "calendar": "business",
+            "opening_hours": {str(d): [["09:00", "17:00"]] for d in range(5)},
+        },
+        retime=False,
+        actor=admin_user,
+    )
+    friday_evening = datetime(2026, 11, 6, 23, 0, tzinfo=UTC)  # 18:00 in New York
+    deadline = deadline_start(case=case, kind=MSG, started_at=friday_evening)
+    assert deadline.due_at == datetime(2026, 11, 9, 22, 0, tzinfo=UTC)  # Monday 17:00 New York
+    assert deadline.warn_at == datetime(2026, 11, 9, 20, 0, tzinfo=UTC)
+
+
+def test_notifications_are_emailed_once(case, manager):
+    deadline_start(case=case, kind=MSG, started_at=T0)
+    deadlines_sweep(now=T0 + timedelta(hours=25))
+    assert notifications_deliver() == 1
+    assert notifications_deliver() == 0
+    assert len(mail.outbox) == 1
+    assert mail.outbox[0].to == [manager.email]
+    assert "Breached" in mail.outbox[0].subject and f"/cases/{case.id}/" in mail.outbox[0].body
+
+
+def test_email_failures_back_off_and_retry(case, manager, monkeypatch):
+    deadline_start(case=case, kind=MSG, started_at=T0)
+    deadlines_sweep(now=T0 + timedelta(hours=25))
+
+    def refuse(**kwargs):
+        raise ConnectionRefusedError("smtp down")
+
+    monkeypatch.setattr("helpdesk.services.notifications.send_mail", refuse)
+    assert notifications_deliver() == 0
+    note = Notification.objects.get()
+    assert note.email_state == "pending" and note.email_attempts == 1 and "smtp down" in note.email_error
+    monkeypatch.undo()
+    assert notifications_deliver() == 0  # backing off
+    assert notifications_deliver(now=note.email_next_attempt_at + timedelta(seconds=1)) == 1
+    assert len(mail.outbox) == 1
+
+
+def test_a_claimed_email_whose_worker_died_is_sent_after_the_lease(case, manager):
+    deadline_start(case=case, kind=MSG, started_at=T0)
+    deadlines_sweep(now=T0 + timedelta(hours=25))
+    note = Notification.objects.get()
+    Notification.objects.filter(id=note.id).update(email_state="sending", email_next_attempt_at=note.created_at + timedelta(minutes=5))
+    assert notifications_deliver(now=note.created_at + timedelta(minutes=1)) == 0
+    assert notifications_deliver(now=note.created_at + timedelta(minutes=6)) == 1
