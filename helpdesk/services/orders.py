@@ -25,6 +25,7 @@ from helpdesk.importing import (
     Row,
     RowError,
     RowRejected,
+    bulk_update_by_pk,
     decode_report,
     legacy_encoding,
     parse_aware_datetime,
@@ -234,11 +235,9 @@ def _upsert(*, account: SellerAccount, lines_by_order: dict[str, list[_Line]], r
     Order.objects.bulk_create(new_orders, batch_size=BATCH_SIZE)
     for order in changed_orders:
         order.updated_at = now
-    if changed_orders:
-        Order.objects.bulk_update(changed_orders, [*sorted(order_fields), "updated_at"], batch_size=BATCH_SIZE)
+    bulk_update_by_pk(changed_orders, [*sorted(order_fields), "updated_at"])
     OrderItem.objects.bulk_create(new_items, batch_size=BATCH_SIZE)
-    if changed_items:
-        OrderItem.objects.bulk_update(changed_items, sorted(item_fields), batch_size=BATCH_SIZE)
+    bulk_update_by_pk(changed_items, sorted(item_fields))
 
 
 def _order_values(lines: list[_Line]) -> dict[str, Any]:

@@ -5,6 +5,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.module_loading import import_string
 from django.views.decorators.http import require_POST
 
 from helpdesk.forms import PriorityForm, QueueFilterForm, StatusForm
@@ -32,13 +33,13 @@ from .access import role_required
 
 PAGE_SIZE = 50
 
-# Where each kind's own app renders its part of the case page.
+# Each kind's own app renders its part of the case page: panel(request, case) -> (template, context).
 CASE_PANELS = {
-    CaseKind.MESSAGE: "messaging/case_panel.html",
-    CaseKind.FEEDBACK: "feedback/case_panel.html",
-    CaseKind.RETURN: "returns/case_panel.html",
-    CaseKind.ATOZ: "claims/case_panel.html",
-    CaseKind.CHARGEBACK: "claims/case_panel.html",
+    CaseKind.MESSAGE: "messaging.panels.case_panel",
+    CaseKind.FEEDBACK: "feedback.panels.case_panel",
+    CaseKind.RETURN: "returns.panels.case_panel",
+    CaseKind.ATOZ: "claims.panels.case_panel",
+    CaseKind.CHARGEBACK: "claims.panels.case_panel",
 }
 
 
@@ -137,7 +138,9 @@ def cases_bulk_assign_view(request: HttpRequest) -> HttpResponse:
 @role_required()
 def case_detail(request: HttpRequest, case_id: int) -> HttpResponse:
     case = case_get(request.user, case_id=case_id)
+    panel_template, panel_context = import_string(CASE_PANELS[case.kind])(request, case)
     context = {
+        **panel_context,
         "case": case,
         "items": list(case.order.items.all()) if case.order else [],
         "deadlines": list(case_deadlines(case)),
@@ -145,7 +148,7 @@ def case_detail(request: HttpRequest, case_id: int) -> HttpResponse:
         "users": list(assignable_users(request.user)),
         "transitions": [(s, CaseStatus(s).label) for s in CaseStatus.values if s in CASE_TRANSITIONS[case.status]],
         "priorities": Priority.choices,
-        "panel": CASE_PANELS[case.kind],
+        "panel": panel_template,
         "is_manager": has_role(request.user, case.account_id, Role.MANAGER),
     }
     return render(request, "helpdesk/case.html", context)

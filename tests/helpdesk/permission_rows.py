@@ -1,0 +1,78 @@
+"""Who may reach each helpdesk URL, and the objects the URLs are tried on.
+
+Each app keeps a module like this one (tests/<app>/permission_rows.py, listed
+in tests/helpdesk/test_permissions.py): ROWS maps a URL name to the method and
+the status each visitor gets; `arguments()` builds what the URLs need.
+"""
+
+from helpdesk.models import ImportJob, Membership, Notification
+from tests.factories import CaseFactory
+
+LOGIN = 302  # anonymous visitors are sent to the login page
+
+ROWS = {
+    "helpdesk:healthz": ("get", dict(anon=200, agent=200, manager=200, admin=200, outsider=200)),
+    "helpdesk:queue": ("get", dict(anon=LOGIN, agent=200, manager=200, admin=200, outsider=200)),
+    "helpdesk:cases_bulk_assign": ("post", dict(anon=LOGIN, agent=302, manager=302, admin=302, outsider=302)),
+    "helpdesk:case": ("get", dict(anon=LOGIN, agent=200, manager=200, admin=200, outsider=404)),
+    "helpdesk:case_assign": ("post", dict(anon=LOGIN, agent=302, manager=302, admin=302, outsider=404)),
+    "helpdesk:case_status": ("post", dict(anon=LOGIN, agent=302, manager=302, admin=302, outsider=404)),
+    "helpdesk:case_priority": ("post", dict(anon=LOGIN, agent=403, manager=302, admin=302, outsider=404)),
+    "helpdesk:dashboard": ("get", dict(anon=LOGIN, agent=403, manager=200, admin=200, outsider=200)),
+    "helpdesk:notifications": ("get", dict(anon=LOGIN, agent=200, manager=200, admin=200, outsider=200)),
+    "helpdesk:notifications_badge": ("get", dict(anon=LOGIN, agent=200, manager=200, admin=200, outsider=200)),
+    "helpdesk:notification_read": ("post", dict(anon=LOGIN, agent=302, manager=302, admin=302, outsider=302)),
+    "helpdesk:notifications_read_all": ("post", dict(anon=LOGIN, agent=302, manager=302, admin=302, outsider=302)),
+    "helpdesk:order_import": ("get", dict(anon=LOGIN, agent=403, manager=200, admin=200, outsider=200)),
+    "helpdesk:import_job": ("get", dict(anon=LOGIN, agent=403, manager=200, admin=200, outsider=404)),
+    "helpdesk:import_job_retry": ("post", dict(anon=LOGIN, agent=403, manager=302, admin=302, outsider=404)),
+    "helpdesk:accounts": ("get", dict(anon=LOGIN, agent=403, manager=403, admin=200, outsider=200)),
+    "helpdesk:account": ("get", dict(anon=LOGIN, agent=403, manager=403, admin=200, outsider=404)),
+    "helpdesk:member_add": ("post", dict(anon=LOGIN, agent=403, manager=403, admin=400, outsider=404)),
+    "helpdesk:member_role": ("post", dict(anon=LOGIN, agent=403, manager=403, admin=302, outsider=404)),
+    "helpdesk:member_remove": ("post", dict(anon=LOGIN, agent=403, manager=403, admin=302, outsider=404)),
+    "helpdesk:policies": ("get", dict(anon=LOGIN, agent=403, manager=403, admin=200, outsider=404)),
+    "helpdesk:policy_edit": ("post", dict(anon=LOGIN, agent=403, manager=403, admin=400, outsider=404)),
+    "login": ("get", dict(anon=200, agent=200, manager=200, admin=200, outsider=200)),
+    "logout": ("post", dict(anon=302, agent=302, manager=302, admin=302, outsider=302)),
+    "password_reset": ("get", dict(anon=200, agent=200, manager=200, admin=200, outsider=200)),
+    "password_reset_done": ("get", dict(anon=200, agent=200, manager=200, admin=200, outsider=200)),
+    "password_reset_confirm": ("get", dict(anon=200, agent=200, manager=200, admin=200, outsider=200)),
+    "password_reset_complete": ("get", dict(anon=200, agent=200, manager=200, admin=200, outsider=200)),
+}
+
+
+def arguments(*, account, users) -> tuple[dict[str, list], dict[str, dict]]:
+    """(URL args by name, POST data by name) for the rows above, on `account`."""
+    agent = users["agent"]
+    case = CaseFactory(account=account)
+    job = ImportJob.objects.create(
+        account=account, kind=ImportJob.Kind.ORDERS, filename="orders.txt", raw=b"",
+        status=ImportJob.Status.FAILED, failure="boom",
+    )
+    note = Notification.objects.create(user=agent, account=account, case=case, kind="assigned", title="hello")
+    target = Membership.objects.get(user=agent, account=account)
+    args = {
+        "helpdesk:case": [case.id],
+        "helpdesk:case_assign": [case.id],
+        "helpdesk:case_status": [case.id],
+        "helpdesk:case_priority": [case.id],
+        "helpdesk:notification_read": [note.id],
+        "helpdesk:import_job": [job.id],
+        "helpdesk:import_job_retry": [job.id],
+        "helpdesk:account": [account.id],
+        "helpdesk:member_add": [account.id],
+        "helpdesk:member_role": [target.id],
+        "helpdesk:member_remove": [target.id],
+        "helpdesk:policies": [account.id],
+        "helpdesk:policy_edit": [account.id, "message_response"],
+        "password_reset_confirm": ["MQ", "bad-token"],
+    }
+    posts = {
+        "helpdesk:case_assign": {"assignee": "me"},
+        "helpdesk:case_status": {"status": "open"},
+        "helpdesk:case_priority": {"priority": "2"},
+        "helpdesk:member_role": {"role": "manager"},
+        "helpdesk:cases_bulk_assign": {"case": [case.id], "assignee": "me"},
+    }
+    return args, posts
