@@ -60,7 +60,9 @@ INSTALLED_APPS = [
     "django_htmx",
     "helpdesk",
     "messaging",
+    "messaging.compliance",
     "feedback",
+    "feedback.solicitation",
     "returns",
     "claims",
 ]

@@ -4,7 +4,9 @@ from django.urls import include, path
 
 urlpatterns = [
     path("", include("helpdesk.app_urls")),
+    path("messages/compliance/", include("messaging.compliance.urls")),
     path("messages/", include("messaging.urls")),
+    path("feedback/solicitation/", include("feedback.solicitation.urls")),
     path("feedback/", include("feedback.urls")),
     path("login/", auth_views.LoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),

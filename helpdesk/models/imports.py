@@ -10,6 +10,7 @@ class ImportJob(models.Model):
 
     class Kind(models.TextChoices):
         ORDERS = "orders", "All-orders report"
+        FEEDBACK = "feedback", "Seller feedback report"
 
     class Status(models.TextChoices):
         QUEUED = "queued", "Queued"
@@ -25,6 +26,8 @@ class ImportJob(models.Model):
     imported = models.PositiveIntegerField(default=0)
     unchanged = models.PositiveIntegerField(default=0)
     rejected = models.PositiveIntegerField(default=0)
+    rows_total = models.PositiveIntegerField(default=0, help_text="Rows in the file, once counted.")
+    rows_done = models.PositiveIntegerField(default=0, help_text="Rows processed so far: the progress bar.")
     errors = models.JSONField(default=list, blank=True, help_text="[[line, reason], …] for rejected rows.")
     failure = models.TextField(blank=True, help_text="Why the whole file was refused.")
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
@@ -41,6 +44,12 @@ class ImportJob(models.Model):
     @property
     def summary_line(self) -> str:
         return f"imported: {self.imported}, unchanged: {self.unchanged}, rejected: {self.rejected}"
+
+    @property
+    def percent_done(self) -> int:
+        if self.is_finished:
+            return 100
+        return int(100 * self.rows_done / self.rows_total) if self.rows_total else 0
 
     @property
     def is_finished(self) -> bool:

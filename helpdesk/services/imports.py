@@ -3,14 +3,19 @@
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 from django.utils import timezone
+from django.utils.module_loading import import_string
 
 from helpdesk.importing import ReportError
 from helpdesk.models import ImportJob, SellerAccount
 
 from .audit import audit
-from .orders import orders_import
 
-IMPORTERS = {ImportJob.Kind.ORDERS: orders_import}
+# kind -> importer(*, account, data: bytes, actor, progress) -> ImportResult.
+# `progress(done, total)` may be called as rows are processed; it saves the job's counters.
+IMPORTERS = {
+    ImportJob.Kind.ORDERS: "helpdesk.services.orders.orders_import",
+    ImportJob.Kind.FEEDBACK: "feedback.services.feedback_import",
+}
 
 
 def import_job_create(
@@ -34,8 +39,12 @@ def import_job_run(*, job_id: int) -> ImportJob:
             return job or ImportJob.objects.get(id=job_id)
         job.status = ImportJob.Status.RUNNING
         job.save(update_fields=["status"])
+    def progress(done: int, total: int) -> None:
+        ImportJob.objects.filter(id=job.id).update(rows_done=done, rows_total=total)
+
     try:
-        result = IMPORTERS[job.kind](account=job.account, data=bytes(job.raw), actor=job.created_by)
+        importer = import_string(IMPORTERS[job.kind])
+        result = importer(account=job.account, data=bytes(job.raw), actor=job.created_by, progress=progress)
     except ReportError as exc:
         job.status, job.failure = ImportJob.Status.FAILED, str(exc)
     else:
