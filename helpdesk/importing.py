@@ -74,8 +74,9 @@ def decode_report(data: bytes, *, fallback_encoding: str) -> str:
     try:
         return data.removeprefix(codecs.BOM_UTF8).decode(fallback_encoding)
     except UnicodeDecodeError as exc:
+        bad_byte = exc.object[exc.start : exc.start + 1]
         raise ReportError(
-            f"the file is neither UTF-8 nor {fallback_encoding}: byte {exc.start} is {exc.object[exc.start:exc.start + 1]!r}"
+            f"the file is neither UTF-8 nor {fallback_encoding}: byte {exc.start} is {bad_byte!r}"
         ) from exc
 
 
@@ -104,9 +105,10 @@ class FlatFile:
             raise ReportError("the file is empty: no header row")
         missing = [name for name in required if name not in self.header]
         if missing:
+            found = ", ".join(name for name in self.header if name)
             raise ReportError(
                 f"the header has no {', '.join(missing)} column{'s' if len(missing) > 1 else ''}; "
-                f"found: {', '.join(name for name in self.header if name) or 'nothing'}"
+                f"found: {found[:300] or 'nothing'}"
             )
         self.columns = frozenset(name for name in self.header if name)
 
@@ -167,7 +169,7 @@ def parse_aware_datetime(value: str, *, column: str) -> datetime | None:
     return parsed
 
 
-_DECIMAL_RE = re.compile(r"-?\d+(?:\.\d+)?")
+_DECIMAL_RE = re.compile(r"-?\d+(?:\.\d+)?", re.ASCII)
 _MONEY_LIMIT = Decimal(10) ** 10
 _CENT = Decimal("0.01")
 
@@ -178,10 +180,10 @@ def parse_money(value: str, *, column: str) -> Decimal | None:
         return None
     if not _DECIMAL_RE.fullmatch(value):
         raise RowRejected(f"bad {column} {value!r}: expected a number such as 12.34")
-    amount = Decimal(value).quantize(_CENT)
+    amount = Decimal(value)
     if abs(amount) >= _MONEY_LIMIT:
-        raise RowRejected(f"bad {column} {value!r}: too large")
-    return amount
+        raise RowRejected(f"bad {column} {value[:40]!r}: too large")
+    return amount.quantize(_CENT)
 
 
 def parse_count(value: str, *, column: str) -> int:

@@ -109,6 +109,7 @@ def assignable_users(user: AbstractBaseUser) -> QuerySet:
     return (
         User.objects.filter(memberships__account_id__in=account_ids_for(user), is_active=True)
         .distinct()
+        .only("id", "username", "first_name", "last_name")
         .order_by("first_name", "username")
     )
 

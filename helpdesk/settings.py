@@ -143,7 +143,7 @@ STORAGES = {
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(VAR_DIR / "media")))
 MEDIA_URL = "media/"
 
-# Email: console in development, SMTP when EMAIL_HOST is set.
+# Email: SMTP when EMAIL_HOST is set; otherwise EMAIL_BACKEND, console by default.
 _email_host = env_str("EMAIL_HOST")
 if _email_host:
     _mailer = {
@@ -158,7 +158,7 @@ if _email_host:
         },
     }
 else:
-    _mailer = {"BACKEND": "django.core.mail.backends.console.EmailBackend"}
+    _mailer = {"BACKEND": env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")}
 MAILERS = {"default": _mailer}
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Sellerdesk <sellerdesk@localhost>")
 

@@ -3,11 +3,15 @@
 from typing import Any
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.forms import PasswordResetForm
+from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.tokens import default_token_generator
 from django.core.exceptions import ValidationError
+from django.core.mail import send_mail
 from django.db import transaction
-from django.http import HttpRequest
+from django.urls import reverse
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
 
 from helpdesk.models import Membership, Role, SellerAccount
 
@@ -65,7 +69,6 @@ def membership_add(
     email: str = "",
     first_name: str = "",
     last_name: str = "",
-    request: HttpRequest | None = None,
 ) -> Membership:
     """Give a user a role on an account, creating the user if needed.
 
@@ -88,11 +91,27 @@ def membership_add(
         account=account,
         after={"user": username, "role": role},
     )
-    if created and request is not None:
-        reset = PasswordResetForm({"email": email})
-        if reset.is_valid():
-            transaction.on_commit(lambda: reset.save(request=request, use_https=request.is_secure()))
+    if created:
+        transaction.on_commit(lambda: _send_invitation(user=user, account=account, actor=actor))
     return membership
+
+
+def _send_invitation(*, user: AbstractBaseUser, account: SellerAccount, actor: AbstractBaseUser) -> None:
+    """A new user has no password: send them the link that sets one."""
+    link = settings.SITE_URL.rstrip("/") + reverse(
+        "password_reset_confirm",
+        kwargs={"uidb64": urlsafe_base64_encode(force_bytes(user.pk)), "token": default_token_generator.make_token(user)},
+    )
+    send_mail(
+        subject=f"[Sellerdesk] You have been added to {account.name}",
+        message=(
+            f"Hello {user.get_full_name() or user.username},\n\n"
+            f"{actor.get_full_name() or actor.get_username()} added you to {account.name} on Sellerdesk.\n"
+            f"Your username is {user.username}. Set your password here:\n\n{link}\n"
+        ),
+        from_email=None,
+        recipient_list=[user.email],
+    )
 
 
 def _admins_left(account: SellerAccount, without: Membership) -> bool:

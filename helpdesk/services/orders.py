@@ -111,7 +111,11 @@ class _Line:
 
 
 def orders_import(
-    *, account: SellerAccount, data: bytes, actor: AbstractBaseUser | None = None
+    *,
+    account: SellerAccount,
+    data: bytes,
+    actor: AbstractBaseUser | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> ImportResult:
     """Upsert the orders and items of an all-orders report for `account`.
 
@@ -120,19 +124,26 @@ def orders_import(
     was written, and as rejected, with its line number and the reason, when it
     cannot be read; rejected rows never stop the others. Raises `ReportError`
     when the whole file is unusable. Writes one audit row with the summary.
+    `progress(rows_done, rows_total)` is called once the file is read and
+    after each committed chunk.
     """
     text = decode_report(data, fallback_encoding=legacy_encoding(account.marketplace))
     report = FlatFile(text, required=REQUIRED_COLUMNS)
     result = ImportResult()
     lines_by_order = _read(report, result)
+    total = result.rejected + sum(len(lines) for lines in lines_by_order.values())
     order_ids = list(lines_by_order)
     chunks = [order_ids[start : start + CHUNK_ORDERS] for start in range(0, len(order_ids), CHUNK_ORDERS)] or [[]]
     for number, chunk in enumerate(chunks, start=1):
+        if progress is not None:
+            progress(result.imported + result.unchanged + result.rejected, total)
         with transaction.atomic():
-            _upsert(account=account, lines_by_order={order_id: lines_by_order[order_id] for order_id in chunk}, result=result)
+            _upsert(account=account, lines_by_order={key: lines_by_order[key] for key in chunk}, result=result)
             # The audit row commits with the last chunk.
             if number == len(chunks):
                 audit(verb="orders.imported", summary=result.summary_line(), actor=actor, account=account)
+    if progress is not None:
+        progress(total, total)
     return result
 
 
@@ -151,7 +162,9 @@ def _read(report: FlatFile, result: ImportResult) -> dict[str, list[_Line]]:
             continue
         key = (line.order_id, line.sku)
         if key in first_line:
-            result.reject(row.line, f"sku {line.sku!r} appears twice in order {line.order_id} (first on line {first_line[key]})")
+            result.reject(
+                row.line, f"sku {line.sku!r} appears twice in order {line.order_id} (first on line {first_line[key]})"
+            )
             continue
         first_line[key] = row.line
         lines_by_order[line.order_id].append(line)
@@ -201,10 +214,12 @@ def _upsert(*, account: SellerAccount, lines_by_order: dict[str, list[_Line]], r
     item_fields: set[str] = set()
     for order_id, lines in lines_by_order.items():
         order = orders.get(order_id)
-        items = items_by_order[order.pk] if order is not None else {}
-        if order is None:
-            order = Order(account=account, amazon_order_id=order_id)
+        is_new = order is None
+        if is_new:
+            order, items = Order(account=account, amazon_order_id=order_id), {}
             new_orders.append(order)
+        else:
+            items = items_by_order[order.pk]
         changes = _assign(order, _order_values(lines))
 
         written = set()
@@ -221,12 +236,11 @@ def _upsert(*, account: SellerAccount, lines_by_order: dict[str, list[_Line]], r
                 written.add(line.line)
 
         changes |= _assign(order, {"order_total": _order_total(order, items.values())})
-        if changes and order.pk is not None:
+        if changes and not is_new:
             changed_orders.append(order)
             order_fields |= changes
-        order_written = order.pk is None or bool(changes)
         for line in lines:
-            if order_written or line.line in written:
+            if is_new or changes or line.line in written:
                 result.imported += 1
             else:
                 result.unchanged += 1

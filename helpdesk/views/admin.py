@@ -64,7 +64,7 @@ def member_add(request: HttpRequest, account_id: int) -> HttpResponse:
     form = MemberAddForm(request.POST, prefix="member")
     if form.is_valid():
         try:
-            membership_add(account=account, actor=request.user, request=request, **form.cleaned_data)
+            membership_add(account=account, actor=request.user, **form.cleaned_data)
             messages.success(request, f"{form.cleaned_data['username']} added.")
             return redirect("helpdesk:account", account_id=account.id)
         except (ValidationError, IntegrityError) as exc:

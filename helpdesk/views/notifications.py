@@ -1,4 +1,5 @@
 from django.http import HttpRequest, HttpResponse
+from django_htmx.http import trigger_client_event
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
@@ -36,7 +37,5 @@ def notifications_read_all(request: HttpRequest) -> HttpResponse:
 
 def _after_read(request: HttpRequest) -> HttpResponse:
     if request.htmx:
-        response = notifications(request)
-        response["HX-Trigger"] = "notifications-changed"
-        return response
+        return trigger_client_event(notifications(request), "notifications-changed")
     return redirect("helpdesk:notifications")

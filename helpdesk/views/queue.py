@@ -67,8 +67,8 @@ def _queue_context(request: HttpRequest) -> dict:
         "page": page,
         "has_next": len(rows) > PAGE_SIZE,
         "query": query.urlencode(),
-        "users": users,
-        "is_manager": any(has_role(request.user, a.id, Role.MANAGER) for a in accounts),
+        "assignees": [(u.id, u.get_full_name() or u.username) for u in users if u.id != request.user.id],
+        "next_url": request.get_full_path(),
     }
 
 
@@ -108,7 +108,7 @@ def case_assign_view(request: HttpRequest, case_id: int) -> HttpResponse:
         return redirect(request.POST.get("next") or reverse("helpdesk:case", args=[case.id]))
     if request.htmx:
         case = case_get(request.user, case_id=case.id)
-        return render(request, "helpdesk/queue.html#row", {"case": case, "users": users})
+        return render(request, "helpdesk/queue.html#row", {"case": case, "next_url": request.POST.get("next", "")})
     messages.success(request, f"Case #{case.id} assigned.")
     return redirect(request.POST.get("next") or reverse("helpdesk:case", args=[case.id]))
 

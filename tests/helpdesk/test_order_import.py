@@ -74,7 +74,9 @@ class TestFields:
         assert order.order_total == Decimal("47.97")
         assert order.is_business_order is False
         bottle, lid = order.items.order_by("sku")
-        assert (bottle.sku, bottle.asin, bottle.quantity, bottle.item_status) == ("BTL-750-SS", "B07QX4M8ZD", 2, "Shipped")
+        assert (bottle.sku, bottle.asin, bottle.quantity, bottle.item_status) == (
+            "BTL-750-SS", "B07QX4M8ZD", 2, "Shipped",
+        )
         assert (bottle.item_price, bottle.item_tax, bottle.shipping_price) == (
             Decimal("39.98"), Decimal("3.20"), Decimal("0.00"),
         )
@@ -256,7 +258,7 @@ class TestIdempotence:
     def test_a_changed_item_counts_only_its_row(self, account):
         orders_import(account=account, data=fixture("all_orders_2020.tsv"))
         before = snapshot(account)
-        changed = fixture("all_orders_2020.tsv").replace(b"Standard\tInsulated Tumbler", b"Standard\tInsulated Tumbler (new)")
+        changed = fixture("all_orders_2020.tsv").replace(b"\tInsulated Tumbler", b"\tInsulated Tumbler (new)")
 
         result = orders_import(account=account, data=changed)
 
@@ -289,6 +291,15 @@ class TestIdempotence:
         assert Order.objects.count() == 2500
         assert OrderItem.objects.count() == 2501
 
+    def test_reports_progress_per_chunk(self, account, monkeypatch):
+        monkeypatch.setattr("helpdesk.services.orders.CHUNK_ORDERS", 2)
+        rows = [row(f"129-{n:07d}-0000001") for n in range(5)] + [row("bad-id")]
+        calls = []
+
+        orders_import(account=account, data=report(rows), progress=lambda done, total: calls.append((done, total)))
+
+        assert calls == [(1, 6), (3, 6), (5, 6), (6, 6)]
+
     def test_one_audit_row_per_import(self, account, admin_user):
         result = orders_import(account=account, data=fixture("all_orders_malformed.tsv"), actor=admin_user)
 
@@ -317,7 +328,9 @@ class TestFilesAsDelivered:
         assert german.items.get().title == "Küchenwaage aus Edelstahl – 5 kg, Präzision 1 g, inkl. Batterien (Wert 2 €)"
         assert (german.ship_city, german.marketplace_id, german.currency) == ("München", "A1PA6795UKMFR9", "EUR")
         french = Order.objects.get(amazon_order_id="403-7654321-1234567")
-        assert (french.ship_city, french.marketplace_id, french.fulfillment_channel) == ("Orléans", "A13V1IB3VIYZZH", "AFN")
+        assert (french.ship_city, french.marketplace_id, french.fulfillment_channel) == (
+            "Orléans", "A13V1IB3VIYZZH", "AFN",
+        )
 
     def test_utf8_with_byte_order_mark(self, other_account):
         text = fixture("all_orders_de_cp1252.tsv").decode("cp1252")
@@ -346,7 +359,9 @@ class TestCommand:
     def test_reports_rejected_rows_and_the_summary(self, account):
         out, err = io.StringIO(), io.StringIO()
 
-        call_command("import_orders", "--account", "acme-us", str(FIXTURES / "all_orders_malformed.tsv"), stdout=out, stderr=err)
+        call_command(
+            "import_orders", "--account", "acme-us", str(FIXTURES / "all_orders_malformed.tsv"), stdout=out, stderr=err
+        )
 
         assert out.getvalue() == "imported: 2, unchanged: 0, rejected: 4\n"
         assert err.getvalue().splitlines() == [

@@ -3,9 +3,8 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from helpdesk.importing import ReportError
-from helpdesk.models import SellerAccount
-from helpdesk.services.orders import orders_import
+from helpdesk.models import ImportJob, SellerAccount
+from helpdesk.services.imports import import_job_create, import_job_run
 
 
 class Command(BaseCommand):
@@ -22,14 +21,16 @@ class Command(BaseCommand):
         seller = SellerAccount.objects.filter(slug=account).first()
         if seller is None:
             raise CommandError(f"No seller account with slug {account!r}.")
+        name = "standard input" if file == "-" else file
         try:
             data = sys.stdin.buffer.read() if file == "-" else Path(file).read_bytes()
         except OSError as exc:
-            raise CommandError(f"Cannot read {file}: {exc.strerror or exc}") from exc
-        try:
-            result = orders_import(account=seller, data=data)
-        except ReportError as exc:
-            raise CommandError(f"{file} was not imported: {exc}") from exc
-        for error in result.errors:
-            self.stderr.write(f"line {error.line}: {error.reason}")
-        self.stdout.write(result.summary_line())
+            raise CommandError(f"Cannot read {name}: {exc.strerror or exc}") from exc
+        # Kept as received first, like every upload: a refused file stays visible and retryable.
+        job = import_job_create(account=seller, kind=ImportJob.Kind.ORDERS, filename=Path(name).name, raw=data)
+        job = import_job_run(job_id=job.id)
+        if job.status == ImportJob.Status.FAILED:
+            raise CommandError(f"{name} was not imported: {job.failure}")
+        for line, reason in job.errors:
+            self.stderr.write(f"line {line}: {reason}")
+        self.stdout.write(job.summary_line)
