@@ -13,12 +13,16 @@ def setup(description: str, default_scale: float = 1.0) -> argparse.Namespace:
     """Parse `--scale` and start Django against DATABASE_URL (which must be PostgreSQL)."""
     parser = argparse.ArgumentParser(description=description)
     parser.add_argument(
-        "--scale", type=float, default=default_scale,
+        "--scale",
+        type=float,
+        default=default_scale,
         help="multiply the data sizes by this (0.01 for a quick run); 1 is the full benchmark",
     )
     args = parser.parse_args()
     if not os.environ.get("DATABASE_URL", "").startswith(("postgres://", "postgresql://")):
-        sys.exit("Set DATABASE_URL to a PostgreSQL database the benchmark may fill, e.g. postgres://postgres@127.0.0.1/sellerdesk_bench")
+        sys.exit(
+            "Set DATABASE_URL to a PostgreSQL database the benchmark may fill, e.g. postgres://postgres@127.0.0.1/sellerdesk_bench"
+        )
     # Measure the production configuration, not the debug one.
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "helpdesk.settings")
     os.environ.setdefault("DEBUG", "0")

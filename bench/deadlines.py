@@ -91,9 +91,13 @@ def seed() -> datetime:
             """,
             {"snapshot": snapshot, "n": OPEN, "due": due},
         )
-        cursor.execute("UPDATE helpdesk_case c SET next_due_at = d.due_at, next_warn_at = d.warn_at FROM helpdesk_deadline d WHERE d.case_id = c.id")
+        cursor.execute(
+            "UPDATE helpdesk_case c SET next_due_at = d.due_at, next_warn_at = d.warn_at FROM helpdesk_deadline d WHERE d.case_id = c.id"
+        )
         cursor.execute("ANALYZE helpdesk_deadline; ANALYZE helpdesk_case")
-    print(f"seeded {OPEN + DUE_TOGETHER:,} open clocks in {time.perf_counter() - started:.1f}s; {DUE_TOGETHER:,} due at {due:%H:%M:%S}")
+    print(
+        f"seeded {OPEN + DUE_TOGETHER:,} open clocks in {time.perf_counter() - started:.1f}s; {DUE_TOGETHER:,} due at {due:%H:%M:%S}"
+    )
     return due
 
 
@@ -124,7 +128,9 @@ env = {
 celery = [sys.executable, "-m", "celery", "-A", "helpdesk"]
 processes = [
     subprocess.Popen([*celery, "worker", "--concurrency=2", "--loglevel=WARNING"], env=env, cwd=ROOT),
-    subprocess.Popen([*celery, "beat", "--loglevel=WARNING", "-s", str(ROOT / "var" / "bench" / "beat-schedule")], env=env, cwd=ROOT),
+    subprocess.Popen(
+        [*celery, "beat", "--loglevel=WARNING", "-s", str(ROOT / "var" / "bench" / "beat-schedule")], env=env, cwd=ROOT
+    ),
 ]
 few = Deadline.objects.filter(due_at=due)
 try:
@@ -144,7 +150,9 @@ finally:
 lateness = [(b - due).total_seconds() for b in few.exclude(breached_at=None).values_list("breached_at", flat=True)]
 notified = [
     (s - due).total_seconds()
-    for s in Notification.objects.filter(deadline__due_at=due).exclude(email_sent_at=None).values_list("email_sent_at", flat=True)
+    for s in Notification.objects.filter(deadline__due_at=due)
+    .exclude(email_sent_at=None)
+    .values_list("email_sent_at", flat=True)
 ]
 print(f"breached {len(lateness):,} of {DUE_TOGETHER:,}; emailed {len(notified):,}")
 print("the sweep runs every second; a 1-to-5-minute cron sweep would make lateness 60-300 s")

@@ -117,7 +117,11 @@ me = User.objects.get(username="bench-me")
 client = Client(HTTP_HOST="localhost")
 client.force_login(me)
 
-for name, filters in [("first page", QueueFilters()), ("mine", QueueFilters(assignee="mine")), ("due within 4h", QueueFilters(due_within_hours=4))]:
+for name, filters in [
+    ("first page", QueueFilters()),
+    ("mine", QueueFilters(assignee="mine")),
+    ("due within 4h", QueueFilters(due_within_hours=4)),
+]:
     sql, params = queue_cases(me, filters)[:51].query.sql_with_params()
     with connection.cursor() as cursor:
         cursor.execute("EXPLAIN (ANALYZE, BUFFERS) " + sql, params)

@@ -17,9 +17,7 @@ class QueueFilterForm(forms.Form):
     status = forms.ChoiceField(choices=STATUS_FILTERS, required=False)
     assignee = forms.CharField(required=False)
     account = forms.TypedChoiceField(coerce=int, required=False, empty_value=None)
-    due = forms.IntegerField(
-        label="Due within (hours)", min_value=0, max_value=24 * 90, required=False
-    )
+    due = forms.IntegerField(label="Due within (hours)", min_value=0, max_value=24 * 90, required=False)
     page = forms.IntegerField(min_value=1, required=False)
 
     def __init__(self, *args, accounts, users, user, **kwargs):
@@ -122,7 +120,7 @@ class PolicyForm(forms.Form):
             "holiday_subdivision": policy.holiday_subdivision,
             "closed_dates": "\n".join(policy.closed_dates),
         }
-        for day, name in enumerate(WEEKDAYS):
+        for day in range(7):
             initial[f"day{day}"] = ", ".join(f"{a}-{b}" for a, b in policy.opening_hours.get(str(day), []))
         super().__init__(*args, initial=initial, **kwargs)
         for day, name in enumerate(WEEKDAYS):
@@ -130,7 +128,9 @@ class PolicyForm(forms.Form):
                 label=name, required=False, widget=forms.TextInput(attrs={"placeholder": "closed"})
             )
         self.fields["holiday_country"].choices = [("", "No public holidays"), *holiday_country_choices()]
-        self.fields["retime"].label = f"Also re-time the {running} running clock{'s' if running != 1 else ''} of this kind"
+        self.fields[
+            "retime"
+        ].label = f"Also re-time the {running} running clock{'s' if running != 1 else ''} of this kind"
         self.policy = policy
         self.running = running
 
@@ -157,7 +157,9 @@ class PolicyForm(forms.Form):
         for day in range(7):
             text = data.get(f"day{day}", "").strip()
             if text:
-                raw[str(day)] = [part.strip().split("-", 1) if "-" in part else [part.strip(), ""] for part in text.split(",")]
+                raw[str(day)] = [
+                    part.strip().split("-", 1) if "-" in part else [part.strip(), ""] for part in text.split(",")
+                ]
         try:
             hours = parse_opening_hours(raw)
         except OpeningHoursError as exc:

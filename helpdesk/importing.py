@@ -131,7 +131,7 @@ class FlatFile:
                 continue
             if len(cells) < width:
                 cells.extend([""] * (width - len(cells)))
-            yield Row(number, dict(zip(self.header, map(str.strip, cells))))
+            yield Row(number, dict(zip(self.header, map(str.strip, cells), strict=False)))
 
 
 def bulk_update_by_pk(objs: Sequence[models.Model], fields: Collection[str]) -> None:

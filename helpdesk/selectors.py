@@ -45,7 +45,9 @@ def account_ids_for(user: AbstractBaseUser, *, min_role: str = Role.AGENT) -> li
     return cache[min_role]
 
 
-def scoped[M](queryset: QuerySet[M], user: AbstractBaseUser, *, min_role: str = Role.AGENT, field: str = "account_id") -> QuerySet[M]:
+def scoped[M](
+    queryset: QuerySet[M], user: AbstractBaseUser, *, min_role: str = Role.AGENT, field: str = "account_id"
+) -> QuerySet[M]:
     """Narrow any queryset to the accounts where `user` holds at least `min_role`."""
     return queryset.filter(**{f"{field}__in": account_ids_for(user, min_role=min_role)})
 

@@ -1,8 +1,8 @@
 from .accounts import Membership, Role, SellerAccount
 from .activity import Activity
 from .cases import FINAL_STATUSES, Case, CaseKind, CaseStatus, Priority
-from .imports import ImportJob
 from .deadlines import Calendar, ClockKind, Deadline, DeadlineState, Policy
+from .imports import ImportJob
 from .notifications import Notification
 from .orders import FulfillmentChannel, Order, OrderItem
 

@@ -92,7 +92,9 @@ class Deadline(models.Model):
     class Meta:
         ordering = ["due_at", "id"]
         indexes = [
-            models.Index(fields=["due_at", "id"], condition=models.Q(state=DeadlineState.OPEN), name="deadline_open_due"),
+            models.Index(
+                fields=["due_at", "id"], condition=models.Q(state=DeadlineState.OPEN), name="deadline_open_due"
+            ),
             models.Index(
                 fields=["warn_at", "id"],
                 condition=models.Q(state=DeadlineState.OPEN, warned_at__isnull=True),
@@ -102,7 +104,9 @@ class Deadline(models.Model):
             models.Index(fields=["account", "started_at"], name="deadline_account_started"),
         ]
         constraints = [
-            models.CheckConstraint(condition=models.Q(due_at__gte=models.F("started_at")), name="deadline_due_after_start"),
+            models.CheckConstraint(
+                condition=models.Q(due_at__gte=models.F("started_at")), name="deadline_due_after_start"
+            ),
         ]
 
     def __str__(self) -> str:

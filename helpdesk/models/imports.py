@@ -30,7 +30,9 @@ class ImportJob(models.Model):
     rows_done = models.PositiveIntegerField(default=0, help_text="Rows processed so far: the progress bar.")
     errors = models.JSONField(default=list, blank=True, help_text="[[line, reason], …] for rejected rows.")
     failure = models.TextField(blank=True, help_text="Why the whole file was refused.")
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     created_at = models.DateTimeField(default=timezone.now)
     finished_at = models.DateTimeField(null=True, blank=True)
 

@@ -44,9 +44,7 @@ class Order(models.Model):
         ordering = ["-purchase_date"]
         constraints = [
             models.UniqueConstraint(fields=["account", "amazon_order_id"], name="order_unique_per_account"),
-            models.CheckConstraint(
-                condition=models.Q(amazon_order_id__regex=ORDER_ID_RE), name="order_id_format"
-            ),
+            models.CheckConstraint(condition=models.Q(amazon_order_id__regex=ORDER_ID_RE), name="order_id_format"),
         ]
 
     def __str__(self) -> str:

@@ -2,8 +2,8 @@
 
 from typing import Any
 
-from django.contrib.auth import get_user_model
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser
 from django.contrib.auth.tokens import default_token_generator
 from django.core.exceptions import ValidationError
@@ -100,7 +100,10 @@ def _send_invitation(*, user: AbstractBaseUser, account: SellerAccount, actor: A
     """A new user has no password: send them the link that sets one."""
     link = settings.SITE_URL.rstrip("/") + reverse(
         "password_reset_confirm",
-        kwargs={"uidb64": urlsafe_base64_encode(force_bytes(user.pk)), "token": default_token_generator.make_token(user)},
+        kwargs={
+            "uidb64": urlsafe_base64_encode(force_bytes(user.pk)),
+            "token": default_token_generator.make_token(user),
+        },
     )
     send_mail(
         subject=f"[Sellerdesk] You have been added to {account.name}",

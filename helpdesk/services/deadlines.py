@@ -30,12 +30,10 @@ from helpdesk.models import (
 )
 from helpdesk.models.accounts import Role
 from helpdesk.models.deadlines import DEFAULT_CLOCKS, UNMET_STATES, ClockKind
-
 from helpdesk.timefmt import span
 
 from .audit import audit
 from .cases import InvalidTransition
-
 
 # --- policies ------------------------------------------------------------
 
@@ -233,7 +231,8 @@ def policy_update(*, policy: Policy, changes: dict[str, Any], retime: bool, acto
             moved += 1
     audit(
         verb="policy.updated",
-        summary=f"{policy.get_kind_display()} policy changed" + (f"; {moved} running clocks re-timed" if retime else ""),
+        summary=f"{policy.get_kind_display()} policy changed"
+        + (f"; {moved} running clocks re-timed" if retime else ""),
         actor=actor,
         account=policy.account,
         before=before,
@@ -304,8 +303,14 @@ def _sweep_breaches(*, now: datetime, batch_size: int) -> int:
             title = f"Breached: {label} on case #{d.case_id} ({d.case.subject or d.case.get_kind_display()})"
             notes += [
                 Notification(
-                    user_id=uid, account_id=d.account_id, case_id=d.case_id, deadline_id=d.id,
-                    kind=Notification.Kind.BREACH, title=title[:200], created_at=at, email_next_attempt_at=at,
+                    user_id=uid,
+                    account_id=d.account_id,
+                    case_id=d.case_id,
+                    deadline_id=d.id,
+                    kind=Notification.Kind.BREACH,
+                    title=title[:200],
+                    created_at=at,
+                    email_next_attempt_at=at,
                 )
                 for uid in sorted(recipients)
             ]
@@ -330,16 +335,25 @@ def _sweep_warnings(*, now: datetime, batch_size: int) -> int:
             left = span((d.due_at - at).total_seconds())
             activities.append(
                 Activity(
-                    account_id=d.account_id, case_id=d.case_id, verb="clock.warned",
-                    summary=f"{label} clock warning: {left} left", created_at=at,
+                    account_id=d.account_id,
+                    case_id=d.case_id,
+                    verb="clock.warned",
+                    summary=f"{label} clock warning: {left} left",
+                    created_at=at,
                 )
             )
             recipients = [d.case.assignee_id] if d.case.assignee_id else agents.get(d.account_id, [])
             title = f"{left} left: {label} on case #{d.case_id} ({d.case.subject or d.case.get_kind_display()})"
             notes += [
                 Notification(
-                    user_id=uid, account_id=d.account_id, case_id=d.case_id, deadline_id=d.id,
-                    kind=Notification.Kind.WARN, title=title[:200], created_at=at, email_next_attempt_at=at,
+                    user_id=uid,
+                    account_id=d.account_id,
+                    case_id=d.case_id,
+                    deadline_id=d.id,
+                    kind=Notification.Kind.WARN,
+                    title=title[:200],
+                    created_at=at,
+                    email_next_attempt_at=at,
                 )
                 for uid in recipients
             ]

@@ -39,6 +39,7 @@ def import_job_run(*, job_id: int) -> ImportJob:
             return job or ImportJob.objects.get(id=job_id)
         job.status = ImportJob.Status.RUNNING
         job.save(update_fields=["status"])
+
     def progress(done: int, total: int) -> None:
         ImportJob.objects.filter(id=job.id).update(rows_done=done, rows_total=total)
 

@@ -282,4 +282,3 @@ def _assign(obj: models.Model, values: dict[str, Any]) -> set[str]:
             setattr(obj, field, value)
             changed.add(field)
     return changed
-

@@ -20,8 +20,14 @@ def countdown(due: datetime | None, warn: datetime | None = None, met: datetime 
     now = timezone.now()
     if met is not None:
         late = met > due
-        text = f"met {span((met - due).total_seconds())} late" if late else f"met with {span((due - met).total_seconds())} to spare"
-        return format_html('<time class="countdown {}" datetime="{}">{}</time>', "late" if late else "met", due.isoformat(), text)
+        text = (
+            f"met {span((met - due).total_seconds())} late"
+            if late
+            else f"met with {span((due - met).total_seconds())} to spare"
+        )
+        return format_html(
+            '<time class="countdown {}" datetime="{}">{}</time>', "late" if late else "met", due.isoformat(), text
+        )
     left = (due - now).total_seconds()
     state = "overdue" if left <= 0 else ("warn" if warn is not None and now >= warn else "ok")
     text = f"overdue by {span(left)}" if left <= 0 else f"due in {span(left)}"

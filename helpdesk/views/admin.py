@@ -99,7 +99,9 @@ def member_role(request: HttpRequest, membership_id: int) -> HttpResponse:
     if form.is_valid():
         try:
             membership_set_role(membership=membership, role=form.cleaned_data["role"], actor=request.user)
-            messages.success(request, f"{membership.user.username} is now {Role(form.cleaned_data['role']).label.lower()}.")
+            messages.success(
+                request, f"{membership.user.username} is now {Role(form.cleaned_data['role']).label.lower()}."
+            )
         except ValidationError as exc:
             messages.error(request, " ".join(exc.messages))
     return redirect("helpdesk:account", account_id=membership.account_id)

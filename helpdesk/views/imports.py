@@ -28,11 +28,17 @@ def order_import(request: HttpRequest) -> HttpResponse:
             account = account_get(request.user, account_id=form.cleaned_data["account"], min_role=Role.MANAGER)
             with transaction.atomic():
                 job = import_job_create(
-                    account=account, kind=ImportJob.Kind.ORDERS, filename=upload.name, raw=upload.read(), actor=request.user
+                    account=account,
+                    kind=ImportJob.Kind.ORDERS,
+                    filename=upload.name,
+                    raw=upload.read(),
+                    actor=request.user,
                 )
                 run_import.delay_on_commit(job.id)
             return redirect("helpdesk:import_job", job_id=job.id)
-    jobs = scoped(ImportJob.objects.select_related("account", "created_by"), request.user, min_role=Role.MANAGER).defer("raw")[:20]
+    jobs = scoped(ImportJob.objects.select_related("account", "created_by"), request.user, min_role=Role.MANAGER).defer(
+        "raw"
+    )[:20]
     return render(request, "helpdesk/order_import.html", {"form": form, "jobs": jobs})
 
 

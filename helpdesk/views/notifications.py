@@ -1,7 +1,7 @@
 from django.http import HttpRequest, HttpResponse
-from django_htmx.http import trigger_client_event
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
+from django_htmx.http import trigger_client_event
 
 from helpdesk.selectors import notifications_for, unread_count
 from helpdesk.services.notifications import notification_mark_read

@@ -164,7 +164,9 @@ def case_status_view(request: HttpRequest, case_id: int) -> HttpResponse:
     else:
         try:
             case_transition(case=case, to=form.cleaned_data["status"], actor=request.user)
-            messages.success(request, f"Case #{case.id} is now {CaseStatus(form.cleaned_data['status']).label.lower()}.")
+            messages.success(
+                request, f"Case #{case.id} is now {CaseStatus(form.cleaned_data['status']).label.lower()}."
+            )
         except InvalidTransition as exc:
             messages.error(request, str(exc))
     return redirect("helpdesk:case", case_id=case.id)

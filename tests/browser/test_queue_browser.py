@@ -15,8 +15,16 @@ pytestmark = pytest.mark.django_db(transaction=True)
 def test_agent_filters_takes_a_case_and_finds_it_under_mine(page, account, agent, agent2):
     now = timezone.now()
     CaseFactory(account=account, kind="message", subject="Where is my parcel?", next_due_at=now + timedelta(hours=3))
-    target = CaseFactory(account=account, kind="return", subject="Return: zip broken", next_due_at=now + timedelta(hours=9))
-    CaseFactory(account=account, kind="return", subject="Return: wrong size", assignee=agent2, next_due_at=now + timedelta(hours=20))
+    target = CaseFactory(
+        account=account, kind="return", subject="Return: zip broken", next_due_at=now + timedelta(hours=9)
+    )
+    CaseFactory(
+        account=account,
+        kind="return",
+        subject="Return: wrong size",
+        assignee=agent2,
+        next_due_at=now + timedelta(hours=20),
+    )
 
     login(page, agent.username)
     rows = page.get_by_test_id("case-row")
@@ -38,7 +46,9 @@ def test_agent_filters_takes_a_case_and_finds_it_under_mine(page, account, agent
 
 def test_countdown_ticks_then_breach_shows_overdue_and_notifies_the_manager(page, account, agent, manager):
     case = CaseFactory(account=account, subject="Damaged on arrival")
-    deadline = deadline_start(case=case, kind="message_response", started_at=timezone.now() - timedelta(hours=24) + timedelta(seconds=4))
+    deadline = deadline_start(
+        case=case, kind="message_response", started_at=timezone.now() - timedelta(hours=24) + timedelta(seconds=4)
+    )
 
     login(page, agent.username)
     page.goto(f"/cases/{case.id}/")

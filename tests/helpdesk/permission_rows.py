@@ -47,8 +47,12 @@ def arguments(*, account, users) -> tuple[dict[str, list], dict[str, dict]]:
     agent = users["agent"]
     case = CaseFactory(account=account)
     job = ImportJob.objects.create(
-        account=account, kind=ImportJob.Kind.ORDERS, filename="orders.txt", raw=b"",
-        status=ImportJob.Status.FAILED, failure="boom",
+        account=account,
+        kind=ImportJob.Kind.ORDERS,
+        filename="orders.txt",
+        raw=b"",
+        status=ImportJob.Status.FAILED,
+        failure="boom",
     )
     note = Notification.objects.create(user=agent, account=account, case=case, kind="assigned", title="hello")
     target = Membership.objects.get(user=agent, account=account)

@@ -1,14 +1,15 @@
-import re
 """Seller accounts, people and roles, policies, imports and notifications, through the pages."""
 
+import re
 from datetime import timedelta
 from pathlib import Path
 
 from django.core import mail
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from helpdesk.models import Activity, ImportJob, Membership, Notification, Order, Policy, SellerAccount
-from helpdesk.services.deadlines import deadline_start, policy_get
+from helpdesk.services.deadlines import deadline_meet, deadline_start, policy_get
 from tests.factories import CaseFactory
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "orders"
@@ -18,7 +19,13 @@ def test_admin_creates_an_account_and_becomes_its_admin(client, admin_user):
     client.force_login(admin_user)
     response = client.post(
         reverse("helpdesk:accounts"),
-        {"name": "Acme UK", "slug": "acme-uk", "merchant_id": "A1B2C3D4E5F6G7", "marketplace": "GB", "timezone": "Europe/London"},
+        {
+            "name": "Acme UK",
+            "slug": "acme-uk",
+            "merchant_id": "A1B2C3D4E5F6G7",
+            "marketplace": "GB",
+            "timezone": "Europe/London",
+        },
     )
     account = SellerAccount.objects.get(slug="acme-uk")
     assert response.status_code == 302
@@ -30,13 +37,18 @@ def test_admin_creates_an_account_and_becomes_its_admin(client, admin_user):
 
 def test_account_form_explains_bad_input(client, admin_user, account):
     client.force_login(admin_user)
-    response = client.post(reverse("helpdesk:accounts"), {"name": "X", "slug": account.slug, "merchant_id": "nope", "marketplace": "US", "timezone": "UTC"})
+    response = client.post(
+        reverse("helpdesk:accounts"),
+        {"name": "X", "slug": account.slug, "merchant_id": "nope", "marketplace": "US", "timezone": "UTC"},
+    )
     body = response.content.decode()
     assert response.status_code == 200
     assert "already exists" in body and "An Amazon seller id looks like" in body
 
 
-def test_admin_adds_a_new_person_who_gets_a_password_link(client, admin_user, account, django_capture_on_commit_callbacks):
+def test_admin_adds_a_new_person_who_gets_a_password_link(
+    client, admin_user, account, django_capture_on_commit_callbacks
+):
     client.force_login(admin_user)
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(
@@ -72,8 +84,10 @@ def test_removing_a_person_unassigns_their_cases(client, admin_user, account, ag
 
 def _policy_post(**overrides):
     data = {
-        "message_response-duration": "12", "message_response-duration_unit": "hours",
-        "message_response-warn_before": "3", "message_response-warn_unit": "hours",
+        "message_response-duration": "12",
+        "message_response-duration_unit": "hours",
+        "message_response-warn_before": "3",
+        "message_response-warn_unit": "hours",
         "message_response-calendar": "calendar",
     }
     data.update({f"message_response-{k}": v for k, v in overrides.items()})
@@ -122,7 +136,13 @@ def test_policy_form_explains_bad_input(client, admin_user, account):
 
 def test_business_hours_policy_saved_from_the_form(client, admin_user, account):
     client.force_login(admin_user)
-    data = _policy_post(calendar="business", day0="09:00-17:00", day4="09:00-12:00, 13:00-17:00", holiday_country="US", closed_dates="2026-12-24")
+    data = _policy_post(
+        calendar="business",
+        day0="09:00-17:00",
+        day4="09:00-12:00, 13:00-17:00",
+        holiday_country="US",
+        closed_dates="2026-12-24",
+    )
     response = client.post(reverse("helpdesk:policy_edit", args=[account.id, "message_response"]), data)
     assert response.status_code == 302
     policy = policy_get(account=account, kind="message_response")
@@ -130,7 +150,9 @@ def test_business_hours_policy_saved_from_the_form(client, admin_user, account):
     assert policy.holiday_country == "US" and policy.closed_dates == ["2026-12-24"]
 
 
-def test_order_upload_is_kept_then_imported_by_the_worker(client, manager, account, django_capture_on_commit_callbacks, settings):
+def test_order_upload_is_kept_then_imported_by_the_worker(
+    client, manager, account, django_capture_on_commit_callbacks, settings
+):
     settings.CELERY_TASK_ALWAYS_EAGER = True
     client.force_login(manager)
     with (FIXTURES / "all_orders_2020.tsv").open("rb") as report, django_capture_on_commit_callbacks(execute=True):
@@ -145,12 +167,12 @@ def test_order_upload_is_kept_then_imported_by_the_worker(client, manager, accou
     assert job.rows_done == job.rows_total > 0
 
 
-def test_a_refused_file_is_kept_and_can_be_retried(client, manager, account, django_capture_on_commit_callbacks, settings):
+def test_a_refused_file_is_kept_and_can_be_retried(
+    client, manager, account, django_capture_on_commit_callbacks, settings
+):
     settings.CELERY_TASK_ALWAYS_EAGER = True
     client.force_login(manager)
     upload = ("junk.txt", b"this is not a report\n")
-    from django.core.files.uploadedfile import SimpleUploadedFile
-
     with django_capture_on_commit_callbacks(execute=True):
         client.post(reverse("helpdesk:order_import"), {"account": account.id, "file": SimpleUploadedFile(*upload)})
     job = ImportJob.objects.get()
@@ -184,8 +206,6 @@ def test_someone_elses_notification_cannot_be_marked(client, agent, agent2, acco
 
 
 def test_dashboard_counts_clocks_per_window(client, manager, account):
-    from helpdesk.services.deadlines import deadline_meet
-
     on_time = deadline_start(case=CaseFactory(account=account), kind="message_response")
     deadline_meet(deadline=on_time)
     deadline_start(case=CaseFactory(account=account), kind="message_response")

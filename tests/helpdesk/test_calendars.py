@@ -233,9 +233,7 @@ def test_parse_opening_hours_errors(raw, message):
 )
 def test_holiday_region_is_checked(country, subdivision, message):
     with pytest.raises(ValueError, match=f"^{message}"):
-        BusinessHours(
-            tz=NEW_YORK, opening={0: NINE_TO_FIVE}, holiday_country=country, holiday_subdivision=subdivision
-        )
+        BusinessHours(tz=NEW_YORK, opening={0: NINE_TO_FIVE}, holiday_country=country, holiday_subdivision=subdivision)
 
 
 def test_holiday_country_choices():

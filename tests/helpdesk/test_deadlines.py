@@ -6,7 +6,7 @@ import pytest
 import time_machine
 from django.core import mail
 
-from helpdesk.models import Activity, Case, CaseStatus, Deadline, DeadlineState, Notification, Priority
+from helpdesk.models import Activity, Case, CaseStatus, DeadlineState, Notification, Priority
 from helpdesk.selectors import clock_stats
 from helpdesk.services.cases import InvalidTransition, case_assign, case_transition
 from helpdesk.services.deadlines import (
@@ -141,7 +141,12 @@ def test_closing_a_case_cancels_its_clocks(case, agent):
 def test_policy_change_without_retime_applies_to_new_clocks_only(case, admin_user):
     running = deadline_start(case=case, kind=MSG, started_at=T0)
     policy = policy_get(account=case.account, kind=MSG)
-    moved = policy_update(policy=policy, changes={"duration": timedelta(hours=12), "warn_before": timedelta(hours=2)}, retime=False, actor=admin_user)
+    moved = policy_update(
+        policy=policy,
+        changes={"duration": timedelta(hours=12), "warn_before": timedelta(hours=2)},
+        retime=False,
+        actor=admin_user,
+    )
     assert moved == 0
     running.refresh_from_db()
     assert running.due_at == T0 + timedelta(hours=24)
@@ -158,7 +163,12 @@ def test_policy_change_with_retime_moves_running_clocks(case, admin_user):
     deadline_meet(deadline=met, at=T0 + timedelta(hours=1))
     policy = policy_get(account=case.account, kind=MSG)
     assert policy_retime_count(policy=policy) == 1
-    moved = policy_update(policy=policy, changes={"duration": timedelta(hours=12), "warn_before": timedelta(hours=2)}, retime=True, actor=admin_user)
+    moved = policy_update(
+        policy=policy,
+        changes={"duration": timedelta(hours=12), "warn_before": timedelta(hours=2)},
+        retime=True,
+        actor=admin_user,
+    )
     assert moved == 1
     running.refresh_from_db()
     other_kind.refresh_from_db()
@@ -220,6 +230,8 @@ def test_a_claimed_email_whose_worker_died_is_sent_after_the_lease(case, manager
     deadline_start(case=case, kind=MSG, started_at=T0)
     deadlines_sweep(now=T0 + timedelta(hours=25))
     note = Notification.objects.get()
-    Notification.objects.filter(id=note.id).update(email_state="sending", email_next_attempt_at=note.created_at + timedelta(minutes=5))
+    Notification.objects.filter(id=note.id).update(
+        email_state="sending", email_next_attempt_at=note.created_at + timedelta(minutes=5)
+    )
     assert notifications_deliver(now=note.created_at + timedelta(minutes=1)) == 0
     assert notifications_deliver(now=note.created_at + timedelta(minutes=6)) == 1

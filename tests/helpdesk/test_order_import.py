@@ -68,17 +68,25 @@ class TestFields:
         assert order.marketplace_id == "ATVPDKIKX0DER"
         assert order.ship_service_level == "Standard"
         assert (order.ship_city, order.ship_state, order.ship_postal_code, order.ship_country) == (
-            "PORTLAND", "OR", "97205-2210", "US",
+            "PORTLAND",
+            "OR",
+            "97205-2210",
+            "US",
         )
         assert order.currency == "USD"
         assert order.order_total == Decimal("47.97")
         assert order.is_business_order is False
         bottle, lid = order.items.order_by("sku")
         assert (bottle.sku, bottle.asin, bottle.quantity, bottle.item_status) == (
-            "BTL-750-SS", "B07QX4M8ZD", 2, "Shipped",
+            "BTL-750-SS",
+            "B07QX4M8ZD",
+            2,
+            "Shipped",
         )
         assert (bottle.item_price, bottle.item_tax, bottle.shipping_price) == (
-            Decimal("39.98"), Decimal("3.20"), Decimal("0.00"),
+            Decimal("39.98"),
+            Decimal("3.20"),
+            Decimal("0.00"),
         )
         assert bottle.title == "Stainless Steel Water Bottle, 750 ml, Double Wall Vacuum Insulated"
         # A title that begins with a quote stays as written: the file is not CSV-quoted.
@@ -124,8 +132,16 @@ class TestFields:
         OrderFactory(account=account, amazon_order_id="120-1000000-0000001", ship_city="BOSTON", status="Pending")
         columns = ["amazon-order-id", "order-status", "sku", "quantity", "item-price", "some-future-column"]
         data = report(
-            [{"amazon-order-id": "120-1000000-0000001", "order-status": "Shipped", "sku": "A-1", "quantity": "1",
-              "item-price": "5.00", "some-future-column": "whatever"}],
+            [
+                {
+                    "amazon-order-id": "120-1000000-0000001",
+                    "order-status": "Shipped",
+                    "sku": "A-1",
+                    "quantity": "1",
+                    "item-price": "5.00",
+                    "some-future-column": "whatever",
+                }
+            ],
             columns=columns,
         )
 
@@ -139,8 +155,11 @@ class TestFields:
 
     def test_buyer_name_and_email_are_kept(self, account):
         OrderFactory(
-            account=account, amazon_order_id="112-3456789-0123456", status="Pending",
-            buyer_name="Jane Roe", buyer_email="x7k2lq9m3n5p8r1@marketplace.amazon.com",
+            account=account,
+            amazon_order_id="112-3456789-0123456",
+            status="Pending",
+            buyer_name="Jane Roe",
+            buyer_email="x7k2lq9m3n5p8r1@marketplace.amazon.com",
         )
 
         orders_import(account=account, data=fixture("all_orders_2020.tsv"))
@@ -181,7 +200,8 @@ class TestRejectedRows:
             RowError(7, "bad item-price '24,99': expected a number such as 12.34"),
         ]
         assert set(Order.objects.values_list("amazon_order_id", flat=True)) == {
-            "115-1111111-1111111", "117-3333333-3333333",
+            "115-1111111-1111111",
+            "117-3333333-3333333",
         }
 
     def test_dates_need_an_offset(self, account):
@@ -192,12 +212,14 @@ class TestRejectedRows:
         assert result.errors == [RowError(2, "bad purchase-date '2024-05-01T10:00:00': no UTC offset")]
 
     def test_bad_values(self, account):
-        data = report([
-            row("123-1000000-0000001", quantity="two"),
-            row("123-1000000-0000002", fulfillment_channel="Drone"),
-            row("123-1000000-0000003", ship_country="USA"),
-            row("123-1000000-0000004", is_business_order="maybe"),
-        ])
+        data = report(
+            [
+                row("123-1000000-0000001", quantity="two"),
+                row("123-1000000-0000002", fulfillment_channel="Drone"),
+                row("123-1000000-0000003", ship_country="USA"),
+                row("123-1000000-0000004", is_business_order="maybe"),
+            ]
+        )
 
         result = orders_import(account=account, data=data)
 
@@ -214,9 +236,7 @@ class TestRejectedRows:
 
         result = orders_import(account=account, data=data)
 
-        assert result.errors == [
-            RowError(3, "sku 'A' appears twice in order 124-1000000-0000001 (first on line 2)")
-        ]
+        assert result.errors == [RowError(3, "sku 'A' appears twice in order 124-1000000-0000001 (first on line 2)")]
         assert OrderItem.objects.get().item_price == Decimal("19.99")
 
     def test_blank_lines_skipped_and_stray_carriage_return_rejected(self, account):
@@ -272,8 +292,12 @@ class TestIdempotence:
 
         result = orders_import(
             account=account,
-            data=report([row("127-1000000-0000001", "A", order_status="Cancelled"),
-                         row("127-1000000-0000001", "B", order_status="Cancelled")]),
+            data=report(
+                [
+                    row("127-1000000-0000001", "A", order_status="Cancelled"),
+                    row("127-1000000-0000001", "B", order_status="Cancelled"),
+                ]
+            ),
         )
 
         assert result.summary_line() == "imported: 2, unchanged: 0, rejected: 0"
@@ -329,7 +353,9 @@ class TestFilesAsDelivered:
         assert (german.ship_city, german.marketplace_id, german.currency) == ("München", "A1PA6795UKMFR9", "EUR")
         french = Order.objects.get(amazon_order_id="403-7654321-1234567")
         assert (french.ship_city, french.marketplace_id, french.fulfillment_channel) == (
-            "Orléans", "A13V1IB3VIYZZH", "AFN",
+            "Orléans",
+            "A13V1IB3VIYZZH",
+            "AFN",
         )
 
     def test_utf8_with_byte_order_mark(self, other_account):

@@ -48,8 +48,10 @@ def test_queue_sorted_by_next_due_and_paginated(client, account, agent):
 
 def test_queue_filters(client, account, other_account, agent, agent2):
     now = timezone.now()
-    mine = CaseFactory(account=account, subject="mine-msg", assignee=agent, next_due_at=now + timedelta(hours=2))
-    CaseFactory(account=account, subject="theirs-return", kind="return", assignee=agent2, next_due_at=now + timedelta(hours=30))
+    CaseFactory(account=account, subject="mine-msg", assignee=agent, next_due_at=now + timedelta(hours=2))
+    CaseFactory(
+        account=account, subject="theirs-return", kind="return", assignee=agent2, next_due_at=now + timedelta(hours=30)
+    )
     CaseFactory(account=account, subject="free-claim", kind="atoz", next_due_at=now + timedelta(hours=3))
     CaseFactory(account=account, subject="closed-one", status=CaseStatus.CLOSED)
     CaseFactory(account=other_account, subject="foreign")
@@ -68,7 +70,11 @@ def test_queue_filters(client, account, other_account, agent, agent2):
     assert subjects("?status=closed") == {"closed-one"}
     assert subjects("?status=all") == {"mine-msg", "theirs-return", "free-claim", "closed-one"}
     assert subjects(f"?account={account.id}") == {"mine-msg", "theirs-return", "free-claim"}
-    assert subjects(f"?account={other_account.id}") == {"mine-msg", "theirs-return", "free-claim"}  # not theirs: ignored
+    assert subjects(f"?account={other_account.id}") == {
+        "mine-msg",
+        "theirs-return",
+        "free-claim",
+    }  # not theirs: ignored
 
 
 def test_htmx_filter_returns_only_the_results(client, account, agent):

@@ -28,8 +28,13 @@ def _seed_due(account, count):
     Deadline.objects.bulk_create(
         [
             Deadline(
-                case=c, account=account, kind="message_response", policy_snapshot=SNAPSHOT,
-                started_at=DUE - timedelta(hours=24), warn_at=DUE - timedelta(hours=6), due_at=DUE,
+                case=c,
+                account=account,
+                kind="message_response",
+                policy_snapshot=SNAPSHOT,
+                started_at=DUE - timedelta(hours=24),
+                warn_at=DUE - timedelta(hours=6),
+                due_at=DUE,
                 warned_at=DUE - timedelta(hours=6),
             )
             for c in cases

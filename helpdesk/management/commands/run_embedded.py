@@ -37,17 +37,16 @@ class Command(BaseCommand):
         children = {
             "web": self._spawn([manage_py, "runserver", f"127.0.0.1:{port}", "--noreload"]),
             # SQLite has one writer at a time: more pool processes only wait on its lock.
-            "worker": self._spawn(["-m", "celery", "-A", "helpdesk", "worker", "--beat",
-                                   "--loglevel=INFO", "--concurrency=2"]),
+            "worker": self._spawn(
+                ["-m", "celery", "-A", "helpdesk", "worker", "--beat", "--loglevel=INFO", "--concurrency=2"]
+            ),
         }
         try:
             dead = self._supervise(children, f"http://127.0.0.1:{port}/")
         finally:
             self._stop(children)
         if dead:
-            raise CommandError(
-                f"The {dead} process exited with code {children[dead].returncode}; stopped the others."
-            )
+            raise CommandError(f"The {dead} process exited with code {children[dead].returncode}; stopped the others.")
 
     def _create_folders(self) -> None:
         """Beat's schedule file and the filesystem transport need their folders to exist."""

@@ -16,7 +16,11 @@ from helpdesk.services.deadlines import deadline_meet, deadline_start, policies_
 User = get_user_model()
 
 PASSWORD = "demo"
-PEOPLE = [("agent", "Avery", "Agent", Role.AGENT), ("manager", "Morgan", "Manager", Role.MANAGER), ("admin", "Ada", "Admin", Role.ADMIN)]
+PEOPLE = [
+    ("agent", "Avery", "Agent", Role.AGENT),
+    ("manager", "Morgan", "Manager", Role.MANAGER),
+    ("admin", "Ada", "Admin", Role.ADMIN),
+]
 ACCOUNTS = [
     ("demo-us", "Demo Outdoor US", "A2DEMO0US00001", "US", "America/New_York", "USD", "111"),
     ("demo-de", "Demo Outdoor DE", "A2DEMO0DE00002", "DE", "Europe/Berlin", "EUR", "302"),
@@ -27,10 +31,24 @@ PRODUCTS = [
     ("LAMP-HD-300", "B09G9FPHY6", "Head lamp, 300 lumen, rechargeable", Decimal("19.50")),
     ("MAT-SELF-INF", "B07PGL2ZSL", "Self-inflating sleeping mat", Decimal("49.90")),
 ]
-BUYERS = ["Jordan Miller", "Priya Patel", "Lukas Schneider", "Emma Weber", "Sam Lee", "Chen Wang", "Maria Garcia", "Noah Fischer"]
+BUYERS = [
+    "Jordan Miller",
+    "Priya Patel",
+    "Lukas Schneider",
+    "Emma Weber",
+    "Sam Lee",
+    "Chen Wang",
+    "Maria Garcia",
+    "Noah Fischer",
+]
 CASES = [
     (CaseKind.MESSAGE, ClockKind.MESSAGE_RESPONSE, "Shipping inquiry: where is my parcel?", timedelta(hours=2)),
-    (CaseKind.MESSAGE, ClockKind.MESSAGE_RESPONSE, "Product details: is the bottle dishwasher safe?", timedelta(hours=20)),
+    (
+        CaseKind.MESSAGE,
+        ClockKind.MESSAGE_RESPONSE,
+        "Product details: is the bottle dishwasher safe?",
+        timedelta(hours=20),
+    ),
     (CaseKind.MESSAGE, ClockKind.MESSAGE_RESPONSE, "Order cancellation request", timedelta(hours=26)),
     (CaseKind.RETURN, ClockKind.RETURN_RESPONSE, "Return request: item defective", timedelta(hours=40)),
     (CaseKind.ATOZ, ClockKind.ATOZ_RESPONSE, "A-to-z claim: item not received", timedelta(hours=30)),
@@ -53,7 +71,8 @@ class Command(BaseCommand):
         people = {}
         for username, first, last, role in PEOPLE:
             user, _ = User.objects.get_or_create(
-                username=username, defaults={"first_name": first, "last_name": last, "email": f"{username}@sellerdesk.test"}
+                username=username,
+                defaults={"first_name": first, "last_name": last, "email": f"{username}@sellerdesk.test"},
             )
             user.set_password(PASSWORD)
             user.is_staff = user.is_superuser = role == Role.ADMIN
@@ -83,7 +102,9 @@ class Command(BaseCommand):
                     fulfillment_channel="AFN" if afn else "MFN",
                     ship_service_level="Standard",
                     carrier="AMZL" if afn else ("UPS" if marketplace == "US" else "DHL"),
-                    tracking_number=f"TBA{rng.randint(10**11, 10**12 - 1)}" if afn else f"1Z{rng.randint(10**15, 10**16 - 1)}",
+                    tracking_number=f"TBA{rng.randint(10**11, 10**12 - 1)}"
+                    if afn
+                    else f"1Z{rng.randint(10**15, 10**16 - 1)}",
                     currency=currency,
                     buyer_name=rng.choice(BUYERS),
                     buyer_email=f"{''.join(rng.choices('abcdefghijklmnopqrstuvwxyz0123456789', k=15))}@marketplace.{account.site}",
@@ -108,9 +129,18 @@ class Command(BaseCommand):
                 if index % 3 == 1:
                     case_assign(case=case, assignee=agent, actor=people["manager"][0])
             answered = case_open(
-                account=account, kind=CaseKind.MESSAGE, order=orders[20], subject="Thank you, arrived safely",
+                account=account,
+                kind=CaseKind.MESSAGE,
+                order=orders[20],
+                subject="Thank you, arrived safely",
                 opened_at=now - timedelta(hours=5),
             )
-            deadline = deadline_start(case=answered, kind=ClockKind.MESSAGE_RESPONSE, started_at=now - timedelta(hours=5))
+            deadline = deadline_start(
+                case=answered, kind=ClockKind.MESSAGE_RESPONSE, started_at=now - timedelta(hours=5)
+            )
             deadline_meet(deadline=deadline, at=now - timedelta(hours=4))
-        self.stdout.write(self.style.SUCCESS("Demo data created: demo-us and demo-de, users agent / manager / admin, password 'demo'."))
+        self.stdout.write(
+            self.style.SUCCESS(
+                "Demo data created: demo-us and demo-de, users agent / manager / admin, password 'demo'."
+            )
+        )
