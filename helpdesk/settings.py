@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "helpdesk",
     "messaging",
     "messaging.compliance",
+    "messaging.outbound",
     "feedback",
     "feedback.solicitation",
     "returns",

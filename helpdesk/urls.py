@@ -5,6 +5,7 @@ from django.urls import include, path
 urlpatterns = [
     path("", include("helpdesk.app_urls")),
     path("messages/compliance/", include("messaging.compliance.urls")),
+    path("messages/outbound/", include("messaging.outbound.urls")),
     path("messages/", include("messaging.urls")),
     path("feedback/solicitation/", include("feedback.solicitation.urls")),
     path("feedback/", include("feedback.urls")),

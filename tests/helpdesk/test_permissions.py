@@ -11,7 +11,7 @@ import importlib
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-APPS = ["helpdesk", "messaging", "compliance", "feedback", "solicitation"]
+APPS = ["helpdesk", "messaging", "compliance", "outbound", "feedback", "solicitation"]
 MODULES = [importlib.import_module(f"tests.{app}.permission_rows") for app in APPS]
 MATRIX = {name: row for module in MODULES for name, row in module.ROWS.items()}
 VISITORS = ["anon", "agent", "manager", "admin", "outsider"]
