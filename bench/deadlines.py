@@ -45,7 +45,8 @@ def seed() -> datetime:
     started = time.perf_counter()
     with connection.cursor() as cursor:
         cursor.execute(
-            "TRUNCATE helpdesk_notification, helpdesk_activity, helpdesk_deadline, helpdesk_case RESTART IDENTITY CASCADE"
+            "TRUNCATE helpdesk_notification, helpdesk_activity, helpdesk_deadline, helpdesk_case"
+            " RESTART IDENTITY CASCADE"
         )
     accounts = []
     for n in range(5):
@@ -62,7 +63,8 @@ def seed() -> datetime:
         cursor.execute(
             """
             INSERT INTO helpdesk_case (account_id, kind, subject, buyer_name, status, priority, opened_at, updated_at)
-            SELECT (%(accounts)s::bigint[])[1 + g %% 5], 'message', 'Buyer message ' || g, 'Buyer ' || g, 'new', 1, now(), now()
+            SELECT (%(accounts)s::bigint[])[1 + g %% 5], 'message', 'Buyer message ' || g, 'Buyer ' || g,
+                   'new', 1, now(), now()
             FROM generate_series(1, %(n)s) AS g
             """,
             {"accounts": accounts, "n": OPEN + DUE_TOGETHER},
@@ -70,7 +72,8 @@ def seed() -> datetime:
         # The many: due from 7 hours to 30 days from now, not yet warned.
         cursor.execute(
             """
-            INSERT INTO helpdesk_deadline (case_id, account_id, kind, policy_snapshot, started_at, warn_at, due_at, state)
+            INSERT INTO helpdesk_deadline (case_id, account_id, kind, policy_snapshot, started_at, warn_at, due_at,
+                                           state)
             SELECT c.id, c.account_id, 'message_response', %(snapshot)s::jsonb,
                    now(), now() + interval '1 hour' + (c.id %% 40000) * interval '1 minute',
                    now() + interval '7 hours' + (c.id %% 40000) * interval '1 minute', 'open'
@@ -92,11 +95,13 @@ def seed() -> datetime:
             {"snapshot": snapshot, "n": OPEN, "due": due},
         )
         cursor.execute(
-            "UPDATE helpdesk_case c SET next_due_at = d.due_at, next_warn_at = d.warn_at FROM helpdesk_deadline d WHERE d.case_id = c.id"
+            "UPDATE helpdesk_case c SET next_due_at = d.due_at, next_warn_at = d.warn_at"
+            " FROM helpdesk_deadline d WHERE d.case_id = c.id"
         )
         cursor.execute("ANALYZE helpdesk_deadline; ANALYZE helpdesk_case")
     print(
-        f"seeded {OPEN + DUE_TOGETHER:,} open clocks in {time.perf_counter() - started:.1f}s; {DUE_TOGETHER:,} due at {due:%H:%M:%S}"
+        f"seeded {OPEN + DUE_TOGETHER:,} open clocks in {time.perf_counter() - started:.1f}s;"
+        f" {DUE_TOGETHER:,} due at {due:%H:%M:%S}"
     )
     return due
 

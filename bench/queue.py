@@ -68,7 +68,8 @@ def seed() -> None:
                 buyer_email, ship_city, ship_state, ship_postal_code, ship_country, is_business_order,
                 purchase_date, created_at, updated_at)
             SELECT (%(accounts)s::bigint[])[1 + g %% %(n_accounts)s],
-                   lpad((g %% 1000)::text, 3, '0') || '-' || lpad((g / 1000)::text, 7, '0') || '-' || lpad(g::text, 7, '0'),
+                   lpad((g %% 1000)::text, 3, '0') || '-' || lpad((g / 1000)::text, 7, '0')
+                       || '-' || lpad(g::text, 7, '0'),
                    '', 'ATVPDKIKX0DER', 'Amazon.com', 'Shipped', CASE WHEN g %% 3 = 0 THEN 'AFN' ELSE 'MFN' END,
                    'Standard', 'UPS', '1Z' || g, 'USD', 'Buyer ' || g, 'b' || g || '@marketplace.amazon.com',
                    '', '', '', 'US', false, now() - (g %% 90) * interval '1 day', now(), now()
@@ -88,7 +89,8 @@ def seed() -> None:
                    CASE WHEN o.id %% 7 = 0 THEN NULL ELSE (%(agents)s::bigint[])[1 + (o.id %% %(n_agents)s)] END,
                    1, now() - interval '2 days',
                    CASE WHEN o.id %% 5 = 0 THEN NULL ELSE now() - interval '1 day' END,
-                   CASE WHEN o.id %% 5 = 0 THEN now() + ((o.id * 7919) %% 200000) * interval '1 minute' - interval '3 days' ELSE NULL END,
+                   CASE WHEN o.id %% 5 = 0
+                        THEN now() + ((o.id * 7919) %% 200000) * interval '1 minute' - interval '3 days' END,
                    NULL, now()
             FROM helpdesk_order o
             """,

@@ -240,9 +240,9 @@ def test_run_embedded_serves_runs_beat_and_worker_and_stops_every_child(compose,
         children = _processes_started_with(var_dir)
         assert len(children) >= 3, "runner, web server and worker"
         runner.send_signal(signal.SIGTERM)
-        assert runner.wait(timeout=30) == 0, log_path.read_text()[-3000:]
+        assert runner.wait(timeout=60) == 0, log_path.read_text()[-3000:]
         assert "worker: Warm shutdown" in log_path.read_text(), "the worker finished its tasks"
-        _wait_for(lambda: not _processes_started_with(var_dir), "every child to exit", timeout=10)
+        _wait_for(lambda: not _processes_started_with(var_dir), "every child to exit", timeout=30)
 
         stale = time.time() - 600
         for path in var_dir.glob("celerybeat-schedule*"):

@@ -67,10 +67,17 @@ class DeadlineState(models.TextChoices):
     CANCELLED = "cancelled", "Cancelled"
 
 
+# The sweeper makes the OPEN → BREACHED move; services make the others.
+DEADLINE_TRANSITIONS: dict[str, frozenset[str]] = {
+    DeadlineState.OPEN: frozenset({DeadlineState.MET, DeadlineState.BREACHED, DeadlineState.CANCELLED}),
+    DeadlineState.BREACHED: frozenset({DeadlineState.MET, DeadlineState.CANCELLED}),
+    DeadlineState.MET: frozenset(),
+    DeadlineState.CANCELLED: frozenset(),
+}
+
 # A breached clock is still unmet: it keeps the case at the top of the queue
 # until it is met (late) or cancelled.
 UNMET_STATES = frozenset({DeadlineState.OPEN, DeadlineState.BREACHED})
-FINAL_DEADLINE_STATES = frozenset({DeadlineState.MET, DeadlineState.CANCELLED})
 
 
 class Deadline(models.Model):

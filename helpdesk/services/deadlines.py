@@ -29,7 +29,7 @@ from helpdesk.models import (
     SellerAccount,
 )
 from helpdesk.models.accounts import Role
-from helpdesk.models.deadlines import DEFAULT_CLOCKS, UNMET_STATES, ClockKind
+from helpdesk.models.deadlines import DEADLINE_TRANSITIONS, DEFAULT_CLOCKS, UNMET_STATES, ClockKind
 from helpdesk.timefmt import span
 
 from .audit import audit
@@ -87,6 +87,11 @@ def case_refresh_due(*, case_id: int) -> None:
 # --- one clock -----------------------------------------------------------
 
 
+def _check_transition(deadline: Deadline, to: str) -> None:
+    if to not in DEADLINE_TRANSITIONS[deadline.state]:
+        raise InvalidTransition(f"This clock is already {deadline.get_state_display().lower()}.")
+
+
 @transaction.atomic
 def deadline_start(
     *,
@@ -109,9 +114,10 @@ def deadline_start(
         due_at=due_at,
     )
     case_refresh_due(case_id=case.pk)
+    local_due = timezone.localtime(due_at, case.account.tzinfo)
     audit(
         verb="clock.started",
-        summary=f"{deadline.get_kind_display()} clock started, due {timezone.localtime(due_at, case.account.tzinfo):%a %d %b %H:%M %Z}",
+        summary=f"{deadline.get_kind_display()} clock started, due {local_due:%a %d %b %H:%M %Z}",
         actor=actor,
         case=case,
         after={"deadline": deadline.pk, "due_at": due_at.isoformat()},
@@ -124,17 +130,20 @@ def deadline_meet(*, deadline: Deadline, at: datetime | None = None, actor: Abst
     """Stop a clock. A breached clock can still be met: it then counts as met late."""
     at = at or timezone.now()
     deadline = Deadline.objects.select_for_update(of=("self",)).select_related("case").get(pk=deadline.pk)
-    if deadline.state not in UNMET_STATES:
-        raise InvalidTransition(f"This clock is already {deadline.get_state_display().lower()}.")
+    _check_transition(deadline, DeadlineState.MET)
     before = deadline.state
     deadline.state = DeadlineState.MET
     deadline.met_at = at
     deadline.save(update_fields=["state", "met_at"])
     case_refresh_due(case_id=deadline.case_id)
     late = deadline.met_late
+    if late:
+        how = f"late, {span((at - deadline.due_at).total_seconds())} after due"
+    else:
+        how = f"with {span((deadline.due_at - at).total_seconds())} to spare"
     audit(
         verb="clock.met_late" if late else "clock.met",
-        summary=f"{deadline.get_kind_display()} clock met {'late, ' + span((at - deadline.due_at).total_seconds()) + ' after due' if late else 'with ' + span((deadline.due_at - at).total_seconds()) + ' to spare'}",
+        summary=f"{deadline.get_kind_display()} clock met {how}",
         actor=actor,
         case=deadline.case,
         before={"state": before},
@@ -146,8 +155,7 @@ def deadline_meet(*, deadline: Deadline, at: datetime | None = None, actor: Abst
 @transaction.atomic
 def deadline_cancel(*, deadline: Deadline, actor: AbstractBaseUser | None = None, reason: str = "") -> Deadline:
     deadline = Deadline.objects.select_for_update(of=("self",)).select_related("case").get(pk=deadline.pk)
-    if deadline.state not in UNMET_STATES:
-        raise InvalidTransition(f"This clock is already {deadline.get_state_display().lower()}.")
+    _check_transition(deadline, DeadlineState.CANCELLED)
     before = deadline.state
     deadline.state = DeadlineState.CANCELLED
     deadline.cancelled_at = timezone.now()
@@ -291,7 +299,7 @@ def _sweep_breaches(*, now: datetime, batch_size: int) -> int:
                     account_id=d.account_id,
                     case_id=d.case_id,
                     verb="clock.breached",
-                    summary=f"{label} clock breached: it was due {d.due_at:%Y-%m-%d %H:%M} UTC; priority raised to urgent",
+                    summary=f"{label} clock breached: due {d.due_at:%Y-%m-%d %H:%M} UTC; priority raised to urgent",
                     before={"state": DeadlineState.OPEN, "priority": d.case.priority},
                     after={"state": DeadlineState.BREACHED, "priority": max(d.case.priority, Priority.URGENT)},
                     created_at=at,

@@ -15,21 +15,23 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.browser)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser():
+    """One Chromium per test module. While it runs, Playwright's sync API keeps an
+    event loop in the test thread; the ORM calls the tests (and their database
+    teardown) make there are ordinary blocking calls, which Django must be told to
+    allow — for the life of the browser only, so no other test runs that way."""
     if not os.path.exists(CHROMIUM):
         pytest.exit(f"Browser tests need Debian's chromium at {CHROMIUM}: run `make test`.", returncode=3)
-    with sync_playwright() as playwright:
+    with pytest.MonkeyPatch.context() as patch, sync_playwright() as playwright:
+        patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
         yield browser
         browser.close()
 
 
 @pytest.fixture
-def page(browser, live_server, monkeypatch):
-    # Playwright's sync API runs an event loop in the test thread; the ORM calls the
-    # tests make there are ordinary blocking calls, which Django must be told to allow.
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+def page(browser, live_server):
     context = browser.new_context(base_url=live_server.url)
     context.set_default_timeout(10_000)
     page = context.new_page()

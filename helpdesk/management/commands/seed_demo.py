@@ -31,6 +31,7 @@ PRODUCTS = [
     ("LAMP-HD-300", "B09G9FPHY6", "Head lamp, 300 lumen, rechargeable", Decimal("19.50")),
     ("MAT-SELF-INF", "B07PGL2ZSL", "Self-inflating sleeping mat", Decimal("49.90")),
 ]
+RELAY_CHARS = "abcdefghijklmnopqrstuvwxyz0123456789"
 BUYERS = [
     "Jordan Miller",
     "Priya Patel",
@@ -107,7 +108,7 @@ class Command(BaseCommand):
                     else f"1Z{rng.randint(10**15, 10**16 - 1)}",
                     currency=currency,
                     buyer_name=rng.choice(BUYERS),
-                    buyer_email=f"{''.join(rng.choices('abcdefghijklmnopqrstuvwxyz0123456789', k=15))}@marketplace.{account.site}",
+                    buyer_email=f"{''.join(rng.choices(RELAY_CHARS, k=15))}@marketplace.{account.site}",
                     ship_city="Portland" if marketplace == "US" else "München",
                     ship_postal_code="97201" if marketplace == "US" else "80331",
                     ship_country=marketplace,

@@ -1,0 +1,25 @@
+from io import StringIO
+
+from django.contrib.auth import authenticate
+from django.core.management import call_command
+
+from helpdesk.models import Case, CaseKind, Deadline, Membership, SellerAccount
+
+
+def test_seed_demo_makes_two_accounts_three_logins_and_every_kind_of_case(db):
+    out = StringIO()
+    call_command("seed_demo", stdout=out)
+    assert set(SellerAccount.objects.values_list("slug", "marketplace")) == {("demo-us", "US"), ("demo-de", "DE")}
+    for username, role in [("agent", "agent"), ("manager", "manager"), ("admin", "admin")]:
+        user = authenticate(username=username, password="demo")
+        assert user is not None
+        assert set(Membership.objects.filter(user=user).values_list("role", flat=True)) == {role}
+    for account in SellerAccount.objects.all():
+        kinds = set(Case.objects.filter(account=account).values_list("kind", flat=True))
+        assert kinds == set(CaseKind.values)
+        assert account.orders.count() == 40
+    assert Deadline.objects.filter(state="met").exists()
+
+    cases = Case.objects.count()
+    call_command("seed_demo", stdout=StringIO())
+    assert Case.objects.count() == cases
