@@ -103,7 +103,7 @@ def queue_cases(user: AbstractBaseUser, filters: QueueFilters, *, now: datetime 
     if filters.due_within_hours is not None:
         horizon = (now or timezone.now()) + timedelta(hours=filters.due_within_hours)
         cases = cases.filter(next_due_at__lte=horizon)
-    return cases.select_related("account", "order", "assignee").order_by("next_due_at", "id")
+    return cases.select_related("account", "order", "assignee").order_by(F("next_due_at").asc(nulls_last=True), "id")
 
 
 def assignable_users(user: AbstractBaseUser) -> QuerySet:

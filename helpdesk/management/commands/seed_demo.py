@@ -9,8 +9,8 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
 
-from helpdesk.models import CaseKind, ClockKind, Membership, Order, OrderItem, Role, SellerAccount
-from helpdesk.services.cases import case_assign, case_open
+from helpdesk.models import CaseKind, CaseStatus, ClockKind, Membership, Order, OrderItem, Role, SellerAccount
+from helpdesk.services.cases import case_assign, case_open, case_transition
 from helpdesk.services.deadlines import deadline_meet, deadline_start, policies_ensure
 
 User = get_user_model()
@@ -140,6 +140,7 @@ class Command(BaseCommand):
                 case=answered, kind=ClockKind.MESSAGE_RESPONSE, started_at=now - timedelta(hours=5)
             )
             deadline_meet(deadline=deadline, at=now - timedelta(hours=4))
+            case_transition(case=answered, to=CaseStatus.RESOLVED, actor=agent)
         self.stdout.write(
             self.style.SUCCESS(
                 "Demo data created: demo-us and demo-de, users agent / manager / admin, password 'demo'."
