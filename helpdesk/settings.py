@@ -204,7 +204,7 @@ CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
 
 # The deadline sweeper runs every few seconds; email delivery right after.
 SWEEP_INTERVAL_S = env_float("SWEEP_INTERVAL_S", 2.0)
-SWEEP_BATCH_SIZE = env_int("SWEEP_BATCH_SIZE", 500)
+SWEEP_BATCH_SIZE = env_int("SWEEP_BATCH_SIZE", 1000)
 CELERY_BEAT_SCHEDULE = {
     "sweep-deadlines": {
         "task": "helpdesk.tasks.sweep_deadlines",

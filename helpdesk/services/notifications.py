@@ -9,9 +9,9 @@ from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
-from django.core.mail import send_mail
+from django.core.mail import EmailMessage, mailers
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
 
@@ -55,32 +55,55 @@ def _body(note: Notification) -> str:
     return "\n".join(lines)
 
 
-def notifications_deliver(*, now: datetime | None = None, batch_size: int = 200) -> int:
-    """Email every notification that is due; returns how many were sent."""
+def _retry_later(note: Notification, error: Exception) -> None:
+    attempts = note.email_attempts + 1
+    Notification.objects.filter(id=note.id).update(
+        email_state=EmailState.FAILED if attempts >= MAX_ATTEMPTS else EmailState.PENDING,
+        email_attempts=attempts,
+        email_next_attempt_at=timezone.now() + timedelta(seconds=30 * 2**attempts),
+        email_error=f"{type(error).__name__}: {error}"[:500],
+    )
+
+
+def _deliver(batch: list[Notification]) -> int:
+    """Send one claimed batch over one mail connection; returns how many were sent."""
+    without_address = [note.id for note in batch if not note.user.email]
+    Notification.objects.filter(id__in=without_address).update(email_state=EmailState.SKIPPED)
+    batch = [note for note in batch if note.user.email]
+    connection = mailers.default
+    try:
+        connection.open()
+    except Exception as exc:  # the mail server is down: every row backs off and is retried
+        for note in batch:
+            _retry_later(note, exc)
+        return 0
+    sent = []
+    try:
+        for note in batch:
+            message = EmailMessage(subject=f"[Sellerdesk] {note.title}", body=_body(note), to=[note.user.email])
+            try:
+                connection.send_messages([message])
+            except Exception as exc:  # this message failed: back off and retry it, never lose it
+                _retry_later(note, exc)
+            else:
+                sent.append(note.id)
+    finally:
+        connection.close()
+    Notification.objects.filter(id__in=sent).update(
+        email_state=EmailState.SENT, email_sent_at=timezone.now(), email_attempts=F("email_attempts") + 1
+    )
+    return len(sent)
+
+
+def notifications_deliver(*, now: datetime | None = None, batch_size: int = 200, max_batches: int = 100) -> int:
+    """Email every notification that is due, in claimed batches; returns how many were sent."""
     now = now or timezone.now()
     sent = 0
-    for note in _claim(now=now, batch_size=batch_size):
-        if not note.user.email:
-            Notification.objects.filter(id=note.id).update(email_state=EmailState.SKIPPED)
-            continue
-        try:
-            send_mail(
-                subject=f"[Sellerdesk] {note.title}",
-                message=_body(note),
-                from_email=None,
-                recipient_list=[note.user.email],
-            )
-        except Exception as exc:  # any transport error: back off and retry, never lose the row
-            attempts = note.email_attempts + 1
-            Notification.objects.filter(id=note.id).update(
-                email_state=EmailState.FAILED if attempts >= MAX_ATTEMPTS else EmailState.PENDING,
-                email_attempts=attempts,
-                email_next_attempt_at=timezone.now() + timedelta(seconds=30 * 2**attempts),
-                email_error=f"{type(exc).__name__}: {exc}"[:500],
-            )
-            continue
-        Notification.objects.filter(id=note.id).update(
-            email_state=EmailState.SENT, email_sent_at=timezone.now(), email_attempts=note.email_attempts + 1
-        )
-        sent += 1
+    for _ in range(max_batches):
+        batch = _claim(now=now, batch_size=batch_size)
+        if not batch:
+            break
+        sent += _deliver(batch)
+        if len(batch) < batch_size:
+            break
     return sent

@@ -209,18 +209,21 @@ def test_notifications_are_emailed_once(case, manager):
     assert "Breached" in mail.outbox[0].subject and f"/cases/{case.id}/" in mail.outbox[0].body
 
 
-def test_email_failures_back_off_and_retry(case, manager, monkeypatch):
+def test_email_failures_back_off_and_retry(case, manager, settings):
     deadline_start(case=case, kind=MSG, started_at=T0)
     deadlines_sweep(now=T0 + timedelta(hours=25))
-
-    def refuse(**kwargs):
-        raise ConnectionRefusedError("smtp down")
-
-    monkeypatch.setattr("helpdesk.services.notifications.send_mail", refuse)
+    locmem = settings.MAILERS
+    # Nothing listens on port 9 here: a real connection refusal.
+    settings.MAILERS = {
+        "default": {
+            "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+            "OPTIONS": {"host": "127.0.0.1", "port": 9, "timeout": 5},
+        }
+    }
     assert notifications_deliver() == 0
     note = Notification.objects.get()
-    assert note.email_state == "pending" and note.email_attempts == 1 and "smtp down" in note.email_error
-    monkeypatch.undo()
+    assert note.email_state == "pending" and note.email_attempts == 1 and "ConnectionRefusedError" in note.email_error
+    settings.MAILERS = locmem
     assert notifications_deliver() == 0  # backing off
     assert notifications_deliver(now=note.email_next_attempt_at + timedelta(seconds=1)) == 1
     assert len(mail.outbox) == 1
