@@ -1,0 +1,143 @@
+"""Amazon's buyer-messaging rules as a pure function: `check_text(text) -> [Finding]`.
+
+No database and no Django: the services add each account's allow-list and custom rules; the command
+line and the bench call it directly. The rules themselves are in `amazon_rules`, the normalisation
+that maps every finding back to the original offsets in `normalise`.
+"""
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from .amazon_rules import DETECTORS, SHADOWED_BY, Context
+from .findings import PHRASE, REGEX, RULES, CustomRule, Finding, rule_label
+from .normalise import fold
+
+__all__ = [
+    "PHRASE",
+    "REGEX",
+    "RULES",
+    "CustomRule",
+    "Finding",
+    "InvalidPattern",
+    "Segment",
+    "check_text",
+    "compile_custom",
+    "is_blocked",
+    "rule_label",
+    "segments",
+]
+
+
+class InvalidPattern(ValueError):
+    """A custom rule's pattern that cannot be used; the message says why, for a form error."""
+
+
+# --- custom rules ----------------------------------------------------------------
+
+
+def compile_custom(kind: str, pattern: str) -> re.Pattern:
+    """The compiled form of a custom rule's pattern; raises InvalidPattern with a message for the admin."""
+    if not pattern.strip():
+        raise InvalidPattern("Enter a phrase or a regular expression.")
+    if kind == PHRASE:
+        words = fold(pattern).split()
+        return re.compile(r"(?<!\w)" + r"\W+".join(re.escape(w) for w in words) + r"(?!\w)")
+    if kind != REGEX:
+        raise InvalidPattern(f"Unknown rule kind {kind!r}.")
+    try:
+        compiled = re.compile(pattern, re.IGNORECASE)
+    except re.error as exc:
+        raise InvalidPattern(f"This regular expression is not valid: {exc}.") from exc
+    if compiled.search(""):
+        raise InvalidPattern("This regular expression matches empty text, so it would flag every message.")
+    return compiled
+
+
+def _custom(ctx: Context, rule: CustomRule) -> Iterator[Finding]:
+    compiled = compile_custom(rule.kind, rule.pattern)
+    view_text = ctx.plain.text if rule.kind == PHRASE else ctx.original
+    for m in compiled.finditer(view_text):
+        if m.end() == m.start():
+            continue
+        start, end = ctx.plain.span(*m.span()) if rule.kind == PHRASE else m.span()
+        yield Finding(rule.name, start, end, ctx.original[start:end], rule.message, rule.blocking)
+
+
+# --- the checker --------------------------------------------------------------
+
+
+def _order_id(ctx: Context, order_id: str) -> Iterator[Finding]:
+    if order_id.strip() and re.sub(r"\s", "", order_id) not in re.sub(r"\s", "", ctx.original):
+        yield Finding("order_id", 0, 0, "", RULES["order_id"][1].format(order_id=order_id.strip()), False)
+
+
+def _dedupe(findings: list[Finding]) -> list[Finding]:
+    """Drop exact repeats, a finding inside a longer one of the same rule, and one a more specific rule explains."""
+    unique = list(dict.fromkeys(findings))
+    kept = []
+    for f in unique:
+        shadows = SHADOWED_BY.get(f.rule, set())
+        if any(g.rule in shadows and g.start < f.end and f.start < g.end for g in unique):
+            continue
+        if any(
+            g.rule == f.rule and g.start <= f.start and f.end <= g.end and (g.start, g.end) != (f.start, f.end)
+            for g in unique
+        ):
+            continue
+        kept.append(f)
+    return kept
+
+
+def check_text(
+    text: str,
+    *,
+    allowed_domains: Iterable[str] = (),
+    extra_rules: Iterable[CustomRule] = (),
+    order_id: str | None = None,
+) -> list[Finding]:
+    """Every finding in `text`, sorted by where it starts; offsets index the text as given."""
+    ctx = Context(text, allowed_domains)
+    findings = [f for detect in DETECTORS for f in detect(ctx)]
+    for rule in extra_rules:
+        findings.extend(_custom(ctx, rule))
+    if order_id:
+        findings.extend(_order_id(ctx, order_id))
+    return sorted(_dedupe(findings), key=lambda f: (f.start, f.end, f.rule))
+
+
+def is_blocked(findings: Iterable[Finding]) -> bool:
+    return any(f.blocking for f in findings)
+
+
+# --- highlighting -------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A piece of the text and the findings covering it (none: plain text)."""
+
+    text: str
+    findings: tuple[Finding, ...] = ()
+
+    @property
+    def blocking(self) -> bool:
+        return any(f.blocking for f in self.findings)
+
+    @property
+    def title(self) -> str:
+        return " ".join(dict.fromkeys(f.explanation for f in self.findings))
+
+
+def segments(text: str, findings: Iterable[Finding]) -> list[Segment]:
+    """Cut `text` at every finding's edges, so a template can wrap the flagged pieces in <mark>."""
+    spans = [f for f in findings if f.end > f.start]
+    cuts = sorted({0, len(text), *(f.start for f in spans), *(f.end for f in spans)})
+    pieces = []
+    for a, b in zip(cuts, cuts[1:], strict=False):
+        covering = tuple(f for f in spans if f.start <= a and b <= f.end)
+        if pieces and not covering and not pieces[-1].findings:
+            pieces[-1] = Segment(pieces[-1].text + text[a:b])
+        else:
+            pieces.append(Segment(text[a:b], covering))
+    return pieces
