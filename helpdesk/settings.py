@@ -10,7 +10,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
-from celery.schedules import schedule
+from celery.schedules import crontab, schedule
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(os.environ.get("VAR_DIR", BASE_DIR / "var"))
@@ -211,9 +211,22 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": schedule(timedelta(seconds=SWEEP_INTERVAL_S)),
         "options": {"expires": SWEEP_INTERVAL_S * 5},
     },
+    "solicit-daily": {
+        "task": "feedback.solicitation.tasks.solicit_daily",
+        "schedule": crontab(hour=9, minute=0),  # UTC; each account picks its own local "today"
+        "options": {"expires": 6 * 3600},
+    },
     "deliver-notifications": {
         "task": "helpdesk.tasks.deliver_notifications",
         "schedule": schedule(timedelta(seconds=SWEEP_INTERVAL_S * 5)),
         "options": {"expires": SWEEP_INTERVAL_S * 25},
     },
 }
+
+# Amazon Selling Partner API, for review requests. Per-account credentials an
+# admin stores override these; without any, requests are recorded as "would send".
+SPAPI_REFRESH_TOKEN = env_str("SPAPI_REFRESH_TOKEN")
+SPAPI_CLIENT_ID = env_str("SPAPI_CLIENT_ID")
+SPAPI_CLIENT_SECRET = env_str("SPAPI_CLIENT_SECRET")
+SPAPI_ENDPOINT = env_str("SPAPI_ENDPOINT")  # empty: Amazon's regional endpoint
+SPAPI_LWA_TOKEN_URL = env_str("SPAPI_LWA_TOKEN_URL", "https://api.amazon.com/auth/o2/token")

@@ -1,0 +1,91 @@
+"""SP-API credentials: encrypted at rest with a Fernet key derived from SECRET_KEY.
+
+Each of the three values comes from the account's settings when stored there,
+else from the SPAPI_REFRESH_TOKEN / SPAPI_CLIENT_ID / SPAPI_CLIENT_SECRET
+setting. The client id and secret belong to the developer app and may be shared;
+a refresh token belongs to one seller, so an SPAPI_REFRESH_TOKEN fallback only
+fits an installation with one seller account.
+
+Changing SECRET_KEY makes stored values unreadable: they then count as an
+authorization failure (never as "no credentials", which would quietly turn into a
+dry run) until an admin enters them again.
+"""
+
+import base64
+from dataclasses import dataclass
+
+from cryptography.fernet import Fernet, InvalidToken
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+from django.conf import settings
+
+from .models import SolicitationSettings
+
+# (model field, fallback setting)
+FIELDS = {
+    "refresh_token": ("refresh_token_encrypted", "SPAPI_REFRESH_TOKEN"),
+    "client_id": ("client_id_encrypted", "SPAPI_CLIENT_ID"),
+    "client_secret": ("client_secret_encrypted", "SPAPI_CLIENT_SECRET"),
+}
+
+
+class CredentialsUnreadable(Exception):
+    """Stored credentials cannot be decrypted with the current SECRET_KEY."""
+
+
+@dataclass(frozen=True, repr=False)
+class SpApiCredentials:
+    refresh_token: str
+    client_id: str
+    client_secret: str
+
+    def __repr__(self) -> str:  # never let a secret reach a log line or a traceback
+        return "SpApiCredentials(…)"
+
+
+def _fernet() -> Fernet:
+    key = HKDF(
+        algorithm=hashes.SHA256(), length=32, salt=None, info=b"sellerdesk.solicitation.spapi-credentials"
+    ).derive(settings.SECRET_KEY.encode())
+    return Fernet(base64.urlsafe_b64encode(key))
+
+
+def encrypt(value: str) -> str:
+    return _fernet().encrypt(value.encode()).decode() if value else ""
+
+
+def _decrypt(token: str) -> str:
+    try:
+        return _fernet().decrypt(token.encode()).decode()
+    except InvalidToken:
+        raise CredentialsUnreadable(
+            "The stored SP-API credentials cannot be decrypted (was SECRET_KEY changed?): "
+            "an admin must enter them again."
+        ) from None
+
+
+def credential_sources(rules: SolicitationSettings) -> dict[str, str]:
+    """Where each value would come from: "account", "environment" or "" (missing). Decrypts nothing."""
+    sources = {}
+    for name, (field, setting) in FIELDS.items():
+        if getattr(rules, field):
+            sources[name] = "account"
+        elif getattr(settings, setting):
+            sources[name] = "environment"
+        else:
+            sources[name] = ""
+    return sources
+
+
+def spapi_credentials(rules: SolicitationSettings) -> SpApiCredentials | None:
+    """The account's credentials, or None when any of the three is missing.
+
+    Raises `CredentialsUnreadable` when a stored value cannot be decrypted.
+    """
+    values = {}
+    for name, (field, setting) in FIELDS.items():
+        stored = getattr(rules, field)
+        values[name] = _decrypt(stored) if stored else getattr(settings, setting)
+    if not all(values.values()):
+        return None
+    return SpApiCredentials(**values)

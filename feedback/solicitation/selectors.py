@@ -1,0 +1,279 @@
+"""Reads: which delivered orders to ask for a review, and why each one is in or out.
+
+Days are counted in the account's timezone: the delivery day is day 0, and an
+order delivered on day D is asked on any date D + window_start ... D +
+window_end, both ends included (Amazon's "5-30 days after delivery"). The
+candidates shown are the orders in the window plus one day either side, so the
+preview also shows the orders that just miss it.
+
+An order is left out, first reason that applies:
+1. a review was already requested for it (one request per order, ever);
+2. it is outside the window;
+3. it has a return, an A-to-z claim or a chargeback (a case of that kind);
+4. it was refunded (the order's or an item's status mentions "refund");
+5. it already has feedback;
+6. the buyer (same relay e-mail, when known) returned, or was refunded on,
+   another order of the account;
+7. a manager excluded one of its SKUs;
+8. one of its SKUs was returned on more than `max_sku_return_rate` % of the
+   orders containing it, purchased in the 90 days before the date (cancelled
+   orders and lines not counted; a return counts against every SKU of the order,
+   since a return case is per order);
+9. solicitation is paused for the account.
+"""
+
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from decimal import Decimal
+from zoneinfo import ZoneInfo
+
+from django.apps import apps
+from django.contrib.auth.models import AbstractBaseUser
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models.expressions import Expression
+from django.shortcuts import get_object_or_404
+
+from helpdesk.models import Case, CaseKind, Order, OrderItem, SellerAccount
+from helpdesk.models.accounts import Role
+from helpdesk.selectors import scoped
+
+from .credentials import credential_sources
+from .models import RequestState, SkuExclusion, SolicitationRequest, SolicitationSettings
+
+NEAR_DAYS = 1
+RETURN_RATE_DAYS = 90
+REFUND_MARKER = "refund"
+CANCELLED = "cancelled"
+
+
+@dataclass(frozen=True)
+class Candidate:
+    order: Order
+    included: bool
+    reason: str
+    days_since_delivery: int
+
+
+def solicitation_settings_for(account: SellerAccount) -> SolicitationSettings:
+    """The account's settings; the defaults, unsaved, when it has none yet."""
+    return SolicitationSettings.objects.filter(account=account).first() or SolicitationSettings(account=account)
+
+
+def solicitation_is_live(rules: SolicitationSettings) -> bool:
+    """Whether requests go to Amazon (all three credentials present) rather than being a dry run."""
+    return all(credential_sources(rules).values())
+
+
+def active_account_ids() -> list[int]:
+    """Accounts whose solicitation is not paused (no settings row: the defaults, not paused)."""
+    return list(
+        SellerAccount.objects.exclude(solicitation_settings__paused=True).order_by("id").values_list("id", flat=True)
+    )
+
+
+def _midnight(day: date, tz: ZoneInfo) -> datetime:
+    return datetime.combine(day, time.min, tzinfo=tz)
+
+
+def _has_case(kind: str) -> Exists:
+    return Exists(Case.objects.filter(order=OuterRef("pk"), kind=kind))
+
+
+def _refunded() -> Q:
+    """The order, or one of its items, says refunded."""
+    return Q(status__icontains=REFUND_MARKER) | Exists(
+        OrderItem.objects.filter(order=OuterRef("pk"), item_status__icontains=REFUND_MARKER)
+    )
+
+
+def order_has_feedback() -> Expression:
+    """Exists(feedback on the outer order): a feedback case, or a `feedback.Feedback` row.
+
+    The one join into the feedback app: `Feedback.objects.filter(order=OuterRef("pk"))`.
+    """
+    has_case = _has_case(CaseKind.FEEDBACK)
+    try:
+        feedback = apps.get_model("feedback", "Feedback")
+    except LookupError:  # the feedback app has no Feedback model yet
+        return has_case
+    return has_case | Exists(feedback.objects.filter(order=OuterRef("pk")))
+
+
+def _buyer_orders() -> QuerySet[Order]:
+    """The buyer's other orders on the same account, by relay e-mail (unknown e-mail: none)."""
+    return (
+        Order.objects.filter(account_id=OuterRef("account_id"), buyer_email=OuterRef("buyer_email"))
+        .exclude(buyer_email="")
+        .exclude(pk=OuterRef("pk"))
+    )
+
+
+def _orders_near_window(account: SellerAccount, rules: SolicitationSettings, on_date: date) -> list[Order]:
+    tz = account.tzinfo
+    earliest = on_date - timedelta(days=rules.window_end_days + NEAR_DAYS)
+    latest = on_date - timedelta(days=max(rules.window_start_days - NEAR_DAYS, 0))
+    return list(
+        Order.objects.filter(
+            account=account,
+            delivered_at__gte=_midnight(earliest, tz),
+            delivered_at__lt=_midnight(latest + timedelta(days=1), tz),
+        )
+        .annotate(
+            has_return=_has_case(CaseKind.RETURN),
+            has_atoz=_has_case(CaseKind.ATOZ),
+            has_chargeback=_has_case(CaseKind.CHARGEBACK),
+            is_refunded=_refunded(),
+            has_feedback=order_has_feedback(),
+            buyer_returned=Subquery(_buyer_orders().filter(_has_case(CaseKind.RETURN)).values("amazon_order_id")[:1]),
+            buyer_refunded=Subquery(_buyer_orders().filter(_refunded()).values("amazon_order_id")[:1]),
+        )
+        .prefetch_related(Prefetch("items", queryset=OrderItem.objects.order_by("sku")))
+        .order_by("delivered_at", "id")
+    )
+
+
+def sku_return_rates(*, account: SellerAccount, skus: set[str], on_date: date) -> dict[str, Decimal]:
+    """% of the orders containing each SKU, purchased in the 90 days up to `on_date`, that have a return."""
+    tz = account.tzinfo
+    rows = (
+        OrderItem.objects.filter(
+            order__account=account,
+            sku__in=skus,
+            order__purchase_date__gte=_midnight(on_date - timedelta(days=RETURN_RATE_DAYS), tz),
+            order__purchase_date__lt=_midnight(on_date + timedelta(days=1), tz),
+        )
+        .exclude(order__status__iexact=CANCELLED)
+        .exclude(item_status__iexact=CANCELLED)
+        .values("sku")
+        .annotate(
+            orders=Count("order", distinct=True),
+            returned=Count(
+                "order",
+                distinct=True,
+                filter=Q(Exists(Case.objects.filter(order=OuterRef("order"), kind=CaseKind.RETURN))),
+            ),
+        )
+    )
+    return {row["sku"]: Decimal(row["returned"] * 100) / row["orders"] for row in rows}
+
+
+def _pct(value: Decimal) -> str:
+    return f"{value:.1f}".removesuffix(".0") + "%"
+
+
+def _who(user: AbstractBaseUser | None) -> str:
+    return (user.get_full_name() or user.username) if user is not None else "a former user"
+
+
+def _reason_out(
+    order: Order,
+    *,
+    days: int,
+    tz: ZoneInfo,
+    rules: SolicitationSettings,
+    requested: SolicitationRequest | None,
+    exclusions: dict[str, SkuExclusion],
+    rates: dict[str, Decimal],
+) -> str:
+    if requested is not None:
+        when = requested.requested_at.astimezone(tz)
+        return f"already requested on {when.day} {when:%b %Y} ({requested.get_state_display().lower()})"
+    if days < rules.window_start_days:
+        return f"delivered {days} days ago: too early (asks from day {rules.window_start_days})"
+    if days > rules.window_end_days:
+        return f"delivered {days} days ago: too late (asks until day {rules.window_end_days})"
+    if order.has_return:
+        return "has a return"
+    if order.has_atoz:
+        return "has an A-to-z claim"
+    if order.has_chargeback:
+        return "has a chargeback"
+    if order.is_refunded:
+        return "refunded"
+    if order.has_feedback:
+        return "already has feedback"
+    if order.buyer_returned:
+        return f"buyer returned another order ({order.buyer_returned})"
+    if order.buyer_refunded:
+        return f"buyer was refunded on another order ({order.buyer_refunded})"
+    skus = [item.sku for item in order.items.all()]
+    for sku in skus:
+        if sku in exclusions:
+            exclusion = exclusions[sku]
+            note = f": {exclusion.reason}" if exclusion.reason else ""
+            return f"SKU {sku} excluded by {_who(exclusion.excluded_by)}{note}"
+    for sku in skus:
+        rate = rates.get(sku)
+        if rate is not None and rate > rules.max_sku_return_rate:
+            return f"SKU {sku} returns {_pct(rate)} > {_pct(rules.max_sku_return_rate)}"
+    if rules.paused:
+        return "solicitation paused"
+    return ""
+
+
+def solicitation_candidates(*, account: SellerAccount, on_date: date) -> list[Candidate]:
+    """Every order delivered in (or one day either side of) the window on `on_date`, with why it is in or out.
+
+    A fixed number of queries, whatever the number of orders.
+    """
+    rules = solicitation_settings_for(account)
+    orders = _orders_near_window(account, rules, on_date)
+    if not orders:
+        return []
+    skus = {item.sku for order in orders for item in order.items.all()}
+    rates = sku_return_rates(account=account, skus=skus, on_date=on_date)
+    exclusions = {
+        e.sku: e for e in SkuExclusion.objects.filter(account=account, sku__in=skus).select_related("excluded_by")
+    }
+    requested = {r.order_id: r for r in SolicitationRequest.objects.filter(order__in=orders)}
+    candidates = []
+    for order in orders:
+        days = (on_date - order.delivered_at.astimezone(account.tzinfo).date()).days
+        reason = _reason_out(
+            order,
+            days=days,
+            tz=account.tzinfo,
+            rules=rules,
+            requested=requested.get(order.pk),
+            exclusions=exclusions,
+            rates=rates,
+        )
+        if reason:
+            candidates.append(Candidate(order=order, included=False, reason=reason, days_since_delivery=days))
+        else:
+            window = f"{rules.window_start_days}-{rules.window_end_days}"
+            candidates.append(
+                Candidate(
+                    order=order,
+                    included=True,
+                    reason=f"delivered {days} days ago: in the {window} day window",
+                    days_since_delivery=days,
+                )
+            )
+    return candidates
+
+
+# --- pages ----------------------------------------------------------------
+
+
+def sku_exclusions_for(account: SellerAccount) -> QuerySet[SkuExclusion]:
+    return account.solicitation_exclusions.select_related("excluded_by").order_by("sku")
+
+
+def sku_exclusion_get(user: AbstractBaseUser, *, exclusion_id: int) -> SkuExclusion:
+    return get_object_or_404(
+        scoped(SkuExclusion.objects.select_related("account"), user, min_role=Role.MANAGER), id=exclusion_id
+    )
+
+
+def solicitation_requests_for(account: SellerAccount, *, state: str = "") -> QuerySet[SolicitationRequest]:
+    requests = account.solicitation_requests.select_related("order", "created_by").order_by("-requested_at", "-id")
+    return requests.filter(state=state) if state else requests
+
+
+def queued_request_ids(account: SellerAccount) -> list[int]:
+    return list(
+        SolicitationRequest.objects.filter(account=account, state=RequestState.QUEUED)
+        .order_by("id")
+        .values_list("id", flat=True)
+    )

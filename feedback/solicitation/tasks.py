@@ -1,0 +1,44 @@
+from celery import shared_task
+from django.utils import timezone
+
+from helpdesk.models import SellerAccount
+
+from .adapters import TransientSendError
+from .selectors import active_account_ids
+from .services import solicitation_request_send, solicitation_run
+
+# Backoff 60 s, 120 s, ... capped at an hour, with jitter: 6 attempts over about an hour.
+SEND_MAX_RETRIES = 5
+
+
+@shared_task(ignore_result=True)
+def solicit_daily() -> int:
+    """Beat runs this once a day: one run per account that is not paused."""
+    account_ids = active_account_ids()
+    for account_id in account_ids:
+        solicit_account.delay(account_id)
+    return len(account_ids)
+
+
+@shared_task(ignore_result=True)
+def solicit_account(account_id: int) -> None:
+    """Today's batch for one account, "today" in the account's timezone."""
+    account = SellerAccount.objects.filter(id=account_id).first()
+    if account is not None:
+        solicitation_run(account=account, on_date=timezone.localdate(timezone=account.tzinfo))
+
+
+@shared_task(
+    bind=True,
+    ignore_result=True,
+    autoretry_for=(TransientSendError,),
+    retry_backoff=60,
+    retry_backoff_max=3600,
+    retry_jitter=True,
+    max_retries=SEND_MAX_RETRIES,
+    rate_limit="1/s",  # Amazon's usage plan for both operations: 1 request/s, burst 5
+)
+def send_solicitation(self, request_id: int) -> None:
+    """Not acks_late: a request is not idempotent at Amazon. A lost task leaves the
+    request queued, and the next run of its account queues it again."""
+    solicitation_request_send(request_id=request_id, final_attempt=self.request.retries >= self.max_retries)

@@ -1,0 +1,166 @@
+"""A local stand-in for Amazon's Solicitations API and Login-with-Amazon token endpoint.
+
+It answers as the published model (shared/reference/amazon/spapi-models/
+solicitations.json) and the real responses quoted in shared/reference/amazon/
+spapi-responses document:
+- POST /auth/o2/token: a refresh-token grant gives an access token;
+- every SP-API call needs that token in `x-amz-access-token` (else 403
+  Unauthorized "Access to requested resource is denied.") and `marketplaceIds`
+  in the query (else 400 InvalidInput);
+- GET /solicitations/v1/orders/{id}: the productReviewAndSellerFeedback action,
+  or, for orders in `not_eligible`, the empty actions Amazon sends for an order
+  it will not solicit;
+- POST .../solicitations/productReviewAndSellerFeedback: 201 `{}`;
+- the sandbox's invalid order id 123-1234567-0000000: 400 InvalidInput.
+Tests script other answers per operation and order with `answer()`.
+"""
+
+import json
+import threading
+from dataclasses import dataclass
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import parse_qs, urlsplit
+
+ACCESS_TOKEN = "Atza|local-test-access-token"
+SANDBOX_INVALID_ORDER = "123-1234567-0000000"
+ACTIONS_PATH = "/solicitations/v1/orders/"
+REVIEW_SUFFIX = "/solicitations/productReviewAndSellerFeedback"
+
+ACCESS_DENIED = {
+    "errors": [{"code": "Unauthorized", "message": "Access to requested resource is denied.", "details": ""}]
+}
+INVALID_INPUT = {"errors": [{"code": "InvalidInput", "message": "Invalid Input", "details": ""}]}
+
+
+def errors(code: str, message: str) -> dict:
+    return {"errors": [{"code": code, "message": message, "details": ""}]}
+
+
+@dataclass(frozen=True)
+class Seen:
+    method: str
+    path: str
+    query: dict[str, list[str]]
+    headers: dict[str, str]
+    body: str
+
+
+@dataclass(frozen=True)
+class Answer:
+    status: int
+    body: dict | list | str  # a str is sent as is (for bodies that are not valid JSON)
+
+
+class FakeAmazon:
+    def __init__(self):
+        self.seen: list[Seen] = []
+        self.not_eligible: set[str] = set()
+        self.token_refusal: Answer | None = None
+        self._scripts: dict[tuple[str, str], list[Answer]] = {}
+        self._lock = threading.Lock()
+        self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
+        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+
+    @property
+    def url(self) -> str:
+        host, port = self._server.server_address[:2]
+        return f"http://{host}:{port}"
+
+    def start(self) -> "FakeAmazon":
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        self._server.shutdown()
+        self._server.server_close()
+
+    def answer(self, operation: str, order_id: str, *answers: Answer) -> None:
+        """Answer the next calls of `operation` ("get" actions / "post" the request) for `order_id`, in turn."""
+        self._scripts.setdefault((operation, order_id), []).extend(answers)
+
+    def calls(self, operation: str | None = None) -> list[Seen]:
+        """The SP-API calls received ("get" or "post"), token requests left out."""
+        api = [s for s in self.seen if s.path.startswith(ACTIONS_PATH)]
+        return api if operation is None else [s for s in api if s.method == operation.upper()]
+
+    def token_requests(self) -> list[Seen]:
+        return [s for s in self.seen if s.path == "/auth/o2/token"]
+
+    def _respond(self, method: str, path: str, query: dict, headers: dict, body: str) -> Answer:
+        if path == "/auth/o2/token" and method == "POST":
+            return self._token(parse_qs(body))
+        if not path.startswith(ACTIONS_PATH):
+            return Answer(404, errors("NotFound", "Resource not found."))
+        if headers.get("x-amz-access-token") != ACCESS_TOKEN:
+            return Answer(403, ACCESS_DENIED)
+        if not query.get("marketplaceIds"):
+            return Answer(400, INVALID_INPUT)
+        rest = path.removeprefix(ACTIONS_PATH)
+        if method == "POST" and rest.endswith(REVIEW_SUFFIX):
+            operation, order_id = "post", rest.removesuffix(REVIEW_SUFFIX)
+        elif method == "GET" and "/" not in rest:
+            operation, order_id = "get", rest
+        else:
+            return Answer(404, errors("NotFound", "Resource not found."))
+        with self._lock:
+            script = self._scripts.get((operation, order_id))
+            if script:
+                return script.pop(0)
+        if order_id == SANDBOX_INVALID_ORDER:
+            return Answer(400, INVALID_INPUT)
+        if operation == "post":
+            return Answer(201, {})
+        marketplace = query["marketplaceIds"][0]
+        self_link = {"href": f"{ACTIONS_PATH}{order_id}?marketplaceIds={marketplace}"}
+        if order_id in self.not_eligible:
+            return Answer(200, {"_links": {"actions": [], "self": self_link}, "_embedded": {"actions": []}})
+        action = {
+            "href": f"{ACTIONS_PATH}{order_id}{REVIEW_SUFFIX}?marketplaceIds={marketplace}",
+            "name": "productReviewAndSellerFeedback",
+        }
+        return Answer(200, {"_links": {"actions": [action], "self": self_link}})
+
+    def _token(self, form: dict[str, list[str]]) -> Answer:
+        if self.token_refusal is not None:
+            return self.token_refusal
+        if form.get("grant_type") != ["refresh_token"] or not all(
+            form.get(key) for key in ("refresh_token", "client_id", "client_secret")
+        ):
+            return Answer(400, {"error": "invalid_request", "error_description": "Missing grant parameters"})
+        return Answer(
+            200,
+            {
+                "access_token": ACCESS_TOKEN,
+                "refresh_token": form["refresh_token"][0],
+                "token_type": "bearer",
+                "expires_in": 3600,
+            },
+        )
+
+    def _handler(self):
+        amazon = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def _serve(self):
+                parts = urlsplit(self.path)
+                length = int(self.headers.get("content-length") or 0)
+                body = self.rfile.read(length).decode() if length else ""
+                headers = {key.lower(): value for key, value in self.headers.items()}
+                query = parse_qs(parts.query)
+                amazon.seen.append(Seen(self.command, parts.path, query, headers, body))
+                answer = amazon._respond(self.command, parts.path, query, headers, body)
+                payload = answer.body if isinstance(answer.body, str) else json.dumps(answer.body)
+                data = payload.encode()
+                self.send_response(answer.status)
+                self.send_header("content-type", "application/json")
+                self.send_header("content-length", str(len(data)))
+                self.send_header("x-amzn-RequestId", "local-test")
+                self.end_headers()
+                self.wfile.write(data)
+
+            do_GET = do_POST = _serve
+
+            def log_message(self, *args):  # keep the test output clean
+                pass
+
+        return Handler

@@ -1,0 +1,115 @@
+"""The daily run: one request per included order, ever, and the sending queued."""
+
+from datetime import UTC, datetime, time
+
+import pytest
+import time_machine
+from django.db import IntegrityError, transaction
+
+from feedback.solicitation.models import RequestState, SolicitationRequest, SolicitationSettings
+from feedback.solicitation.services import RunResult, solicitation_pause, solicitation_run
+from feedback.solicitation.tasks import send_solicitation, solicit_account, solicit_daily
+from helpdesk.models import Activity, CaseKind
+from tests.factories import AccountFactory, CaseFactory
+
+from .helpers import ON, delivered
+
+pytestmark = pytest.mark.django_db
+
+
+def test_run_requests_each_included_order_and_sends_it(account, eager_celery, django_capture_on_commit_callbacks):
+    inside = delivered(account, 10)
+    delivered(account, 4)
+    returned = delivered(account, 12, skus=("MUG-350",))
+    CaseFactory(account=account, order=returned, kind=CaseKind.RETURN)
+    with django_capture_on_commit_callbacks(execute=True):
+        result = solicitation_run(account=account, on_date=ON)
+    assert result == RunResult(looked_at=3, created=1, queued=1)
+    request = SolicitationRequest.objects.get()
+    assert request.order == inside and request.account == account and request.created_by is None
+    # No credentials anywhere: the dry run records what would have been sent.
+    assert request.state == RequestState.WOULD_SEND and request.attempts == 1 and request.finished_at
+    run = Activity.objects.get(verb="solicitation.run")
+    assert run.account == account and run.after == {"on_date": "2026-03-20", "created": 1, "queued": 1}
+    assert Activity.objects.filter(verb="solicitation.would_send", account=account).count() == 1
+
+
+def test_running_twice_requests_nothing_new(account, eager_celery, django_capture_on_commit_callbacks):
+    delivered(account, 10)
+    delivered(account, 20)
+    with django_capture_on_commit_callbacks(execute=True):
+        first = solicitation_run(account=account, on_date=ON)
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        second = solicitation_run(account=account, on_date=ON)
+    assert (first.created, second.created, second.queued) == (2, 0, 0)
+    assert callbacks == []
+    assert SolicitationRequest.objects.count() == 2
+
+
+def test_the_database_refuses_a_second_request_for_an_order(account):
+    order = delivered(account, 10)
+    SolicitationRequest.objects.create(account=account, order=order, state=RequestState.ERROR)
+    with pytest.raises(IntegrityError, match="solicitation_one_request_per_order"), transaction.atomic():
+        SolicitationRequest.objects.create(account=account, order=order)
+
+
+def test_a_paused_account_requests_nothing(account, manager, django_capture_on_commit_callbacks):
+    delivered(account, 10)
+    solicitation_pause(account=account, paused=True, actor=manager)
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        assert solicitation_run(account=account, on_date=ON) == RunResult(looked_at=0, created=0, queued=0)
+    assert callbacks == [] and not SolicitationRequest.objects.exists()
+    assert Activity.objects.get(verb="solicitation.paused").actor == manager
+
+
+def test_pausing_holds_queued_requests_and_the_next_run_sends_them(
+    account, manager, eager_celery, django_capture_on_commit_callbacks
+):
+    delivered(account, 10)
+    solicitation_run(account=account, on_date=ON)  # the sending is never queued: a lost task
+    request = SolicitationRequest.objects.get()
+    solicitation_pause(account=account, paused=True, actor=manager)
+    send_solicitation.delay(request.id).get()
+    request.refresh_from_db()
+    assert request.state == RequestState.QUEUED and request.attempts == 0
+
+    solicitation_pause(account=account, paused=False, actor=manager)
+    with django_capture_on_commit_callbacks(execute=True):
+        result = solicitation_run(account=account, on_date=ON)
+    assert (result.created, result.queued) == (0, 1)
+    request.refresh_from_db()
+    assert request.state == RequestState.WOULD_SEND
+
+
+def test_a_finished_request_is_never_sent_again(account, eager_celery):
+    order = delivered(account, 10)
+    request = SolicitationRequest.objects.create(account=account, order=order, state=RequestState.REFUSED)
+    send_solicitation.delay(request.id).get()
+    request.refresh_from_db()
+    assert request.state == RequestState.REFUSED and request.attempts == 0
+
+
+def test_the_daily_task_runs_every_account_not_paused(
+    account, other_account, eager_celery, django_capture_on_commit_callbacks
+):
+    paused = AccountFactory(slug="paused-gb", marketplace="GB", timezone="Europe/London")
+    SolicitationSettings.objects.create(account=paused, paused=True)
+    orders = {a.slug: delivered(a, 10, on=ON) for a in (account, other_account, paused)}
+    with time_machine.travel(datetime(2026, 3, 20, 15, 0, tzinfo=UTC), tick=False):
+        with django_capture_on_commit_callbacks(execute=True):
+            assert solicit_daily.delay().get() == 2
+    requested = set(SolicitationRequest.objects.values_list("order_id", flat=True))
+    assert requested == {orders["acme-us"].id, orders["rival-de"].id}
+
+
+def test_the_account_runs_on_its_own_today(account, django_capture_on_commit_callbacks):
+    # 03:00 UTC on 20 March is still 19 March in New York: day 4 for an order delivered on 15 March there.
+    delivered(account, 5, on=ON, at=time(12, 0))
+    with time_machine.travel(datetime(2026, 3, 20, 3, 0, tzinfo=UTC), tick=False):
+        with django_capture_on_commit_callbacks(execute=False):
+            solicit_account(account.id)
+    assert not SolicitationRequest.objects.exists()
+    with time_machine.travel(datetime(2026, 3, 20, 5, 0, tzinfo=UTC), tick=False):
+        with django_capture_on_commit_callbacks(execute=False):
+            solicit_account(account.id)
+    assert SolicitationRequest.objects.count() == 1
