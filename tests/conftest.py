@@ -7,6 +7,7 @@ import redis
 from django.conf import settings
 from django.db import connection
 
+from helpdesk.celery import app as celery_app
 from tests.factories import AccountFactory, MembershipFactory, UserFactory
 
 
@@ -77,3 +78,14 @@ def admin_user(account):
 @pytest.fixture
 def outsider(other_account):
     return _member(other_account, "admin", "oscar")
+
+
+@pytest.fixture
+def celery_eager():
+    """Run Celery tasks in-process, as soon as they are queued (after commit for
+    `delay_on_commit`). Set on the Celery app itself: once Celery has read its
+    configuration, Django's CELERY_TASK_ALWAYS_EAGER setting is no longer looked at."""
+    before = celery_app.conf.task_always_eager
+    celery_app.conf.task_always_eager = True
+    yield
+    celery_app.conf.task_always_eager = before

@@ -151,9 +151,8 @@ def test_business_hours_policy_saved_from_the_form(client, admin_user, account):
 
 
 def test_order_upload_is_kept_then_imported_by_the_worker(
-    client, manager, account, django_capture_on_commit_callbacks, settings
+    client, manager, account, django_capture_on_commit_callbacks, celery_eager
 ):
-    settings.CELERY_TASK_ALWAYS_EAGER = True
     client.force_login(manager)
     with (FIXTURES / "all_orders_2020.tsv").open("rb") as report, django_capture_on_commit_callbacks(execute=True):
         response = client.post(reverse("helpdesk:order_import"), {"account": account.id, "file": report})
@@ -168,9 +167,8 @@ def test_order_upload_is_kept_then_imported_by_the_worker(
 
 
 def test_a_refused_file_is_kept_and_can_be_retried(
-    client, manager, account, django_capture_on_commit_callbacks, settings
+    client, manager, account, django_capture_on_commit_callbacks, celery_eager
 ):
-    settings.CELERY_TASK_ALWAYS_EAGER = True
     client.force_login(manager)
     upload = ("junk.txt", b"this is not a report\n")
     with django_capture_on_commit_callbacks(execute=True):
