@@ -27,12 +27,12 @@ from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
-from django.apps import apps
 from django.contrib.auth.models import AbstractBaseUser
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.db.models.expressions import Expression
 from django.shortcuts import get_object_or_404
 
+from feedback.models import Feedback
 from helpdesk.models import Case, CaseKind, Order, OrderItem, SellerAccount
 from helpdesk.models.accounts import Role
 from helpdesk.selectors import scoped
@@ -87,16 +87,10 @@ def _refunded() -> Q:
 
 
 def order_has_feedback() -> Expression:
-    """Exists(feedback on the outer order): a feedback case, or a `feedback.Feedback` row.
-
-    The one join into the feedback app: `Feedback.objects.filter(order=OuterRef("pk"))`.
-    """
-    has_case = _has_case(CaseKind.FEEDBACK)
-    try:
-        feedback = apps.get_model("feedback", "Feedback")
-    except LookupError:  # the feedback app has no Feedback model yet
-        return has_case
-    return has_case | Exists(feedback.objects.filter(order=OuterRef("pk")))
+    """Exists(feedback on the outer order): a feedback case, or a `feedback.Feedback` row
+    (matched by order id too, for feedback imported before its order)."""
+    feedback = Feedback.objects.filter(account_id=OuterRef("account_id"), amazon_order_id=OuterRef("amazon_order_id"))
+    return _has_case(CaseKind.FEEDBACK) | Exists(feedback)
 
 
 def _buyer_orders() -> QuerySet[Order]:

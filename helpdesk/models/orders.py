@@ -42,6 +42,7 @@ class Order(models.Model):
 
     class Meta:
         ordering = ["-purchase_date"]
+        indexes = [models.Index(fields=["account", "purchase_date"], name="order_account_purchased")]
         constraints = [
             models.UniqueConstraint(fields=["account", "amazon_order_id"], name="order_unique_per_account"),
             models.CheckConstraint(condition=models.Q(amazon_order_id__regex=ORDER_ID_RE), name="order_id_format"),

@@ -1,0 +1,274 @@
+"""Reads on seller feedback. Every queryset a view touches is scoped to the user's accounts here."""
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.db.models import Count, Q, QuerySet
+from django.db.models.functions import TruncMonth
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+
+from helpdesk.models import Case, CaseKind, ImportJob, Order, Role, SellerAccount
+from helpdesk.models.cases import ACTIVE_STATUSES
+from helpdesk.selectors import scoped
+
+from .eligibility import Eligibility, assess
+from .models import (
+    CRITICAL_MAX,
+    NEGATIVE_MAX,
+    POSITIVE_MIN,
+    Feedback,
+    OutreachContact,
+    RemovalOutcome,
+    RemovalRequest,
+)
+
+WINDOWS = (30, 90, 365)
+CHART_MONTHS = 12
+OPEN_CASES_SHOWN = 50
+
+
+def feedback_get(user: AbstractBaseUser, *, feedback_id: int) -> Feedback:
+    return get_object_or_404(scoped(Feedback.objects.select_related("account", "order", "case"), user), id=feedback_id)
+
+
+def removal_request_get(user: AbstractBaseUser, *, request_id: int) -> RemovalRequest:
+    return get_object_or_404(
+        scoped(RemovalRequest.objects.select_related("feedback__case"), user, field="feedback__account_id"),
+        id=request_id,
+    )
+
+
+def outreach_contact_get(user: AbstractBaseUser, *, contact_id: int) -> OutreachContact:
+    return get_object_or_404(
+        scoped(OutreachContact.objects.select_related("feedback__case"), user, field="feedback__account_id"),
+        id=contact_id,
+    )
+
+
+def feedback_for_case(case: Case) -> Feedback | None:
+    return Feedback.objects.select_related("account", "order").filter(case=case).first()
+
+
+def feedback_eligibility(feedback: Feedback) -> Eligibility:
+    """The eligibility assistant's opinion on a feedback, read with its order."""
+    order = feedback.order
+    return assess(
+        comments=feedback.comments,
+        fulfillment_channel=order.fulfillment_channel if order else "",
+        buyer_name=order.buyer_name if order else "",
+        region=feedback.account.marketplace,
+    )
+
+
+def feedback_import_jobs(user: AbstractBaseUser) -> QuerySet[ImportJob]:
+    jobs = ImportJob.objects.filter(kind=ImportJob.Kind.FEEDBACK).select_related("account", "created_by").defer("raw")
+    return scoped(jobs, user, min_role=Role.MANAGER)
+
+
+# --- the feedback page -------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Window:
+    days: int
+    by_rating: dict[int, int]  # stars -> count
+    orders: int
+
+    @property
+    def total(self) -> int:
+        return sum(self.by_rating.values())
+
+    @property
+    def positive(self) -> int:
+        return sum(n for stars, n in self.by_rating.items() if stars >= POSITIVE_MIN)
+
+    @property
+    def negative(self) -> int:
+        return sum(n for stars, n in self.by_rating.items() if stars <= NEGATIVE_MAX)
+
+    @property
+    def positive_imported(self) -> bool:
+        """The score means something only where positive feedback has been imported (the SP-API report has none)."""
+        return self.positive > 0
+
+    @property
+    def score(self) -> float | None:
+        return 100 * self.positive / self.total if self.positive_imported else None
+
+    @property
+    def negative_rate(self) -> float | None:
+        """Negative feedback per imported order of the same window, in percent."""
+        return 100 * self.negative / self.orders if self.orders else None
+
+
+@dataclass(frozen=True)
+class Month:
+    month: date
+    positive: int
+    neutral: int
+    negative: int
+
+    @property
+    def total(self) -> int:
+        return self.positive + self.neutral + self.negative
+
+
+@dataclass(frozen=True)
+class RemovalStats:
+    pending: int
+    removed: int
+    struck: int
+    refused: int
+
+    @property
+    def decided(self) -> int:
+        return self.removed + self.struck + self.refused
+
+    @property
+    def success_rate(self) -> float | None:
+        return 100 * (self.removed + self.struck) / self.decided if self.decided else None
+
+
+@dataclass(frozen=True)
+class FeedbackOverview:
+    account: SellerAccount
+    today: date
+    windows: list[Window]
+    months: list[Month]
+    removals: RemovalStats
+    open_cases: list[Case]
+    open_cases_more: bool
+
+
+def _window_start(today: date, days: int) -> date:
+    """The first day of a window of `days` days ending today."""
+    return today - timedelta(days=days - 1)
+
+
+def feedback_overview(*, account: SellerAccount, today: date | None = None) -> FeedbackOverview:
+    """Everything the feedback page shows for one account, in five aggregate queries whatever the volume."""
+    today = today or timezone.localdate(timezone=account.tzinfo)
+    feedback = Feedback.objects.filter(account=account)
+    starts = {days: _window_start(today, days) for days in WINDOWS}
+    counts = feedback.filter(date__gte=starts[max(WINDOWS)]).aggregate(
+        **{
+            f"w{days}_r{stars}": Count("id", filter=Q(date__gte=start, rating=stars))
+            for days, start in starts.items()
+            for stars in range(1, 6)
+        }
+    )
+    tz = account.tzinfo
+    order_counts = Order.objects.filter(
+        account=account, purchase_date__gte=datetime.combine(starts[max(WINDOWS)], time.min, tzinfo=tz)
+    ).aggregate(
+        **{
+            f"w{days}": Count("id", filter=Q(purchase_date__gte=datetime.combine(start, time.min, tzinfo=tz)))
+            for days, start in starts.items()
+        }
+    )
+    windows = [
+        Window(
+            days=days,
+            by_rating={stars: counts[f"w{days}_r{stars}"] for stars in range(5, 0, -1)},
+            orders=order_counts[f"w{days}"],
+        )
+        for days in WINDOWS
+    ]
+    return FeedbackOverview(
+        account=account,
+        today=today,
+        windows=windows,
+        months=_months(feedback, today=today),
+        removals=_removal_stats(account),
+        **_open_cases(account),
+    )
+
+
+def _months(feedback: QuerySet[Feedback], *, today: date) -> list[Month]:
+    first = today.replace(day=1)
+    for _ in range(CHART_MONTHS - 1):
+        first = (first - timedelta(days=1)).replace(day=1)
+    rows = {
+        row["month"]: row
+        for row in feedback.filter(date__gte=first)
+        .annotate(month=TruncMonth("date"))
+        .values("month")
+        .annotate(
+            positive=Count("id", filter=Q(rating__gte=POSITIVE_MIN)),
+            neutral=Count("id", filter=Q(rating__gt=NEGATIVE_MAX, rating__lt=POSITIVE_MIN)),
+            negative=Count("id", filter=Q(rating__lte=NEGATIVE_MAX)),
+        )
+        .order_by("month")
+    }
+    months, month = [], first
+    for _ in range(CHART_MONTHS):
+        row = rows.get(month, {})
+        months.append(Month(month, row.get("positive", 0), row.get("neutral", 0), row.get("negative", 0)))
+        month = (month + timedelta(days=31)).replace(day=1)
+    return months
+
+
+def _removal_stats(account: SellerAccount) -> RemovalStats:
+    counts = RemovalRequest.objects.filter(feedback__account=account).aggregate(
+        **{outcome: Count("id", filter=Q(outcome=outcome)) for outcome in RemovalOutcome.values}
+    )
+    return RemovalStats(**counts)
+
+
+def _open_cases(account: SellerAccount) -> dict:
+    """The feedback cases whose removal clock still runs (or ran out unmet), soonest due first."""
+    cases = list(
+        Case.objects.filter(
+            account=account, kind=CaseKind.FEEDBACK, status__in=ACTIVE_STATUSES, next_due_at__isnull=False
+        )
+        .select_related("feedback", "assignee")
+        .order_by("next_due_at", "id")[: OPEN_CASES_SHOWN + 1]
+    )
+    return {"open_cases": cases[:OPEN_CASES_SHOWN], "open_cases_more": len(cases) > OPEN_CASES_SHOWN}
+
+
+# --- export ----------------------------------------------------------------
+
+EXPORT_HEADER = [
+    "Date",
+    "Rating",
+    "Sentiment",
+    "Comments",
+    "Your Response",
+    "Order ID",
+    "Rater Email",
+    "Status",
+    "Fulfilment",
+    "Removal eligibility",
+    "Case",
+]
+
+
+def feedback_export_rows(*, account: SellerAccount) -> Iterator[list[str]]:
+    """The header, then one row per feedback of the account, newest first, read in chunks."""
+    yield EXPORT_HEADER
+    rows = (
+        Feedback.objects.filter(account=account)
+        .select_related("order")
+        .order_by("-date", "-id")
+        .iterator(chunk_size=2000)
+    )
+    for feedback in rows:
+        feedback.account = account
+        opinion = feedback_eligibility(feedback) if feedback.rating <= CRITICAL_MAX else None
+        yield [
+            feedback.date.isoformat(),
+            str(feedback.rating),
+            feedback.sentiment,
+            feedback.comments,
+            feedback.response,
+            feedback.amazon_order_id,
+            feedback.rater_email,
+            feedback.get_status_display(),
+            feedback.order.fulfillment_channel if feedback.order else "",
+            (opinion.reason.label if opinion.reason else "unlikely") if opinion else "",
+            str(feedback.case_id or ""),
+        ]

@@ -1,0 +1,247 @@
+"""Buyer outreach about a feedback, inside Amazon's rules.
+
+Resolve first: a resolution (refund, replacement, explanation) is recorded
+before the buyer is asked to remove or change the feedback. Never an
+incentive, and never a removal ask next to compensation. At most N contacts
+per feedback, at least D days apart (per account, `OutreachSettings`).
+
+This records the contacts and their text; sending them is the messaging
+composer's job.
+"""
+
+import re
+from datetime import datetime, timedelta
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from feedback.models import (
+    OUTREACH_TRANSITIONS,
+    Feedback,
+    FeedbackStatus,
+    OutreachContact,
+    OutreachOutcome,
+    OutreachPurpose,
+    OutreachSettings,
+    Resolution,
+    ResolutionKind,
+)
+from helpdesk.models import SellerAccount
+from helpdesk.services.audit import audit
+from helpdesk.services.cases import InvalidTransition
+
+from .feedback import feedback_case_settle, feedback_transition, removal_snapshot, removal_window
+
+
+class OutreachRefused(Exception):
+    """The contact breaks one of the rules; the message says which."""
+
+
+_INCENTIVE = re.compile(
+    r"\b(?:gift ?cards?|vouchers?|coupons?|discount(?: codes?)?|promo(?:tion(?:al)?)? codes?|rewards?|cash ?back"
+    r"|bonus|free (?:gifts?|products?|items?|samples?|units?|shipping on your next)|in exchange for|in return for"
+    r"|as a thank[- ]you|extra refund|store credit|paypal)\b",
+    re.IGNORECASE,
+)
+_COMPENSATION = re.compile(
+    r"\b(?:refund\w*|replacement|replac(?:e|ed|ing)|reimburs\w*|money back|compensat\w*|credit\w*|free of charge"
+    r"|at no (?:extra )?cost)\b",
+    re.IGNORECASE,
+)
+_ACT = (
+    r"(?:remov\w*|delet\w*|chang\w*|updat\w*|revis\w*|reconsider\w*|edit\w*|withdraw\w*|take down|amend\w*|improv\w*)"
+)
+_FEEDBACK = r"(?:feedback|review|rating|stars?|comments?)"
+_REMOVAL_ASK = re.compile(
+    rf"\b{_ACT}\b[^.!?]{{0,60}}\b{_FEEDBACK}\b|\b{_FEEDBACK}\b[^.!?]{{0,40}}\b{_ACT}",
+    re.IGNORECASE,
+)
+
+
+def asks_removal(text: str) -> bool:
+    """Whether the message asks the buyer to remove or change the feedback, whatever the form said."""
+    return bool(_REMOVAL_ASK.search(text))
+
+
+def outreach_settings_get(*, account: SellerAccount) -> OutreachSettings:
+    """The account's outreach limits, created with the defaults (2 contacts, 3 days apart) on first use."""
+    settings, _ = OutreachSettings.objects.get_or_create(account=account)
+    return settings
+
+
+@transaction.atomic
+def outreach_settings_update(
+    *, account: SellerAccount, max_contacts: int, min_days_between: int, actor: AbstractBaseUser
+) -> OutreachSettings:
+    settings = OutreachSettings.objects.select_for_update().get(pk=outreach_settings_get(account=account).pk)
+    before = {"max_contacts": settings.max_contacts, "min_days_between": settings.min_days_between}
+    settings.max_contacts, settings.min_days_between = max_contacts, min_days_between
+    settings.full_clean(exclude=["account"])
+    settings.save(update_fields=["max_contacts", "min_days_between", "updated_at"])
+    audit(
+        verb="feedback.outreach_settings",
+        summary=f"Buyer outreach: at most {max_contacts} contacts per feedback, {min_days_between} days apart",
+        actor=actor,
+        account=account,
+        before=before,
+        after={"max_contacts": max_contacts, "min_days_between": min_days_between},
+    )
+    return settings
+
+
+@transaction.atomic
+def feedback_resolution_record(
+    *, feedback: Feedback, kind: str, note: str, actor: AbstractBaseUser | None
+) -> Resolution:
+    """Record what was done about the buyer's problem: the step that makes a removal ask possible."""
+    if kind not in ResolutionKind.values:
+        raise ValidationError("Choose refund, replacement or explanation.")
+    if not note.strip():
+        raise ValidationError("Say what was done.")
+    feedback = Feedback.objects.select_related("account", "case").get(pk=feedback.pk)
+    resolution = Resolution.objects.create(feedback=feedback, kind=kind, note=note.strip(), created_by=actor)
+    audit(
+        verb="feedback.resolved",
+        summary=f"Resolution recorded: {resolution.get_kind_display().lower()}",
+        actor=actor,
+        account=feedback.account,
+        case=feedback.case,
+        after={"kind": kind, "note": resolution.note[:400]},
+    )
+    return resolution
+
+
+def feedback_outreach_check(*, feedback: Feedback, text: str, purpose: str, now: datetime | None = None) -> str | None:
+    """Why this contact may not be made, or None when it may."""
+    now = now or timezone.now()
+    if purpose not in OutreachPurpose.values:
+        return "Say whether the message resolves the problem or asks about the feedback."
+    if reason := outreach_limits_reason(feedback=feedback, now=now):
+        return reason
+    text = text.strip()
+    if not text:
+        return "Write the message first."
+    if incentive := _INCENTIVE.search(text):
+        return (
+            f"The message offers an incentive (“{incentive.group(0)}”): Amazon forbids offering anything for feedback."
+        )
+    if purpose == OutreachPurpose.REMOVAL_ASK or asks_removal(text):
+        return removal_ask_reason(feedback=feedback, text=text, now=now)
+    return None
+
+
+def outreach_limits_reason(*, feedback: Feedback, now: datetime) -> str | None:
+    """Why no contact at all may be made now (the feedback's state, the count, the spacing), or None."""
+    tz = feedback.account.tzinfo
+    if not feedback.is_live:
+        return f"This feedback is already {feedback.get_status_display().lower()}: there is nothing to ask for."
+    if not feedback.is_critical:
+        return "This feedback is positive: there is no problem to resolve."
+    settings = outreach_settings_get(account=feedback.account)
+    contacts = list(feedback.contacts.order_by("contacted_at").values_list("contacted_at", flat=True))
+    if len(contacts) >= settings.max_contacts:
+        return (
+            f"The buyer has been contacted {len(contacts)} times about this feedback, the most this account allows "
+            f"({settings.max_contacts}): Amazon treats more as harassment."
+        )
+    if contacts and now < contacts[-1] + timedelta(days=settings.min_days_between):
+        next_at = contacts[-1] + timedelta(days=settings.min_days_between)
+        return (
+            f"The last contact was on {timezone.localtime(contacts[-1], tz):%d %b %H:%M}; contacts must be at least "
+            f"{settings.min_days_between} days apart, so the next may be made from "
+            f"{timezone.localtime(next_at, tz):%d %b %H:%M}."
+        )
+    return None
+
+
+def removal_ask_reason(*, feedback: Feedback, text: str, now: datetime) -> str | None:
+    """Why the buyer may not be asked to remove or change the feedback (with `text`, if given), or None."""
+    if not feedback.resolutions.exists():
+        return (
+            "Resolve first: record the refund, replacement or explanation given to the buyer before asking "
+            "them to remove or change the feedback."
+        )
+    if compensation := _COMPENSATION.search(text):
+        return (
+            f"The message asks about the feedback and mentions “{compensation.group(0)}”: Amazon forbids asking "
+            "to change or remove feedback together with compensation. Send the resolution on its own."
+        )
+    _, closes = removal_window(feedback=feedback, snapshot=removal_snapshot(account=feedback.account))
+    if now >= closes:
+        closed = timezone.localtime(closes, feedback.account.tzinfo)
+        return f"The removal window closed on {closed:%d %b %Y}: the buyer can no longer remove it."
+    return None
+
+
+@transaction.atomic
+def feedback_outreach_record(
+    *,
+    feedback: Feedback,
+    text: str,
+    purpose: str,
+    actor: AbstractBaseUser | None,
+    now: datetime | None = None,
+) -> OutreachContact:
+    """Store a contact with its text, or raise OutreachRefused with the rule it breaks."""
+    now = now or timezone.now()
+    # One contact at a time per feedback, so two agents cannot both pass the limit.
+    feedback = Feedback.objects.select_for_update(of=("self",)).select_related("account", "case").get(pk=feedback.pk)
+    if reason := feedback_outreach_check(feedback=feedback, text=text, purpose=purpose, now=now):
+        raise OutreachRefused(reason)
+    if purpose == OutreachPurpose.RESOLVE and asks_removal(text):
+        purpose = OutreachPurpose.REMOVAL_ASK
+    contact = OutreachContact.objects.create(
+        feedback=feedback, purpose=purpose, text=text.strip(), contacted_at=now, created_by=actor
+    )
+    audit(
+        verb="feedback.buyer_contacted",
+        summary=f"Buyer contacted: {contact.get_purpose_display().lower()}",
+        actor=actor,
+        account=feedback.account,
+        case=feedback.case,
+        after={"contact": contact.pk, "purpose": purpose},
+    )
+    return contact
+
+
+@transaction.atomic
+def outreach_contact_transition(
+    *, contact: OutreachContact, to: str, actor: AbstractBaseUser | None, new_rating: int | None = None
+) -> OutreachContact:
+    """Record how the buyer answered. Removing the feedback, or raising it to 4–5 stars, settles the case."""
+    contact = (
+        OutreachContact.objects.select_for_update(of=("self",))
+        .select_related("feedback__account", "feedback__case")
+        .get(pk=contact.pk)
+    )
+    if to not in OUTREACH_TRANSITIONS[contact.outcome]:
+        raise InvalidTransition(
+            f"This contact is already marked “{contact.get_outcome_display().lower()}”: "
+            f"it cannot become “{OutreachOutcome(to).label.lower()}”."
+        )
+    feedback = contact.feedback
+    if to == OutreachOutcome.BUYER_UPDATED and (new_rating is None or not 1 <= new_rating <= 5):
+        raise ValidationError("Give the rating the buyer changed it to (1 to 5 stars).")
+    before = contact.outcome
+    contact.outcome, contact.outcome_at = to, timezone.now()
+    contact.save(update_fields=["outcome", "outcome_at"])
+    audit(
+        verb="feedback.outreach_outcome",
+        summary=f"Outreach outcome: {OutreachOutcome(to).label.lower()}"
+        + (f" ({feedback.rating}★ → {new_rating}★)" if to == OutreachOutcome.BUYER_UPDATED else ""),
+        actor=actor,
+        account=feedback.account,
+        case=feedback.case,
+        before={"outcome": before},
+        after={"outcome": to, **({"rating": new_rating} if new_rating else {})},
+    )
+    if to == OutreachOutcome.BUYER_REMOVED:
+        feedback_transition(feedback=feedback, to=FeedbackStatus.WITHDRAWN, actor=actor)
+    elif to == OutreachOutcome.BUYER_UPDATED:
+        Feedback.objects.filter(pk=feedback.pk).update(rating=new_rating, updated_at=contact.outcome_at)
+        feedback.rating = new_rating
+        if not feedback.is_critical:
+            feedback_case_settle(feedback=feedback, actor=actor, at=contact.outcome_at)
+    return contact
