@@ -2,7 +2,7 @@ from datetime import datetime
 
 from django import template
 from django.utils import timezone
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 
 from helpdesk.timefmt import span
@@ -43,4 +43,15 @@ def countdown(
     return mark_safe(
         f'<time class="countdown {state}" datetime="{due_iso}" data-due="{due_iso}" data-warn="{warn_iso}">'
         f"{text}</time>"
+    )
+
+
+@register.simple_tag
+def options(choices, selected=None) -> str:
+    """<option>s for a <select>, in one pass: long lists of people stay cheap to render."""
+    chosen = "" if selected is None else str(selected)
+    return format_html_join(
+        "",
+        '<option value="{}"{}>{}</option>',
+        ((value, mark_safe(" selected") if str(value) == chosen else "", label) for value, label in choices),
     )

@@ -31,7 +31,7 @@ from helpdesk.services.cases import (
 
 from .access import role_required
 
-PAGE_SIZE = 50
+PAGE_SIZE = 30
 
 # Each kind's own app renders its part of the case page: panel(request, case) -> (template, context).
 CASE_PANELS = {

@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from helpdesk.models import Activity, Case, CaseStatus, Notification
 from helpdesk.services.cases import case_assign
+from helpdesk.views.queue import PAGE_SIZE
 from tests.factories import CaseFactory
 
 
@@ -27,7 +28,7 @@ def test_queue_queries_do_not_grow_with_cases(client, account, agent, agent2):
     many, response = _queries(client, reverse("helpdesk:queue"))
     assert few == many
     assert many <= 12
-    assert response.content.count(b'data-testid="case-row"') == 50
+    assert response.content.count(b'data-testid="case-row"') == PAGE_SIZE
 
 
 def test_queue_sorted_by_next_due_and_paginated(client, account, agent):
@@ -38,11 +39,11 @@ def test_queue_sorted_by_next_due_and_paginated(client, account, agent):
     client.force_login(agent)
     body = client.get(reverse("helpdesk:queue")).content.decode()
     assert body.index("sooner") < body.index("later") < body.index("no clock")
-    CaseFactory.create_batch(60, account=account, next_due_at=now + timedelta(hours=9))
+    CaseFactory.create_batch(2 * PAGE_SIZE, account=account, next_due_at=now + timedelta(hours=9))
     first = client.get(reverse("helpdesk:queue")).content.decode()
     assert "page=2" in first and "Previous" not in first
     second = client.get(reverse("helpdesk:queue") + "?page=2").content.decode()
-    assert second.count('data-testid="case-row"') == 13 and "Previous" in second
+    assert second.count('data-testid="case-row"') == PAGE_SIZE and "Previous" in second
     assert soon.subject in first and late.subject in first
 
 
