@@ -31,18 +31,21 @@ from helpdesk.models.cases import ACTIVE_STATUSES
 User = get_user_model()
 
 
+def _memberships(user: AbstractBaseUser) -> list[tuple[int, str]]:
+    """(account id, role) of every membership of `user`, read once per user object."""
+    if "_memberships" not in user.__dict__:
+        user.__dict__["_memberships"] = list(
+            Membership.objects.filter(user=user).order_by("account_id").values_list("account_id", "role")
+        )
+    return user.__dict__["_memberships"]
+
+
 def account_ids_for(user: AbstractBaseUser, *, min_role: str = Role.AGENT) -> list[int]:
     """Ids of the seller accounts where `user` holds at least `min_role`."""
     if not user.is_authenticated:
         return []
-    cache = user.__dict__.setdefault("_account_ids", {})
-    if min_role not in cache:
-        cache[min_role] = list(
-            Membership.objects.filter(user=user, role__in=roles_at_least(min_role))
-            .order_by("account_id")
-            .values_list("account_id", flat=True)
-        )
-    return cache[min_role]
+    allowed = roles_at_least(min_role)
+    return [account_id for account_id, role in _memberships(user) if role in allowed]
 
 
 def scoped[M](
