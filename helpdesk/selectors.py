@@ -13,6 +13,7 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.db.models import Count, F, Q, QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 
 from helpdesk.models import (
     Activity,
@@ -32,12 +33,15 @@ User = get_user_model()
 
 
 def _memberships(user: AbstractBaseUser) -> list[tuple[int, str]]:
-    """(account id, role) of every membership of `user`, read once per user object."""
-    if "_memberships" not in user.__dict__:
-        user.__dict__["_memberships"] = list(
-            Membership.objects.filter(user=user).order_by("account_id").values_list("account_id", "role")
-        )
-    return user.__dict__["_memberships"]
+    """(account id, role) of every membership of `user`.
+
+    Read once per request for `request.user` (a lazy object that lives for one
+    request); any other user object (services, commands, tests) reads fresh."""
+    if isinstance(user, SimpleLazyObject):
+        if "_memberships" not in user.__dict__:
+            user.__dict__["_memberships"] = _memberships(user._wrapped)
+        return user.__dict__["_memberships"]
+    return list(Membership.objects.filter(user=user).order_by("account_id").values_list("account_id", "role"))
 
 
 def account_ids_for(user: AbstractBaseUser, *, min_role: str = Role.AGENT) -> list[int]:
