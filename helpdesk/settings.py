@@ -211,6 +211,16 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": schedule(timedelta(seconds=SWEEP_INTERVAL_S)),
         "options": {"expires": SWEEP_INTERVAL_S * 5},
     },
+    "poll-mailboxes": {
+        "task": "messaging.tasks.poll_mailboxes",
+        "schedule": schedule(timedelta(seconds=60)),
+        "options": {"expires": 300},
+    },
+    "deliver-replies": {
+        "task": "messaging.outbound.tasks.deliver_due_replies",
+        "schedule": schedule(timedelta(seconds=30)),
+        "options": {"expires": 30},
+    },
     "solicit-daily": {
         "task": "feedback.solicitation.tasks.solicit_daily",
         "schedule": crontab(hour=9, minute=0),  # UTC; each account picks its own local "today"

@@ -1,3 +1,14 @@
+from django.urls import path
+
+from . import views
+
 app_name = "messaging"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("inbox/", views.inbox, name="inbox"),
+    path("inbox/upload", views.inbox_upload, name="inbox_upload"),
+    path("inbox/<int:mail_id>/raw", views.inbox_raw, name="inbox_raw"),
+    path("inbox/<int:mail_id>/retry", views.inbox_retry, name="inbox_retry"),
+    path("inbox/<int:mail_id>/assign", views.inbox_assign, name="inbox_assign"),
+    path("attachments/<int:attachment_id>/", views.attachment_download, name="attachment"),
+]

@@ -1,7 +1,43 @@
 """Who may reach each messaging URL (see tests/helpdesk/permission_rows.py for the format)."""
 
-ROWS: dict = {}
+from messaging.models import Attachment, InboundMail, MailSource, MailStatus
+from messaging.parsing import dedupe_key
+from messaging.services import inbound_process, inbound_receive
+from tests.messaging.conftest import fixture_bytes
+
+LOGIN = 302
+
+ROWS = {
+    "messaging:inbox": ("get", dict(anon=LOGIN, agent=200, manager=200, admin=200, outsider=200)),
+    # An empty upload is refused with the form's errors.
+    "messaging:inbox_upload": ("post", dict(anon=LOGIN, agent=400, manager=400, admin=400, outsider=400)),
+    "messaging:inbox_raw": ("get", dict(anon=LOGIN, agent=200, manager=200, admin=200, outsider=404)),
+    "messaging:inbox_retry": ("post", dict(anon=LOGIN, agent=403, manager=302, admin=302, outsider=404)),
+    "messaging:inbox_assign": ("post", dict(anon=LOGIN, agent=403, manager=302, admin=302, outsider=404)),
+    "messaging:attachment": ("get", dict(anon=LOGIN, agent=200, manager=200, admin=200, outsider=404)),
+}
 
 
 def arguments(*, account, users) -> tuple[dict[str, list], dict[str, dict]]:
-    return {}, {}
+    raw = fixture_bytes("25_not_amazon.eml")
+    problem = InboundMail.objects.create(
+        account=account,
+        source=MailSource.UPLOAD,
+        raw=raw,
+        dedupe_key=dedupe_key(raw),
+        status=MailStatus.PROBLEM,
+        problem="could not be read: RuntimeError: boom",
+    )
+    mail, _ = inbound_receive(
+        raw=fixture_bytes("03_multipart_attachment.eml"), source=MailSource.UPLOAD, account=account
+    )
+    inbound_process(mail_id=mail.pk)
+    attachment = Attachment.objects.filter(message__inbound=mail).first()
+    args = {
+        "messaging:inbox_raw": [problem.id],
+        "messaging:inbox_retry": [problem.id],
+        "messaging:inbox_assign": [problem.id],
+        "messaging:attachment": [attachment.id],
+    }
+    posts = {"messaging:inbox_assign": {"account": account.id}}
+    return args, posts

@@ -1,0 +1,396 @@
+"""The composer on a buyer-message case, and the outbound pages for managers and admins.
+
+The composer is not a page of its own: messaging's case panel includes
+`outbound/composer.html` with `composer_context(request, case)`, and the views
+here answer its forms: htmx swaps a partial of that template, a plain post
+redirects back to the case page (a refused draft waits in the session).
+"""
+
+import uuid
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+from django_htmx.http import HttpResponseClientRefresh
+
+from helpdesk.models import Case, Role
+from helpdesk.selectors import account_get, accounts_for, case_get, has_role
+from helpdesk.services.cases import InvalidTransition
+from helpdesk.views.access import role_required
+
+from . import canned as canned_text
+from .forms import CannedResponseForm, EntryForm, MarkForm, OutboundSettingsForm, ReplyForm
+from .models import PENDING_STATUSES, OutboundSettings
+from .presence import presence_beat, presence_others
+from .selectors import (
+    canned_for_account,
+    canned_get,
+    canned_values,
+    conversation_for_case,
+    conversation_of,
+    flagged_conversations,
+    latest_inbound_id,
+    mark_get,
+    message_clock,
+    open_suspicion,
+    replies_of,
+    reply_get,
+    sender_for,
+)
+from .services import (
+    ComplianceBlocked,
+    ReplyRefused,
+    StaleReply,
+    canned_response_delete,
+    canned_response_save,
+    conversation_mark,
+    entry_add,
+    mark_review,
+    outbound_settings_save,
+    reply_queue,
+    reply_retry,
+)
+
+COMPOSER = "outbound/composer.html"
+
+
+def _draft_key(case_id: int) -> str:
+    return f"outbound:draft:{case_id}"
+
+
+def _errors(exc: ValidationError) -> str:
+    return " ".join(exc.messages)
+
+
+def _case_url(case: Case) -> str:
+    return reverse("helpdesk:case", args=[case.id])
+
+
+def _delivery(case: Case, conversation) -> dict:
+    replies = replies_of(conversation)
+    return {
+        "case": case,
+        "replies": replies,
+        "pending": any(reply.status in PENDING_STATUSES for reply in replies),
+        "clock": message_clock(case),
+    }
+
+
+def _with_canned(request: HttpRequest, case: Case, conversation, *, text: str, canned_id: str) -> str:
+    """The draft with the picked canned response filled in after it."""
+    parts = [text.strip()]
+    if canned_id.isdigit():
+        canned = canned_get(request.user, canned_id=int(canned_id))
+        if canned.account_id == case.account_id:
+            parts.append(canned_text.fill(canned.body, canned_values(conversation=conversation, agent=request.user)))
+    return "\n\n".join(part for part in parts if part)
+
+
+def _reply_form(
+    request: HttpRequest, case: Case, *, conversation, form: ReplyForm, refusal: ReplyRefused | None = None
+) -> dict:
+    """What the reply form partial needs."""
+    return {
+        "case": case,
+        "conversation": conversation,
+        "form": form,
+        "refusal": refusal,
+        "canned": list(canned_for_account(case.account_id).values("id", "name")),
+        "is_manager": has_role(request.user, case.account_id, Role.MANAGER),
+    }
+
+
+def _composer(request: HttpRequest, case: Case, *, conversation) -> dict:
+    form = ReplyForm(
+        initial={
+            "key": uuid.uuid4().hex,
+            "seen": latest_inbound_id(conversation),
+            # A draft the server refused, or one a template was inserted into without htmx.
+            "text": request.session.pop(_draft_key(case.id), ""),
+        }
+    )
+    return {
+        **_reply_form(request, case, conversation=conversation, form=form),
+        "presence": presence_others(case=case, user=request.user),
+        "suspicion": open_suspicion(conversation),
+        "entry_form": EntryForm(),
+        **_delivery(case, conversation),
+    }
+
+
+def composer_context(request: HttpRequest, case: Case) -> dict:
+    """For messaging's case panel: `{% if composer %}{% include "outbound/composer.html" %}{% endif %}`
+    with this merged in. `composer` is None for a case without a conversation."""
+    conversation = conversation_for_case(case)
+    return {"composer": _composer(request, case, conversation=conversation) if conversation else None}
+
+
+def _refused_form(form: ReplyForm, conversation) -> ReplyForm:
+    """The agent's draft again, with the thread's newest message counted as seen now that it is shown."""
+    data = form.data.copy()
+    data["seen"] = latest_inbound_id(conversation)
+    data["approval_reason"] = ""
+    return ReplyForm(data)
+
+
+@require_POST
+@role_required()
+def reply(request: HttpRequest, case_id: int) -> HttpResponse:
+    case = case_get(request.user, case_id=case_id)
+    conversation = conversation_of(case)
+    form = ReplyForm(request.POST)
+    refusal: ReplyRefused | ValidationError | None = None
+    if form.is_valid():
+        try:
+            reply_queue(
+                case=case,
+                author=request.user,
+                body=form.cleaned_data["text"],
+                key=form.cleaned_data["key"],
+                seen_message_id=form.cleaned_data["seen"],
+                approval_reason=form.cleaned_data["approval_reason"],
+            )
+        except (ReplyRefused, ValidationError) as exc:
+            refusal = exc
+        else:
+            if request.htmx:
+                return HttpResponseClientRefresh()
+            messages.success(request, "Reply queued; it goes out in a moment.")
+            return redirect(_case_url(case))
+    if request.htmx:
+        if isinstance(refusal, ReplyRefused):
+            form = _refused_form(form, conversation)
+        elif refusal is not None:
+            form.add_error(None, _errors(refusal))
+        context = _reply_form(
+            request,
+            case,
+            conversation=conversation,
+            form=form,
+            refusal=refusal if isinstance(refusal, ReplyRefused) else None,
+        )
+        return render(request, f"{COMPOSER}#reply-form", {"composer": context})
+    request.session[_draft_key(case.id)] = request.POST.get("text", "")
+    if refusal is None:
+        messages.error(request, " ".join(str(e) for errors in form.errors.values() for e in errors))
+    elif isinstance(refusal, ValidationError):
+        messages.error(request, _errors(refusal))
+    else:
+        messages.error(request, str(refusal))
+        if isinstance(refusal, StaleReply):
+            for message in refusal.newer:
+                messages.warning(request, f"New from the buyer: {message.body_text[:300]}")
+        elif isinstance(refusal, ComplianceBlocked):
+            for label, finding in refusal.labelled:
+                messages.warning(request, f"{label}: “{finding.text}” — {finding.explanation}")
+    return redirect(_case_url(case))
+
+
+@role_required()
+def insert(request: HttpRequest, case_id: int) -> HttpResponse:
+    """The "Insert template" control: the canned response filled in after the draft. With
+    htmx (GET) the reply form comes back; a plain post keeps the result for the case page."""
+    case = case_get(request.user, case_id=case_id)
+    conversation = conversation_of(case)
+    data = request.POST if request.method == "POST" else request.GET
+    text = _with_canned(request, case, conversation, text=data.get("text", ""), canned_id=data.get("canned", ""))
+    if not request.htmx:
+        if request.method == "POST":
+            request.session[_draft_key(case.id)] = text
+        return redirect(_case_url(case))
+    form = ReplyForm(
+        initial={
+            "key": data.get("key") or uuid.uuid4().hex,
+            "seen": data.get("seen") or latest_inbound_id(conversation),
+            "text": text,
+        }
+    )
+    context = _reply_form(request, case, conversation=conversation, form=form)
+    return render(request, f"{COMPOSER}#reply-form", {"composer": context})
+
+
+@require_POST
+@role_required()
+def presence(request: HttpRequest, case_id: int) -> HttpResponse:
+    """The composer's heartbeat: every 10 seconds, and on input with typing=1."""
+    case = case_get(request.user, case_id=case_id)
+    presence_beat(case=case, user=request.user, typing=request.POST.get("typing") == "1")
+    context = {"case": case, "presence": presence_others(case=case, user=request.user)}
+    return render(request, f"{COMPOSER}#presence", {"composer": context})
+
+
+@role_required()
+def delivery(request: HttpRequest, case_id: int) -> HttpResponse:
+    """The replies' delivery states and the clock; polled while a reply is on its way."""
+    case = case_get(request.user, case_id=case_id)
+    if not request.htmx:
+        return redirect(_case_url(case))
+    context = _delivery(case, conversation_of(case))
+    return render(request, f"{COMPOSER}#delivery", {"composer": context})
+
+
+@require_POST
+@role_required()
+def retry(request: HttpRequest, reply_id: int) -> HttpResponse:
+    found = reply_get(request.user, reply_id=reply_id)
+    case = found.message.conversation.case
+    try:
+        reply_retry(reply=found, actor=request.user)
+    except InvalidTransition as exc:
+        if request.htmx:
+            return HttpResponse(str(exc), status=409)
+        messages.error(request, str(exc))
+        return redirect(_case_url(case))
+    if request.htmx:
+        context = _delivery(case, found.message.conversation)
+        return render(request, f"{COMPOSER}#delivery", {"composer": context})
+    messages.success(request, "Reply queued again.")
+    return redirect(_case_url(case))
+
+
+@require_POST
+@role_required()
+def entry(request: HttpRequest, case_id: int) -> HttpResponse:
+    case = case_get(request.user, case_id=case_id)
+    conversation_of(case)
+    form = EntryForm(request.POST)
+    if form.is_valid():
+        try:
+            message = entry_add(
+                case=case, direction=form.cleaned_data["direction"], body=form.cleaned_data["body"], author=request.user
+            )
+            messages.success(request, f"{message.get_direction_display()} added to the thread.")
+        except ValidationError as exc:
+            messages.error(request, _errors(exc))
+    else:
+        messages.error(request, "Write the note or the call summary first.")
+    return redirect(_case_url(case))
+
+
+@require_POST
+@role_required()
+def mark(request: HttpRequest, case_id: int) -> HttpResponse:
+    case = case_get(request.user, case_id=case_id)
+    conversation_of(case)
+    form = MarkForm(request.POST)
+    if form.is_valid():
+        found = conversation_mark(
+            case=case, kind=form.cleaned_data["kind"], reason=form.cleaned_data["reason"], actor=request.user
+        )
+        messages.success(request, f"Marked {found.get_kind_display().lower()}; the response clock is stopped.")
+    else:
+        messages.error(request, "Say why the conversation needs no response, or why it is suspicious.")
+    return redirect(_case_url(case))
+
+
+# --- managers -----------------------------------------------------------------------
+
+
+@role_required(Role.MANAGER)
+def flagged(request: HttpRequest) -> HttpResponse:
+    return render(request, "outbound/flagged.html", {"marks": list(flagged_conversations(request.user)[:200])})
+
+
+@require_POST
+@role_required(Role.MANAGER)
+def review(request: HttpRequest, mark_id: int) -> HttpResponse:
+    found = mark_get(request.user, mark_id=mark_id)
+    if mark_review(mark=found, actor=request.user):
+        messages.success(request, f"Case #{found.conversation.case_id} reviewed.")
+    return redirect("outbound:flagged")
+
+
+@role_required(Role.MANAGER)
+def response_times(request: HttpRequest) -> HttpResponse:
+    return render(
+        request,
+        "outbound/response_times.html",
+        {"accounts": list(accounts_for(request.user, min_role=Role.MANAGER)), "windows": (7, 30, 90)},
+    )
+
+
+# --- canned responses and the sender (managers and admins) ----------------------------
+
+
+def _account_page(request, account, *, form=None, sender_form=None, status=200) -> HttpResponse:
+    found = OutboundSettings.objects.filter(account=account).first()
+    context = {
+        "account": account,
+        "canned": list(canned_for_account(account.id).select_related("updated_by")),
+        "form": form or CannedResponseForm(),
+        "sender": sender_for(account),
+        "sender_form": sender_form
+        or OutboundSettingsForm(
+            initial={"from_address": found.from_address, "display_name": found.display_name} if found else None
+        ),
+        "is_admin": has_role(request.user, account.id, Role.ADMIN),
+        "variables": canned_text.VARIABLES,
+    }
+    return render(request, "outbound/account.html", context, status=status)
+
+
+@role_required(Role.MANAGER)
+def account(request: HttpRequest, account_id: int) -> HttpResponse:
+    """An account's canned responses (add one with POST) and the address its replies come from."""
+    found = account_get(request.user, account_id=account_id, min_role=Role.MANAGER)
+    if request.method != "POST":
+        return _account_page(request, found)
+    form = CannedResponseForm(request.POST)
+    if form.is_valid():
+        try:
+            canned = canned_response_save(account=found, actor=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            _add_errors(form, exc)
+        else:
+            messages.success(request, f"Canned response {canned.name!r} saved.")
+            return redirect("outbound:account", account_id=found.id)
+    return _account_page(request, found, form=form, status=400)
+
+
+def _add_errors(form, exc: ValidationError) -> None:
+    for field, errors in exc.message_dict.items():
+        for error in errors:
+            form.add_error(field if field in form.fields else None, error)
+
+
+@require_POST
+@role_required(Role.ADMIN)
+def sender(request: HttpRequest, account_id: int) -> HttpResponse:
+    found = account_get(request.user, account_id=account_id, min_role=Role.ADMIN)
+    form = OutboundSettingsForm(request.POST)
+    if not form.is_valid():
+        return _account_page(request, found, sender_form=form, status=400)
+    outbound_settings_save(account=found, actor=request.user, **form.cleaned_data)
+    messages.success(request, f"Replies now come from {sender_for(found)}.")
+    return redirect("outbound:account", account_id=found.id)
+
+
+@role_required(Role.MANAGER)
+def canned_edit(request: HttpRequest, canned_id: int) -> HttpResponse:
+    canned = canned_get(request.user, canned_id=canned_id, min_role=Role.MANAGER)
+    form = CannedResponseForm(request.POST or None, initial={"name": canned.name, "body": canned.body})
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                canned_response_save(account=canned.account, actor=request.user, canned=canned, **form.cleaned_data)
+            except ValidationError as exc:
+                _add_errors(form, exc)
+            else:
+                messages.success(request, f"Canned response {canned.name!r} saved.")
+                return redirect("outbound:account", account_id=canned.account_id)
+        status = 400
+    context = {"canned": canned, "form": form, "variables": canned_text.VARIABLES}
+    return render(request, "outbound/canned_edit.html", context, status=status)
+
+
+@require_POST
+@role_required(Role.MANAGER)
+def canned_delete(request: HttpRequest, canned_id: int) -> HttpResponse:
+    canned = canned_get(request.user, canned_id=canned_id, min_role=Role.MANAGER)
+    canned_response_delete(canned=canned, actor=request.user)
+    messages.success(request, f"Canned response {canned.name!r} deleted.")
+    return redirect("outbound:account", account_id=canned.account_id)

@@ -1,0 +1,24 @@
+"""Reading mail: `mime` is what the email package gives (bodies, charsets,
+attachments, HTML); `amazon` is what Amazon's relay and notices mean (kind,
+buyer, order, the buyer's new words). Pure functions; no database."""
+
+from .amazon import (
+    ParsedMail,
+    is_relay_address,
+    parse_mail,
+    relay_key,
+    strip_reply_prefixes,
+)
+from .mime import MAIL_POLICY, clean, dedupe_key, sanitise_html
+
+__all__ = [
+    "MAIL_POLICY",
+    "ParsedMail",
+    "clean",
+    "dedupe_key",
+    "is_relay_address",
+    "parse_mail",
+    "relay_key",
+    "sanitise_html",
+    "strip_reply_prefixes",
+]

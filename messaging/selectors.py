@@ -1,0 +1,72 @@
+"""Reads of the messaging app. Every queryset a view touches is scoped here."""
+
+from collections.abc import Iterable
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.db.models import Prefetch, QuerySet
+from django.shortcuts import get_object_or_404
+
+from helpdesk.models import Case, Role
+from helpdesk.selectors import scoped
+
+from .models import NOTICE_KINDS, Attachment, Conversation, InboundMail, MailStatus, Message
+
+RECENT_LIMIT = 50
+
+
+def _listed(queryset: QuerySet[InboundMail]) -> QuerySet[InboundMail]:
+    """Mail as the lists show it: without its bytes, with its account and case."""
+    return queryset.defer("raw", "defects").select_related("account", "message__conversation")
+
+
+def inbound_recent(user: AbstractBaseUser, *, limit: int = RECENT_LIMIT) -> list[InboundMail]:
+    return list(_listed(scoped(InboundMail.objects.all(), user)).order_by("-arrived_at", "-id")[:limit])
+
+
+def inbound_problems(user: AbstractBaseUser) -> list[InboundMail]:
+    return list(
+        _listed(scoped(InboundMail.objects.filter(status=MailStatus.PROBLEM), user)).order_by("-arrived_at", "-id")
+    )
+
+
+def inbound_get(user: AbstractBaseUser, *, mail_id: int, min_role: str = Role.AGENT) -> InboundMail:
+    return get_object_or_404(scoped(InboundMail.objects.select_related("account"), user, min_role=min_role), id=mail_id)
+
+
+def problem_get(user: AbstractBaseUser, *, mail_id: int) -> InboundMail:
+    """A problem mail of an account the user manages."""
+    queryset = InboundMail.objects.filter(status=MailStatus.PROBLEM).select_related("account").defer("raw")
+    return get_object_or_404(scoped(queryset, user, min_role=Role.MANAGER), id=mail_id)
+
+
+def notices_unhandled(*, account_ids: Iterable[int], kinds: Iterable[str] = NOTICE_KINDS) -> QuerySet[InboundMail]:
+    """Amazon's A-to-z, chargeback and return notices that no app has taken yet, oldest first.
+
+    For the returns and claims apps (pass their kinds), and the ingestion page.
+    Take one with `messaging.services.notice_mark_handled`."""
+    return (
+        InboundMail.objects.filter(
+            account_id__in=list(account_ids), kind__in=list(kinds), handled_at__isnull=True, status=MailStatus.PARSED
+        )
+        .defer("raw", "defects")
+        .select_related("account")
+        .order_by("received_at", "id")
+    )
+
+
+def conversation_for_case(case: Case) -> Conversation | None:
+    """The case's conversation with its messages and their attachments (without their bytes)."""
+    messages = Message.objects.select_related("author").prefetch_related(
+        Prefetch("attachments", queryset=Attachment.objects.defer("data"))
+    )
+    return (
+        Conversation.objects.filter(case=case)
+        .select_related("order")
+        .prefetch_related(Prefetch("messages", queryset=messages.order_by("sent_at", "id")))
+        .first()
+    )
+
+
+def attachment_get(user: AbstractBaseUser, *, attachment_id: int) -> Attachment:
+    queryset = Attachment.objects.select_related("message__conversation")
+    return get_object_or_404(scoped(queryset, user, field="message__conversation__account_id"), id=attachment_id)

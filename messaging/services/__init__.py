@@ -1,0 +1,30 @@
+"""Writes of the messaging app. Import from here: `from messaging.services import inbound_process`."""
+
+from .ingest import (
+    BATCH_SIZE,
+    MailImportResult,
+    inbound_assign,
+    inbound_receive,
+    inbound_retry,
+    mail_import,
+    notice_mark_handled,
+)
+from .mailboxes import MailboxError, PollResult, mailbox_password, mailbox_poll, mailbox_set_password
+from .reading import inbound_process, inbound_process_many
+
+__all__ = [
+    "BATCH_SIZE",
+    "MailImportResult",
+    "MailboxError",
+    "PollResult",
+    "inbound_assign",
+    "inbound_process",
+    "inbound_process_many",
+    "inbound_receive",
+    "inbound_retry",
+    "mail_import",
+    "mailbox_password",
+    "mailbox_poll",
+    "mailbox_set_password",
+    "notice_mark_handled",
+]

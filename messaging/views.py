@@ -1,0 +1,124 @@
+"""The ingestion page (upload, recent mail, problems, Amazon notices) and downloads."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.http import content_disposition_header
+from django.views.decorators.http import require_POST
+
+from helpdesk.models import Role
+from helpdesk.selectors import account_get, account_ids_for, accounts_for
+from helpdesk.services.cases import InvalidTransition
+from helpdesk.views.access import role_required
+
+from .forms import AssignAccountForm, MailUploadForm
+from .models import MailSource
+from .selectors import (
+    attachment_get,
+    inbound_get,
+    inbound_problems,
+    inbound_recent,
+    notices_unhandled,
+    problem_get,
+)
+from .services import inbound_assign, inbound_retry, mail_import
+
+
+def _inbox_context(request: HttpRequest, form: MailUploadForm | None = None) -> dict:
+    accounts = list(accounts_for(request.user))
+    managed = list(accounts_for(request.user, min_role=Role.MANAGER))
+    return {
+        "form": form or MailUploadForm(accounts=accounts),
+        "recent": inbound_recent(request.user),
+        "problems": inbound_problems(request.user),
+        "notices": list(notices_unhandled(account_ids=account_ids_for(request.user))),
+        "managed_ids": {a.id for a in managed},
+        "assign_accounts": managed,
+    }
+
+
+@role_required()
+def inbox(request: HttpRequest) -> HttpResponse:
+    template = "messaging/inbox.html#mail" if request.htmx else "messaging/inbox.html"
+    return render(request, template, _inbox_context(request))
+
+
+@require_POST
+@role_required()
+def inbox_upload(request: HttpRequest) -> HttpResponse:
+    form = MailUploadForm(request.POST, request.FILES, accounts=list(accounts_for(request.user)))
+    if not form.is_valid():
+        return render(request, "messaging/inbox.html", _inbox_context(request, form), status=400)
+    account = account_get(request.user, account_id=form.cleaned_data["account"])
+    result = mail_import(
+        account=account,
+        mails=[(upload.name, upload.read()) for upload in form.cleaned_data["files"]],
+        source=MailSource.UPLOAD,
+        actor=request.user,
+    )
+    messages.success(request, result.summary_line())
+    for name, reason in result.problems:
+        messages.warning(request, f"{name}: {reason}")
+    return redirect("messaging:inbox")
+
+
+def _after_problem_action(request: HttpRequest) -> HttpResponse:
+    if request.htmx:
+        return render(request, "messaging/inbox.html#mail", _inbox_context(request))
+    return redirect("messaging:inbox")
+
+
+@require_POST
+@role_required(Role.MANAGER)
+def inbox_retry(request: HttpRequest, mail_id: int) -> HttpResponse:
+    mail = problem_get(request.user, mail_id=mail_id)
+    try:
+        mail = inbound_retry(mail=mail, actor=request.user)
+    except InvalidTransition as exc:
+        messages.error(request, str(exc))
+    else:
+        if mail.problem:
+            messages.warning(request, f"Mail #{mail.id} still has a problem: {mail.problem}")
+        else:
+            messages.success(request, f"Mail #{mail.id} read: {mail.get_kind_display().lower()}.")
+    return _after_problem_action(request)
+
+
+@require_POST
+@role_required(Role.MANAGER)
+def inbox_assign(request: HttpRequest, mail_id: int) -> HttpResponse:
+    mail = problem_get(request.user, mail_id=mail_id)
+    managed = list(accounts_for(request.user, min_role=Role.MANAGER))
+    form = AssignAccountForm(request.POST, accounts=managed)
+    if not form.is_valid():
+        return HttpResponse("Choose one of the accounts you manage.", status=400)
+    account = account_get(request.user, account_id=form.cleaned_data["account"], min_role=Role.MANAGER)
+    try:
+        mail = inbound_assign(mail=mail, account=account, actor=request.user)
+    except (InvalidTransition, ValidationError) as exc:
+        messages.error(request, " ".join(getattr(exc, "messages", [str(exc)])))
+    else:
+        messages.success(request, f"Mail #{mail.id} assigned to {account.name}.")
+    return _after_problem_action(request)
+
+
+def _download(data: bytes, *, filename: str, content_type: str) -> HttpResponse:
+    """Always a download, never rendered in the page's origin."""
+    response = HttpResponse(data, content_type=content_type or "application/octet-stream")
+    response["Content-Disposition"] = content_disposition_header(True, filename or "download")
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "sandbox"
+    return response
+
+
+@role_required()
+def inbox_raw(request: HttpRequest, mail_id: int) -> HttpResponse:
+    mail = inbound_get(request.user, mail_id=mail_id)
+    return _download(bytes(mail.raw), filename=f"mail-{mail.id}.eml", content_type="message/rfc822")
+
+
+@role_required()
+def attachment_download(request: HttpRequest, attachment_id: int) -> HttpResponse:
+    attachment = attachment_get(request.user, attachment_id=attachment_id)
+    return _download(bytes(attachment.data), filename=attachment.filename, content_type=attachment.content_type)

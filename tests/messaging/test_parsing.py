@@ -1,0 +1,157 @@
+"""The .eml corpus (tests/fixtures/mail, expectations in expected.json), read field by field."""
+
+from datetime import datetime
+
+import pytest
+
+from messaging.models import MailKind
+from messaging.parsing import dedupe_key, is_relay_address, parse_mail, relay_key, sanitise_html
+
+from .conftest import EXPECTED, fixture_bytes
+
+# Keys of expected.json that are not ParsedMail attributes compared as they are.
+SPECIAL = {
+    "duplicate_of",
+    "items",
+    "attachments",
+    "received_at",
+    "html_contains",
+    "html_excludes",
+    "quoted_startswith",
+    "quoted_contains",
+    "quoted_excludes",
+    "defects_include",
+}
+
+
+def test_the_corpus_covers_what_the_issue_lists():
+    kinds = {e["kind"] for e in EXPECTED.values()}
+    assert len(EXPECTED) >= 20
+    assert {"buyer_message", "seller_copy", "opt_out", "bounce", "atoz_claim", "chargeback", "return_request"} <= kinds
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_corpus_mail_is_read_as_expected(name):
+    expected = EXPECTED[name]
+    parsed = parse_mail(fixture_bytes(name))
+    for key, value in expected.items():
+        if key not in SPECIAL:
+            assert getattr(parsed, key) == value, key
+    if "items" in expected:
+        assert [[i.quantity, i.title, i.asin] for i in parsed.items] == expected["items"]
+    if "attachments" in expected:
+        assert [[a.filename, a.content_type] for a in parsed.attachments] == [
+            [n, t] for n, t, _ in expected["attachments"]
+        ]
+        for part, (_, _, size) in zip(parsed.attachments, expected["attachments"], strict=False):
+            assert size is None or len(part.data) == size
+    if "received_at" in expected:
+        assert parsed.received_at == datetime.fromisoformat(expected["received_at"])
+    for fragment in expected.get("html_contains", []):
+        assert fragment in parsed.html
+    for fragment in expected.get("html_excludes", []):
+        assert fragment not in parsed.html
+    if "quoted_startswith" in expected:
+        assert parsed.quoted.startswith(expected["quoted_startswith"])
+    for fragment in expected.get("quoted_contains", []):
+        assert fragment in parsed.quoted
+    for fragment in expected.get("quoted_excludes", []):
+        assert fragment not in parsed.quoted
+    for defect in expected.get("defects_include", []):
+        assert defect in parsed.defects
+    if "duplicate_of" in expected:
+        assert fixture_bytes(name) != fixture_bytes(expected["duplicate_of"])
+        assert dedupe_key(fixture_bytes(name)) == dedupe_key(fixture_bytes(expected["duplicate_of"]))
+
+
+def test_the_relay_type_header_does_not_make_a_buyer_message_an_auto_reply():
+    with_header = fixture_bytes("14_relay_type_notification.eml")
+    assert b"X-AMAZON-MAIL-RELAY-TYPE: notification" in with_header
+    without = with_header.replace(b"X-AMAZON-MAIL-RELAY-TYPE: notification\n", b"")
+    assert parse_mail(with_header).kind == parse_mail(without).kind == MailKind.BUYER_MESSAGE
+    assert parse_mail(with_header).text == parse_mail(without).text
+
+
+@pytest.mark.parametrize(
+    "address",
+    [
+        f"nxfzwxbkqbx3wv2@marketplace.amazon.{tld}"
+        for tld in (
+            "com",
+            "ca",
+            "com.mx",
+            "com.br",
+            "co.uk",
+            "de",
+            "fr",
+            "it",
+            "es",
+            "nl",
+            "se",
+            "pl",
+            "com.tr",
+            "ae",
+            "sa",
+            "eg",
+            "in",
+            "sg",
+            "com.au",
+            "co.jp",
+            "com.be",
+            "ie",
+        )
+    ],
+)
+def test_every_relay_domain_is_a_relay_address(address):
+    assert is_relay_address(address)
+
+
+def test_relay_lookalikes_are_not_relay_addresses():
+    assert not is_relay_address("nxfzwxbkqbx3wv2@marketplace.amazon.cn")
+    assert not is_relay_address("buyer@marketplace.amazon.com.evil.example")
+    assert not is_relay_address("atoz-guarantee-no-reply@amazon.com")
+
+
+def test_a_plus_tag_keeps_the_buyer_and_the_reply_address():
+    assert relay_key("SZ2Y5YWH1QG1VHX+133a066e@marketplace.amazon.com") == "sz2y5ywh1qg1vhx@marketplace.amazon.com"
+
+
+def test_the_sanitiser_removes_scripts_handlers_and_javascript_urls():
+    dirty = (
+        '<p onclick="steal()">Hi<script>alert(1)</script></p><img src="x" onerror="alert(2)">'
+        '<a href="javascript:alert(3)">a</a><a href="JaVaScRiPt:alert(4)">b</a><a href="data:text/html,x">c</a>'
+        '<iframe src="https://evil.example"></iframe><a href="https://www.amazon.com/">ok</a>'
+    )
+    clean = sanitise_html(dirty)
+    for bad in ("<script", "onclick", "onerror", "javascript:", "JaVaScRiPt", "data:", "<iframe", "alert("):
+        assert bad not in clean
+    assert '<a href="https://www.amazon.com/" rel="noopener noreferrer nofollow">ok</a>' in clean
+    assert "<p>Hi</p>" in clean
+
+
+def test_a_missing_message_id_dedupes_on_the_bytes():
+    raw = fixture_bytes("25_not_amazon.eml").replace(b"Message-ID: <pricelist-2025-01@supplier.example>\n", b"")
+    assert dedupe_key(raw).startswith("sha:")
+    assert dedupe_key(raw) == dedupe_key(bytes(raw))
+    assert dedupe_key(raw + b"\n") != dedupe_key(raw)
+
+
+def test_a_from_header_that_breaks_the_stdlib_header_parser_is_still_read():
+    raw = fixture_bytes("01_plain_us_shipping.eml").replace(
+        b'"Cathy - Amazon Marketplace" <nxfzwxbkqbx3wv2@marketplace.amazon.com>',
+        b"=?utf-8?q?Cathy_-_Amazon_Marketplace?= <nxfzwxbkqbx3wv2@[marketplace.amazon.com>",
+    )
+    parsed = parse_mail(raw)  # policy.default's address parser raises AttributeError on this one
+    assert parsed.from_name == "Cathy - Amazon Marketplace"
+    assert parsed.kind == MailKind.OTHER  # "[marketplace.amazon.com" is no relay domain
+    assert parsed.amazon_order_id == "114-7863528-5212210"
+
+
+@pytest.mark.parametrize("charset", ["base64", "utf\x00-8", "x-no-such-charset"])
+def test_a_charset_that_is_no_text_encoding_reads_as_utf_8(charset):
+    raw = (
+        b"From: Ann - Amazon Marketplace <abcdefghijklmno@marketplace.amazon.com>\nSubject: Inquiry\n"
+        b"Content-Type: text/plain; charset=" + charset.encode() + b"\n\n"
+        b"------------- Begin message -------------\nCaf\xc3\xa9 please\n------------- End message -------------\n"
+    )
+    assert parse_mail(raw).text == "Café please"
