@@ -5,7 +5,6 @@ from collections.abc import Iterable, Iterator
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -14,10 +13,8 @@ from django.views.decorators.http import require_POST
 from helpdesk.models import ImportJob, Role, SellerAccount
 from helpdesk.selectors import account_get, accounts_for
 from helpdesk.services.cases import InvalidTransition
-from helpdesk.services.imports import import_job_create
-from helpdesk.tasks import run_import
 from helpdesk.views.access import role_required
-from helpdesk.views.imports import MAX_UPLOAD_BYTES
+from helpdesk.views.imports import import_upload
 
 from .charts import monthly_chart
 from .forms import (
@@ -112,22 +109,9 @@ def feedback_export(request: HttpRequest) -> StreamingHttpResponse:
 def feedback_upload(request: HttpRequest) -> HttpResponse:
     accounts = list(accounts_for(request.user, min_role=Role.MANAGER))
     form = FeedbackImportForm(request.POST or None, request.FILES or None, accounts=accounts)
-    if request.method == "POST" and form.is_valid():
-        upload = form.cleaned_data["file"]
-        if upload.size > MAX_UPLOAD_BYTES:
-            form.add_error("file", "That file is over 200 MB: split the report by date range.")
-        else:
-            account = account_get(request.user, account_id=form.cleaned_data["account"], min_role=Role.MANAGER)
-            with transaction.atomic():
-                job = import_job_create(
-                    account=account,
-                    kind=ImportJob.Kind.FEEDBACK,
-                    filename=upload.name,
-                    raw=upload.read(),
-                    actor=request.user,
-                )
-                run_import.delay_on_commit(job.id)
-            return redirect("feedback:import_job", job_id=job.id)
+    job = import_upload(request, form=form, kind=ImportJob.Kind.FEEDBACK)
+    if job is not None:
+        return redirect("feedback:import_job", job_id=job.id)
     jobs = feedback_import_jobs(request.user)[:20]
     return render(request, "feedback/import.html", {"form": form, "jobs": jobs})
 

@@ -69,15 +69,17 @@ def _with_venv_on_path(env: dict[str, str]) -> dict[str, str]:
 
 
 def _production_env(**overrides: str) -> dict[str, str]:
-    return _with_venv_on_path({
-        **os.environ,
-        "DEBUG": "0",
-        "SECRET_KEY": secrets.token_urlsafe(64),
-        "ALLOWED_HOSTS": PRODUCTION_HOST,
-        "SITE_URL": f"https://{PRODUCTION_HOST}",
-        "EMAIL_HOST": "smtp.example.com",
-        **overrides,
-    })
+    return _with_venv_on_path(
+        {
+            **os.environ,
+            "DEBUG": "0",
+            "SECRET_KEY": secrets.token_urlsafe(64),
+            "ALLOWED_HOSTS": PRODUCTION_HOST,
+            "SITE_URL": f"https://{PRODUCTION_HOST}",
+            "EMAIL_HOST": "smtp.example.com",
+            **overrides,
+        }
+    )
 
 
 # The compose file and the image
@@ -146,7 +148,11 @@ def test_image_installs_the_runtime_only_collects_static_files_and_runs_as_a_use
 def test_check_deploy_passes_with_the_production_environment():
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
-        cwd=ROOT, env=_production_env(), capture_output=True, text=True, timeout=120,
+        cwd=ROOT,
+        env=_production_env(),
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     output = result.stdout + result.stderr
     assert result.returncode == 0, output
@@ -161,11 +167,18 @@ def test_web_healthcheck_passes_against_production_gunicorn_behind_the_ssl_redir
     with log_path.open("wb") as log:
         server = subprocess.Popen(
             [sys.executable, "-m", "gunicorn", "helpdesk.wsgi", "--bind", f"127.0.0.1:{port}"],
-            cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
+            cwd=ROOT,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
         )
     try:
-        _wait_for(lambda: _http_status(port, "/healthz", PRODUCTION_HOST) == 200,
-                  "gunicorn to answer /healthz", process=server, log_path=log_path)
+        _wait_for(
+            lambda: _http_status(port, "/healthz", PRODUCTION_HOST) == 200,
+            "gunicorn to answer /healthz",
+            process=server,
+            log_path=log_path,
+        )
         assert _http_status(port, "/", PRODUCTION_HOST) == 301, "the rest of the site redirects to https"
 
         argv = _healthcheck_argv(compose["services"]["web"])
@@ -174,8 +187,9 @@ def test_web_healthcheck_passes_against_production_gunicorn_behind_the_ssl_redir
         check = subprocess.run(argv, env=env, capture_output=True, text=True, timeout=30)
         assert check.returncode == 0, check.stderr
 
-        refused = subprocess.run(argv, env={**env, "ALLOWED_HOSTS": "elsewhere.example.com"},
-                                 capture_output=True, text=True, timeout=30)
+        refused = subprocess.run(
+            argv, env={**env, "ALLOWED_HOSTS": "elsewhere.example.com"}, capture_output=True, text=True, timeout=30
+        )
         assert refused.returncode != 0, "the healthcheck must fail when the site refuses it"
     finally:
         server.terminate()
@@ -194,47 +208,71 @@ TASK_FROM_BEAT_RAN = re.compile(r"Task helpdesk\.tasks\.sweep_deadlines\[[^\]]+\
 
 def _embedded_env(tmp_path: Path, port: int) -> dict[str, str]:
     """The laptop defaults (no Redis, SQLite, DEBUG on), in a fresh VAR_DIR."""
-    return _with_venv_on_path({
-        **{key: value for key, value in os.environ.items() if key != "REDIS_URL"},
-        "DEBUG": "1",
-        "VAR_DIR": str(tmp_path / "var"),
-        "DATABASE_URL": f"sqlite:///{tmp_path}/db.sqlite3",
-        "PORT": str(port),
-        # Docker sets HOSTNAME; the worker's healthcheck names its node by it.
-        "HOSTNAME": socket.gethostname(),
-    })
+    return _with_venv_on_path(
+        {
+            **{key: value for key, value in os.environ.items() if key != "REDIS_URL"},
+            "DEBUG": "1",
+            "VAR_DIR": str(tmp_path / "var"),
+            "DATABASE_URL": f"sqlite:///{tmp_path}/db.sqlite3",
+            "PORT": str(port),
+            # Docker sets HOSTNAME; the worker's healthcheck names its node by it.
+            "HOSTNAME": socket.gethostname(),
+        }
+    )
 
 
 def test_run_embedded_serves_runs_beat_and_worker_and_stops_every_child(compose, tmp_path):
     var_dir = tmp_path / "var"
     port = _free_port()
     env = _embedded_env(tmp_path, port)
-    migrate = subprocess.run([sys.executable, "manage.py", "migrate", "--noinput"],
-                             cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+    migrate = subprocess.run(
+        [sys.executable, "manage.py", "migrate", "--noinput"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert migrate.returncode == 0, migrate.stderr
 
     log_path = tmp_path / "run_embedded.log"
     with log_path.open("wb") as log:
-        runner = subprocess.Popen([sys.executable, "manage.py", "run_embedded"],
-                                  cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+        runner = subprocess.Popen(
+            [sys.executable, "manage.py", "run_embedded"], cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT
+        )
     try:
-        _wait_for(lambda: _http_status(port, "/healthz", "127.0.0.1") == 200,
-                  "/healthz", process=runner, log_path=log_path)
-        _wait_for(lambda: WORKER_READY.search(log_path.read_text()),
-                  "the worker to be ready", process=runner, log_path=log_path)
-        _wait_for(lambda: TASK_FROM_BEAT_RAN.search(log_path.read_text()),
-                  "the worker to run the sweep beat sent through the file broker",
-                  process=runner, log_path=log_path)
-        _wait_for(lambda: "Press Ctrl-C to stop." in log_path.read_text(),
-                  "the banner", process=runner, log_path=log_path)
+        _wait_for(
+            lambda: _http_status(port, "/healthz", "127.0.0.1") == 200, "/healthz", process=runner, log_path=log_path
+        )
+        _wait_for(
+            lambda: WORKER_READY.search(log_path.read_text()),
+            "the worker to be ready",
+            process=runner,
+            log_path=log_path,
+        )
+        _wait_for(
+            lambda: TASK_FROM_BEAT_RAN.search(log_path.read_text()),
+            "the worker to run the sweep beat sent through the file broker",
+            process=runner,
+            log_path=log_path,
+        )
+        _wait_for(
+            lambda: "Press Ctrl-C to stop." in log_path.read_text(), "the banner", process=runner, log_path=log_path
+        )
         output = log_path.read_text()
         assert f"Sellerdesk is running at http://127.0.0.1:{port}/" in output
         for user in ("agent", "manager", "admin"):
             assert re.search(rf"^\s+{user}\s+/ demo$", output, re.M), user
 
         for name in ("worker", "beat"):
-            check = subprocess.run(_healthcheck_argv(compose["services"][name]), cwd=ROOT, env=env,
-                                   capture_output=True, text=True, timeout=60)
+            check = subprocess.run(
+                _healthcheck_argv(compose["services"][name]),
+                cwd=ROOT,
+                env=env,
+                capture_output=True,
+                text=True,
+                timeout=60,
+            )
             assert check.returncode == 0, (name, check.stdout, check.stderr)
 
         children = _processes_started_with(var_dir)
@@ -247,8 +285,9 @@ def test_run_embedded_serves_runs_beat_and_worker_and_stops_every_child(compose,
         stale = time.time() - 600
         for path in var_dir.glob("celerybeat-schedule*"):
             os.utime(path, (stale, stale))
-        check = subprocess.run(_healthcheck_argv(compose["services"]["beat"]), cwd=ROOT, env=env,
-                               capture_output=True, timeout=60)
+        check = subprocess.run(
+            _healthcheck_argv(compose["services"]["beat"]), cwd=ROOT, env=env, capture_output=True, timeout=60
+        )
         assert check.returncode != 0, "a beat that stopped ticking is unhealthy"
     finally:
         runner.kill()
@@ -265,8 +304,14 @@ def test_run_embedded_stops_the_others_and_fails_when_a_child_dies(tmp_path):
         taken.bind(("127.0.0.1", port))
         taken.listen()
         try:
-            result = subprocess.run([sys.executable, "manage.py", "run_embedded"],
-                                    cwd=ROOT, env=env, capture_output=True, text=True, timeout=60)
+            result = subprocess.run(
+                [sys.executable, "manage.py", "run_embedded"],
+                cwd=ROOT,
+                env=env,
+                capture_output=True,
+                text=True,
+                timeout=60,
+            )
             left_running = _processes_started_with(var_dir)
         finally:
             for pid in _processes_started_with(var_dir):

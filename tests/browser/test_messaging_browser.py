@@ -8,15 +8,14 @@ from playwright.sync_api import expect
 from messaging.outbound.services import canned_response_save
 from tests.browser.conftest import login
 from tests.factories import OrderFactory, OrderItemFactory
-from tests.outbound.helpers import ORDER_ID, RELAY, buyer_mail, receive, show_composer_on_case_page
+from tests.outbound.helpers import ORDER_ID, RELAY, buyer_mail, receive
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def test_agent_answers_a_new_buyer_message_with_a_template_past_the_compliance_check(
-    page, account, agent, manager, monkeypatch, mailoutbox, celery_eager
+    page, account, agent, manager, mailoutbox, celery_eager
 ):
-    show_composer_on_case_page(monkeypatch)
     order = OrderFactory(account=account, amazon_order_id=ORDER_ID, carrier="UPS", tracking_number="1Z999AA10123456784")
     OrderItemFactory(order=order, title="Stainless Steel Water Bottle, 750 ml")
     canned_response_save(

@@ -1,37 +1,11 @@
-import sys
-from pathlib import Path
-
-from django.core.management.base import BaseCommand, CommandError, CommandParser
-
-from helpdesk.models import ImportJob, SellerAccount
-from helpdesk.services.imports import import_job_create, import_job_run
+from helpdesk.management.base import ReportImportCommand
+from helpdesk.models import ImportJob
 
 
-class Command(BaseCommand):
+class Command(ReportImportCommand):
     help = (
         "Import an Amazon seller feedback report (GET_SELLER_FEEDBACK_DATA, or Seller Central's Feedback Manager "
         "download; tab-separated, optionally gzip-compressed) for one seller account. "
         "Rejected rows are listed on stderr as `line N: reason`; the summary goes to stdout."
     )
-
-    def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("--account", required=True, metavar="SLUG", help="The seller account's slug.")
-        parser.add_argument("file", metavar="FILE", help="The report file, or - for standard input.")
-
-    def handle(self, *args, account: str, file: str, **options) -> None:
-        seller = SellerAccount.objects.filter(slug=account).first()
-        if seller is None:
-            raise CommandError(f"No seller account with slug {account!r}.")
-        name = "standard input" if file == "-" else file
-        try:
-            data = sys.stdin.buffer.read() if file == "-" else Path(file).read_bytes()
-        except OSError as exc:
-            raise CommandError(f"Cannot read {name}: {exc.strerror or exc}") from exc
-        # Kept as received first, like every upload: a refused file stays visible and retryable.
-        job = import_job_create(account=seller, kind=ImportJob.Kind.FEEDBACK, filename=Path(name).name, raw=data)
-        job = import_job_run(job_id=job.id)
-        if job.status == ImportJob.Status.FAILED:
-            raise CommandError(f"{name} was not imported: {job.failure}")
-        for line, reason in job.errors:
-            self.stderr.write(f"line {line}: {reason}")
-        self.stdout.write(job.summary_line)
+    kind = ImportJob.Kind.FEEDBACK
