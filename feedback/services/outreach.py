@@ -31,6 +31,7 @@ from feedback.models import (
 from helpdesk.models import SellerAccount
 from helpdesk.services.audit import audit
 from helpdesk.services.cases import InvalidTransition
+from messaging.compliance.services import compliance_check
 
 from .feedback import feedback_case_settle, feedback_transition, removal_snapshot, removal_window
 
@@ -128,7 +129,11 @@ def feedback_outreach_check(*, feedback: Feedback, text: str, purpose: str, now:
             f"The message offers an incentive (“{incentive.group(0)}”): Amazon forbids offering anything for feedback."
         )
     if purpose == OutreachPurpose.REMOVAL_ASK or asks_removal(text):
-        return removal_ask_reason(feedback=feedback, text=text, now=now)
+        if reason := removal_ask_reason(feedback=feedback, text=text, now=now):
+            return reason
+    findings = compliance_check(text=text, account=feedback.account, order_id=feedback.amazon_order_id or None)
+    if blocking := [f for f in findings if f.blocking]:
+        return f"The message breaks Amazon's messaging rules: {blocking[0].explanation} (“{blocking[0].text}”)."
     return None
 
 

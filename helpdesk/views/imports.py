@@ -16,26 +16,30 @@ from .access import role_required
 MAX_UPLOAD_BYTES = 200 * 1024 * 1024
 
 
+def import_upload(request: HttpRequest, *, form, kind: str) -> ImportJob | None:
+    """Keep a valid uploaded report as an import job and queue it; None when the form is refused.
+
+    The form has an `account` (id) and a `file` field."""
+    if request.method != "POST" or not form.is_valid():
+        return None
+    upload = form.cleaned_data["file"]
+    if upload.size > MAX_UPLOAD_BYTES:
+        form.add_error("file", "That file is over 200 MB: split the report by date range.")
+        return None
+    account = account_get(request.user, account_id=form.cleaned_data["account"], min_role=Role.MANAGER)
+    with transaction.atomic():
+        job = import_job_create(account=account, kind=kind, filename=upload.name, raw=upload.read(), actor=request.user)
+        run_import.delay_on_commit(job.id)
+    return job
+
+
 @role_required(Role.MANAGER)
 def order_import(request: HttpRequest) -> HttpResponse:
     accounts = list(accounts_for(request.user, min_role=Role.MANAGER))
     form = OrderImportForm(request.POST or None, request.FILES or None, accounts=accounts)
-    if request.method == "POST" and form.is_valid():
-        upload = form.cleaned_data["file"]
-        if upload.size > MAX_UPLOAD_BYTES:
-            form.add_error("file", "That file is over 200 MB: split the report by date range.")
-        else:
-            account = account_get(request.user, account_id=form.cleaned_data["account"], min_role=Role.MANAGER)
-            with transaction.atomic():
-                job = import_job_create(
-                    account=account,
-                    kind=ImportJob.Kind.ORDERS,
-                    filename=upload.name,
-                    raw=upload.read(),
-                    actor=request.user,
-                )
-                run_import.delay_on_commit(job.id)
-            return redirect("helpdesk:import_job", job_id=job.id)
+    job = import_upload(request, form=form, kind=ImportJob.Kind.ORDERS)
+    if job is not None:
+        return redirect("helpdesk:import_job", job_id=job.id)
     jobs = scoped(ImportJob.objects.select_related("account", "created_by"), request.user, min_role=Role.MANAGER).defer(
         "raw"
     )[:20]

@@ -270,3 +270,19 @@ class TestOutcomes:
         feedback.refresh_from_db()
         assert feedback.rating == 4
         assert "Outreach outcome: buyer updated the rating (1★ → 4★)" in page
+
+
+def test_outreach_text_passes_the_messaging_compliance_guard(client, manager, account):
+    feedback = Feedback.objects.create(
+        account=account, amazon_order_id="111-0000000-0000001", date=timezone.now().date(), rating=1, comments="late"
+    )
+    reason = feedback_outreach_check(
+        feedback=feedback, text="Sorry about the delay! See www.our-shop.com for tracking.", purpose="resolve"
+    )
+    assert reason is not None and "Amazon's messaging rules" in reason and "our-shop" in reason
+    assert (
+        feedback_outreach_check(
+            feedback=feedback, text="Sorry about the delay, a replacement is on its way.", purpose="resolve"
+        )
+        is None
+    )
