@@ -6,7 +6,7 @@ PORT ?= 8000
 TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/sellerdesk
 TEST_REDIS_URL ?= redis://127.0.0.1:6379/15
 
-.PHONY: install run test chromium
+.PHONY: install run test lint chromium
 
 install: $(VENV)/.installed
 
@@ -24,5 +24,9 @@ run: install
 chromium:
 	command -v chromium >/dev/null || { apt-get update -qq && apt-get install -y -qq chromium; }
 
-test: install chromium
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+test: install lint chromium
 	DATABASE_URL=$(TEST_DATABASE_URL) REDIS_URL=$(TEST_REDIS_URL) $(BIN)/pytest

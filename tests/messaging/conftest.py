@@ -39,13 +39,6 @@ def with_message_id(raw: bytes, old: str, new: str, *, received: str | None = No
     return out
 
 
-@pytest.fixture
-def eager_celery(settings):
-    """Tasks queued with .delay() run at once, in the test's process and transaction.
-    (Through the Django setting Celery reads, never app.conf, which would pin it for every later test.)"""
-    settings.CELERY_TASK_ALWAYS_EAGER = True
-
-
 @dataclass
 class ImapServer:
     host: str

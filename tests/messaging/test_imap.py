@@ -95,7 +95,7 @@ def test_a_changed_uidvalidity_reads_the_folder_again_without_duplicates(
 
 
 def test_the_poll_task_reads_what_it_stored_and_the_clock_starts_at_internaldate(
-    mailbox, imap_server, eager_celery, django_capture_on_commit_callbacks
+    mailbox, imap_server, celery_eager, django_capture_on_commit_callbacks
 ):
     arrived = datetime(2025, 2, 3, 9, 15, tzinfo=UTC)
     deliver(imap_server, mailbox, "11_numeric_display_name.eml", at=arrived)
@@ -109,7 +109,7 @@ def test_the_poll_task_reads_what_it_stored_and_the_clock_starts_at_internaldate
 
 
 def test_the_beat_task_polls_every_enabled_mailbox_and_reads_mail_whose_reading_was_lost(
-    mailbox, imap_server, account, eager_celery, django_capture_on_commit_callbacks
+    mailbox, imap_server, account, celery_eager, django_capture_on_commit_callbacks
 ):
     deliver(imap_server, mailbox, "01_plain_us_shipping.eml")
     Mailbox.objects.create(
