@@ -28,6 +28,8 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         port = int(os.environ.get("PORT", "8000"))
+        # Links in notification emails point at the port actually served.
+        os.environ.setdefault("SITE_URL", f"http://127.0.0.1:{port}")
         self._create_folders()
         self.signalled = None
         for signum in (signal.SIGINT, signal.SIGTERM):
