@@ -20,14 +20,14 @@ class QueueFilterForm(forms.Form):
     due = forms.IntegerField(label="Due within (hours)", min_value=0, max_value=24 * 90, required=False)
     page = forms.IntegerField(min_value=1, required=False)
 
-    def __init__(self, *args, accounts, users, user, **kwargs):
+    def __init__(self, *args, accounts, people: list[tuple[int, str]], user, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["account"].choices = [("", "All accounts"), *((a.id, a.name) for a in accounts)]
         self.assignee_choices = [
             ("", "Anyone"),
             ("mine", "Mine"),
             ("unassigned", "Unassigned"),
-            *((str(u.id), u.get_full_name() or u.username) for u in users if u.id != user.id),
+            *((str(pk), name) for pk, name in people if pk != user.id),
         ]
 
     def clean_assignee(self) -> str:

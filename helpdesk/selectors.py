@@ -123,6 +123,12 @@ def assignable_users(user: AbstractBaseUser) -> QuerySet:
     )
 
 
+def assignable_people(user: AbstractBaseUser) -> list[tuple[int, str]]:
+    """(id, name) of the people a case may be given to, for pickers: no model instances."""
+    rows = assignable_users(user).values_list("id", "first_name", "last_name", "username")
+    return [(pk, f"{first} {last}".strip() or username) for pk, first, last, username in rows]
+
+
 def case_get(user: AbstractBaseUser, *, case_id: int) -> Case:
     return get_object_or_404(scoped(Case.objects.select_related("account", "order", "assignee"), user), id=case_id)
 

@@ -14,6 +14,7 @@ from helpdesk.models.cases import CASE_TRANSITIONS
 from helpdesk.selectors import (
     QueueFilters,
     accounts_for,
+    assignable_people,
     assignable_users,
     case_deadlines,
     case_get,
@@ -45,8 +46,8 @@ CASE_PANELS = {
 
 def _queue_context(request: HttpRequest) -> dict:
     accounts = list(accounts_for(request.user))
-    users = list(assignable_users(request.user))
-    form = QueueFilterForm(request.GET or None, accounts=accounts, users=users, user=request.user)
+    people = assignable_people(request.user)
+    form = QueueFilterForm(request.GET or None, accounts=accounts, people=people, user=request.user)
     data = form.cleaned_data if form.is_valid() else {}
     filters = QueueFilters(
         kind=data.get("kind") or "",
@@ -67,7 +68,7 @@ def _queue_context(request: HttpRequest) -> dict:
         "page": page,
         "has_next": len(rows) > PAGE_SIZE,
         "query": query.urlencode(),
-        "assignees": [(u.id, u.get_full_name() or u.username) for u in users if u.id != request.user.id],
+        "assignees": [(pk, name) for pk, name in people if pk != request.user.id],
         "next_url": request.get_full_path(),
     }
 
