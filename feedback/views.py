@@ -119,8 +119,16 @@ def feedback_upload(request: HttpRequest) -> HttpResponse:
 @role_required(Role.MANAGER)
 def feedback_import_job(request: HttpRequest, job_id: int) -> HttpResponse:
     job = get_object_or_404(feedback_import_jobs(request.user), id=job_id)
-    template = "feedback/import_job.html#progress" if request.htmx else "feedback/import_job.html"
-    return render(request, template, {"job": job})
+    template = "helpdesk/import_job.html#status" if request.htmx else "helpdesk/import_job.html"
+    context = {
+        "job": job,
+        "back_url": reverse("feedback:import"),
+        "back_label": "Feedback imports",
+        "poll_url": reverse("feedback:import_job", args=[job.id]),
+        "done_url": reverse("feedback:page") + f"?account={job.account_id}",
+        "done_label": "See the feedback and the open removal cases",
+    }
+    return render(request, template, context)
 
 
 @role_required()

@@ -280,6 +280,23 @@ def _claim(*, due_field: str, now: datetime, batch_size: int, extra: dict[str, A
     )
 
 
+def _notifications(d: Deadline, kind: str, title: str, user_ids: list[int], at: datetime) -> list[Notification]:
+    """One notification (and email outbox row) per person about clock `d`."""
+    return [
+        Notification(
+            user_id=uid,
+            account_id=d.account_id,
+            case_id=d.case_id,
+            deadline_id=d.id,
+            kind=kind,
+            title=title[:200],
+            created_at=at,
+            email_next_attempt_at=at,
+        )
+        for uid in user_ids
+    ]
+
+
 def _sweep_breaches(*, now: datetime, batch_size: int) -> int:
     with transaction.atomic():
         due = _claim(due_field="due_at", now=now, batch_size=batch_size, extra={})
@@ -309,19 +326,7 @@ def _sweep_breaches(*, now: datetime, batch_size: int) -> int:
             if d.case.assignee_id:
                 recipients.add(d.case.assignee_id)
             title = f"Breached: {label} on case #{d.case_id} ({d.case.subject or d.case.get_kind_display()})"
-            notes += [
-                Notification(
-                    user_id=uid,
-                    account_id=d.account_id,
-                    case_id=d.case_id,
-                    deadline_id=d.id,
-                    kind=Notification.Kind.BREACH,
-                    title=title[:200],
-                    created_at=at,
-                    email_next_attempt_at=at,
-                )
-                for uid in sorted(recipients)
-            ]
+            notes += _notifications(d, Notification.Kind.BREACH, title, sorted(recipients), at)
         Activity.objects.bulk_create(activities)
         Notification.objects.bulk_create(notes, ignore_conflicts=True)
         return len(due)
@@ -352,19 +357,7 @@ def _sweep_warnings(*, now: datetime, batch_size: int) -> int:
             )
             recipients = [d.case.assignee_id] if d.case.assignee_id else agents.get(d.account_id, [])
             title = f"{left} left: {label} on case #{d.case_id} ({d.case.subject or d.case.get_kind_display()})"
-            notes += [
-                Notification(
-                    user_id=uid,
-                    account_id=d.account_id,
-                    case_id=d.case_id,
-                    deadline_id=d.id,
-                    kind=Notification.Kind.WARN,
-                    title=title[:200],
-                    created_at=at,
-                    email_next_attempt_at=at,
-                )
-                for uid in recipients
-            ]
+            notes += _notifications(d, Notification.Kind.WARN, title, recipients, at)
         Activity.objects.bulk_create(activities)
         Notification.objects.bulk_create(notes, ignore_conflicts=True)
         return len(due)

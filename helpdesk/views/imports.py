@@ -3,6 +3,7 @@
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from helpdesk.forms import OrderImportForm
@@ -52,7 +53,13 @@ def import_job(request: HttpRequest, job_id: int) -> HttpResponse:
         scoped(ImportJob.objects.select_related("account").defer("raw"), request.user, min_role=Role.MANAGER), id=job_id
     )
     template = "helpdesk/import_job.html#status" if request.htmx else "helpdesk/import_job.html"
-    return render(request, template, {"job": job})
+    context = {
+        "job": job,
+        "back_url": reverse("helpdesk:order_import"),
+        "back_label": "Imports",
+        "poll_url": reverse("helpdesk:import_job", args=[job.id]),
+    }
+    return render(request, template, context)
 
 
 @require_POST
