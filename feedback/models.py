@@ -182,11 +182,15 @@ OUTREACH_TRANSITIONS: dict[str, frozenset[str]] = {
 
 
 class OutreachContact(models.Model):
-    """One contact with the buyer about a feedback, with its text. Sending is the composer's job."""
+    """One contact with the buyer about a feedback: its text, and the reply that carries it
+    to the buyer's relay address through the messaging outbox."""
 
     feedback = models.ForeignKey(Feedback, on_delete=models.CASCADE, related_name="contacts")
     purpose = models.CharField(max_length=12, choices=OutreachPurpose.choices)
     text = models.TextField()
+    reply = models.OneToOneField(
+        "outbound.Reply", on_delete=models.SET_NULL, null=True, blank=True, related_name="outreach_contact"
+    )
     contacted_at = models.DateTimeField(default=timezone.now)
     outcome = models.CharField(max_length=14, choices=OutreachOutcome.choices, default=OutreachOutcome.AWAITING)
     outcome_at = models.DateTimeField(null=True, blank=True)

@@ -1,3 +1,5 @@
+import uuid
+
 from django.http import HttpRequest
 from django.utils import timezone
 
@@ -12,14 +14,16 @@ from .forms import (
     ResponseForm,
 )
 from .models import OutreachPurpose, RemovalOutcome, RemovalReason
-from .selectors import feedback_eligibility, feedback_for_case
+from .selectors import feedback_eligibility, feedback_for_case, outreach_target
 from .services.feedback import feedback_local_today, removal_snapshot, removal_window
-from .services.outreach import outreach_limits_reason, outreach_settings_get, removal_ask_reason
+from .services.outreach import NO_RELAY_ADDRESS, outreach_limits_reason, outreach_settings_get, removal_ask_reason
+from .views import outreach_draft_key
 
 
 def case_panel(request: HttpRequest, case: Case) -> tuple[str, dict]:
     """What this app shows on the case page: the feedback, its removal eligibility and window,
-    the removal requests, the resolution and buyer outreach, and the public response."""
+    the removal requests, the resolution and buyer outreach (sent through the messaging
+    outbox, with the composer's live compliance check), and the public response."""
     feedback = feedback_for_case(case)
     if feedback is None:
         return "feedback/case_panel.html", {"feedback": None}
@@ -27,9 +31,19 @@ def case_panel(request: HttpRequest, case: Case) -> tuple[str, dict]:
     eligibility = feedback_eligibility(feedback)
     _, window_end = removal_window(feedback=feedback, snapshot=removal_snapshot(account=feedback.account))
     removal_requests = list(feedback.removal_requests.select_related("created_by"))
-    outreach_blocked = outreach_limits_reason(feedback=feedback, now=now)
+    target = outreach_target(feedback)
+    outreach_blocked = outreach_limits_reason(feedback=feedback, now=now) or (
+        None if target.address else NO_RELAY_ADDRESS
+    )
     removal_ask_blocked = removal_ask_reason(feedback=feedback, text="", now=now)
-    outreach_form = OutreachForm()
+    outreach_form = OutreachForm(
+        auto_id="outreach_%s",
+        initial={
+            "key": uuid.uuid4().hex,
+            "seen_message_id": target.seen_message_id,
+            "text": request.session.pop(outreach_draft_key(feedback.id), ""),
+        },
+    )
     if removal_ask_blocked:
         outreach_form.fields["purpose"].choices = [(OutreachPurpose.RESOLVE, OutreachPurpose.RESOLVE.label)]
     context = {
@@ -48,8 +62,9 @@ def case_panel(request: HttpRequest, case: Case) -> tuple[str, dict]:
         ),
         "removal_outcome_form": RemovalOutcomeForm(),
         "resolutions": list(feedback.resolutions.select_related("created_by")),
-        "resolution_form": ResolutionForm(),
-        "contacts": list(feedback.contacts.select_related("created_by")),
+        "resolution_form": ResolutionForm(auto_id="resolution_%s"),  # the removal form has a note too
+        "contacts": list(feedback.contacts.select_related("created_by", "reply__message__conversation")),
+        "outreach_target": target,
         "outreach_settings": outreach_settings_get(account=feedback.account),
         "outreach_blocked": outreach_blocked,
         "removal_ask_blocked": removal_ask_blocked,

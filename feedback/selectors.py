@@ -13,6 +13,9 @@ from django.utils import timezone
 from helpdesk.models import Case, CaseKind, ImportJob, Order, Role, SellerAccount
 from helpdesk.models.cases import ACTIVE_STATUSES
 from helpdesk.selectors import scoped
+from messaging.models import Conversation
+from messaging.outbound.selectors import latest_inbound_id
+from messaging.parsing import is_relay_address
 
 from .eligibility import Eligibility, assess
 from .models import (
@@ -50,6 +53,32 @@ def outreach_contact_get(user: AbstractBaseUser, *, contact_id: int) -> Outreach
 
 def feedback_for_case(case: Case) -> Feedback | None:
     return Feedback.objects.select_related("account", "order").filter(case=case).first()
+
+
+@dataclass(frozen=True)
+class OutreachTarget:
+    """Where a contact about a feedback goes: the buyer's relay address, and the order's
+    conversation with them when there is one (its newest buyer message is what the agent saw)."""
+
+    address: str
+    conversation: Conversation | None
+    seen_message_id: int
+
+
+def outreach_target(feedback: Feedback) -> OutreachTarget:
+    """The order's latest conversation with a relay address, else the report's rater e-mail,
+    else the imported order's buyer e-mail; an empty address when none is a relay address."""
+    conversation = (
+        Conversation.objects.filter(account_id=feedback.account_id, amazon_order_id=feedback.amazon_order_id)
+        .select_related("case")
+        .order_by("-last_message_at", "-id")
+        .first()
+    )
+    if conversation is not None and is_relay_address(conversation.buyer_email):
+        return OutreachTarget(conversation.buyer_email, conversation, latest_inbound_id(conversation))
+    order_email = feedback.order.buyer_email if feedback.order else ""
+    address = next((a for a in (feedback.rater_email, order_email) if is_relay_address(a)), "")
+    return OutreachTarget(address, None, 0)
 
 
 def feedback_eligibility(feedback: Feedback) -> Eligibility:

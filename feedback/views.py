@@ -41,7 +41,7 @@ from .selectors import (
 from .services import (
     OutreachRefused,
     feedback_create,
-    feedback_outreach_record,
+    feedback_outreach_send,
     feedback_resolution_record,
     feedback_response_save,
     outreach_contact_transition,
@@ -163,6 +163,11 @@ def feedback_entry(request: HttpRequest) -> HttpResponse:
 # --- the case panel's actions: each posts here and returns to the case -------------
 
 
+def outreach_draft_key(feedback_id: int) -> str:
+    """Where a refused contact's text waits in the session for the panel to show it again."""
+    return f"feedback.outreach_draft.{feedback_id}"
+
+
 def _back(feedback: Feedback) -> HttpResponse:
     if feedback.case_id:
         return redirect("helpdesk:case", case_id=feedback.case_id)
@@ -240,11 +245,12 @@ def outreach_create_view(request: HttpRequest, feedback_id: int) -> HttpResponse
         _form_errors(request, form)
         return _back(feedback)
     try:
-        feedback_outreach_record(feedback=feedback, actor=request.user, **form.cleaned_data)
+        contact = feedback_outreach_send(feedback=feedback, actor=request.user, **form.cleaned_data)
     except OutreachRefused as exc:
-        messages.error(request, f"Not recorded: {exc}")
+        request.session[outreach_draft_key(feedback.id)] = form.cleaned_data["text"]
+        messages.error(request, f"Not sent: {exc}")
     else:
-        messages.success(request, "Contact recorded with its text.")
+        messages.success(request, f"Queued for the buyer's relay address {contact.reply.to_address}.")
     return _back(feedback)
 
 

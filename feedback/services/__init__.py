@@ -5,7 +5,7 @@ from .importing import feedback_import
 from .outreach import (
     OutreachRefused,
     feedback_outreach_check,
-    feedback_outreach_record,
+    feedback_outreach_send,
     feedback_resolution_record,
     outreach_contact_transition,
     outreach_settings_get,
@@ -18,7 +18,7 @@ __all__ = [
     "feedback_create",
     "feedback_import",
     "feedback_outreach_check",
-    "feedback_outreach_record",
+    "feedback_outreach_send",
     "feedback_resolution_record",
     "feedback_response_save",
     "feedback_transition",

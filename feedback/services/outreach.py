@@ -5,8 +5,8 @@ before the buyer is asked to remove or change the feedback. Never an
 incentive, and never a removal ask next to compensation. At most N contacts
 per feedback, at least D days apart (per account, `OutreachSettings`).
 
-This records the contacts and their text; sending them is the messaging
-composer's job.
+A contact is sent through the messaging outbox as a reply on the order's
+conversation with the buyer, so the composer's guards apply to it as well.
 """
 
 import re
@@ -32,8 +32,16 @@ from helpdesk.models import SellerAccount
 from helpdesk.services.audit import audit
 from helpdesk.services.cases import InvalidTransition
 from messaging.compliance.services import compliance_check
+from messaging.outbound.services import ReplyRefused, reply_queue
+from messaging.services import conversation_open_for_order
 
+from ..selectors import outreach_target
 from .feedback import feedback_case_settle, feedback_transition, removal_snapshot, removal_window
+
+NO_RELAY_ADDRESS = (
+    "There is no Amazon relay address for this buyer: the report gave no rater e-mail and no message or "
+    "imported order gives one. Write to them from Seller Central's Buyer-Seller Messaging."
+)
 
 
 class OutreachRefused(Exception):
@@ -181,32 +189,61 @@ def removal_ask_reason(*, feedback: Feedback, text: str, now: datetime) -> str |
 
 
 @transaction.atomic
-def feedback_outreach_record(
+def feedback_outreach_send(
     *,
     feedback: Feedback,
     text: str,
     purpose: str,
-    actor: AbstractBaseUser | None,
+    key: str,
+    seen_message_id: int,
+    actor: AbstractBaseUser,
     now: datetime | None = None,
 ) -> OutreachContact:
-    """Store a contact with its text, or raise OutreachRefused with the rule it breaks."""
+    """Send a contact to the buyer and record it, or raise OutreachRefused with the rule it breaks.
+
+    The contact goes out as a reply on the order's conversation with the buyer (opened
+    when there is none), through the messaging outbox: the composer's compliance guard
+    and stale-reply guard apply, and the worker sends it to the relay address. One
+    transaction: a refusal anywhere leaves neither a contact nor a reply. Idempotent by
+    `key`, the form's: the same form posted twice is one contact."""
     now = now or timezone.now()
     # One contact at a time per feedback, so two agents cannot both pass the limit.
-    feedback = Feedback.objects.select_for_update(of=("self",)).select_related("account", "case").get(pk=feedback.pk)
+    feedback = (
+        Feedback.objects.select_for_update(of=("self",)).select_related("account", "case", "order").get(pk=feedback.pk)
+    )
+    if (existing := feedback.contacts.filter(reply__key=key).first()) is not None:
+        return existing
     if reason := feedback_outreach_check(feedback=feedback, text=text, purpose=purpose, now=now):
         raise OutreachRefused(reason)
+    target = outreach_target(feedback)
+    if not target.address:
+        raise OutreachRefused(NO_RELAY_ADDRESS)
     if purpose == OutreachPurpose.RESOLVE and asks_removal(text):
         purpose = OutreachPurpose.REMOVAL_ASK
+    try:
+        conversation = conversation_open_for_order(
+            account=feedback.account,
+            amazon_order_id=feedback.amazon_order_id,
+            buyer_email=target.address,
+            subject=f"Your order {feedback.amazon_order_id}",
+            buyer_name=feedback.order.buyer_name if feedback.order else "",
+            actor=actor,
+        )
+        reply = reply_queue(case=conversation.case, author=actor, body=text, key=key, seen_message_id=seen_message_id)
+    except ReplyRefused as exc:
+        raise OutreachRefused(str(exc)) from exc
+    except ValidationError as exc:
+        raise OutreachRefused(" ".join(exc.messages)) from exc
     contact = OutreachContact.objects.create(
-        feedback=feedback, purpose=purpose, text=text.strip(), contacted_at=now, created_by=actor
+        feedback=feedback, purpose=purpose, text=text.strip(), reply=reply, contacted_at=now, created_by=actor
     )
     audit(
         verb="feedback.buyer_contacted",
-        summary=f"Buyer contacted: {contact.get_purpose_display().lower()}",
+        summary=f"Buyer contacted: {contact.get_purpose_display().lower()}, reply queued to {reply.to_address}",
         actor=actor,
         account=feedback.account,
         case=feedback.case,
-        after={"contact": contact.pk, "purpose": purpose},
+        after={"contact": contact.pk, "purpose": purpose, "reply": reply.pk},
     )
     return contact
 

@@ -144,7 +144,11 @@ def reply_queue(
     now = timezone.now()
     sender = sender_for(account)
     domain = parseaddr(sender)[1].rpartition("@")[2] or "localhost"
-    subject = "Re: " + (strip_reply_prefixes(conversation.subject) or conversation.subject or "Your message")
+    parent = parent_message_id(conversation)
+    # A conversation the seller started has no buyer mail to answer yet: its own subject, no "Re:".
+    topic = strip_reply_prefixes(conversation.subject) or conversation.subject or "Your message"
+    answers_buyer = bool(parent) or conversation.messages.filter(direction=Direction.IN).exists()
+    subject = f"Re: {topic}" if answers_buyer else topic
     message = Message.objects.create(
         conversation=conversation,
         direction=Direction.OUT,
@@ -162,7 +166,7 @@ def reply_queue(
         from_address=sender,
         subject=subject[:300],
         email_message_id=f"sellerdesk.out.{key}@{domain}",
-        in_reply_to=parent_message_id(conversation),
+        in_reply_to=parent,
         queued_at=now,
         next_attempt_at=now + DISPATCH_GRACE,
     )

@@ -1,5 +1,6 @@
 """Writes of the messaging app. Import from here: `from messaging.services import inbound_process`."""
 
+from .conversations import conversation_open_for_order
 from .ingest import (
     BATCH_SIZE,
     MailImportResult,
@@ -17,6 +18,7 @@ __all__ = [
     "MailImportResult",
     "MailboxError",
     "PollResult",
+    "conversation_open_for_order",
     "inbound_assign",
     "inbound_process",
     "inbound_process_many",

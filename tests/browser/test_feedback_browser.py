@@ -2,6 +2,7 @@ import pytest
 from playwright.sync_api import expect
 
 from feedback.models import Feedback, RemovalRequest
+from feedback.services import feedback_create
 from tests.browser.conftest import login
 from tests.factories import OrderFactory
 from tests.feedback.conftest import amazon_date, days_ago, report
@@ -58,3 +59,43 @@ def test_manager_imports_feedback_opens_the_one_star_case_and_records_a_removal_
     expect(requests.get_by_test_id("removal-outcome")).to_have_text("Pending")
     expect(page.get_by_test_id("timeline")).to_contain_text("Removal requested from Amazon")
     assert RemovalRequest.objects.get().note == "Seller Central case 1234567890"
+
+
+def test_agent_resolves_then_writes_to_the_buyer_past_the_compliance_check(
+    page, account, agent, mailoutbox, celery_eager
+):
+    rater = "k4x9p2m7q1w3e5r@marketplace.amazon.com"
+    feedback = feedback_create(
+        account=account,
+        amazon_order_id="112-3456789-0123456",
+        date=days_ago(account, 3),
+        rating=1,
+        comments="Arrived dented.",
+        rater_email=rater,
+    )
+
+    login(page, agent.username)
+    page.goto(f"/cases/{feedback.case_id}/")
+    resolution = page.get_by_role("form", name="Record a resolution")
+    resolution.get_by_label("Kind").select_option("replacement")
+    resolution.get_by_label("Note").fill("Sent a new bottle with tracking.")
+    resolution.get_by_role("button", name="Record resolution").click()
+
+    outreach = page.get_by_role("form", name="Contact the buyer")
+    expect(outreach).to_contain_text(f"To {rater}, in a new conversation about this order.")
+    message = outreach.get_by_label("Message to the buyer")
+    send = outreach.get_by_role("button", name="Send to the buyer")
+    message.fill("Sorry it arrived dented: a new bottle is on its way. Track it at shop dot com.")
+    expect(outreach.get_by_test_id("compliance-result")).to_contain_text("forbid")
+    expect(send).to_be_disabled()
+
+    message.fill("Sorry it arrived dented: a new bottle is on its way.")
+    expect(outreach.get_by_test_id("compliance-result")).not_to_contain_text("forbid")
+    expect(send).to_be_enabled()
+    send.click()
+
+    expect(page.get_by_role("status")).to_contain_text(f"Queued for the buyer's relay address {rater}")
+    expect(page.get_by_test_id("contact-delivery")).to_contain_text(f"to {rater}: sent")
+    assert [(m.to, m.body) for m in mailoutbox] == [([rater], "Sorry it arrived dented: a new bottle is on its way.")]
+    page.get_by_test_id("contact-delivery").get_by_role("link", name="open the thread").click()
+    expect(page.get_by_test_id("thread")).to_contain_text("a new bottle is on its way")

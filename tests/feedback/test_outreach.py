@@ -1,8 +1,11 @@
-"""Buyer outreach: Amazon's rules enforced by the service and by the endpoint, and the outcomes."""
+"""Buyer outreach: Amazon's rules enforced by the service and by the endpoint, sending through
+the messaging outbox, and the outcomes."""
 
+import uuid
 from datetime import timedelta
 
 import pytest
+from django.core import mail
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
@@ -11,13 +14,17 @@ from feedback.models import Feedback, OutreachContact
 from feedback.services import (
     OutreachRefused,
     feedback_outreach_check,
-    feedback_outreach_record,
+    feedback_outreach_send,
     feedback_resolution_record,
     outreach_contact_transition,
     outreach_settings_update,
 )
 from helpdesk.models import Deadline
 from helpdesk.services.cases import InvalidTransition
+from messaging.models import Conversation
+from messaging.outbound.models import Reply
+from messaging.outbound.services import reply_send
+from tests.outbound.helpers import buyer_mail, receive
 
 pytestmark = pytest.mark.django_db
 
@@ -26,14 +33,26 @@ ASK = "We hope the refund settled it. Would you consider removing your feedback?
 POLITE_ASK = "We are glad it is sorted. Would you consider updating your feedback?"
 
 
+RATER = "k4x9p2m7q1w3e5r@marketplace.amazon.com"
+
+
 @pytest.fixture
 def feedback(import_rows, account) -> Feedback:
     import_rows(("112-3456789-0123456", 10, 1, "Arrived dented."))
+    Feedback.objects.update(rater_email=RATER)
     return Feedback.objects.select_related("case", "account").get()
 
 
-def contact(feedback, agent, *, text=SORRY, purpose="resolve", at=None):
-    return feedback_outreach_record(feedback=feedback, text=text, purpose=purpose, actor=agent, now=at)
+def contact(feedback, agent, *, text=SORRY, purpose="resolve", at=None, key=None, seen=0):
+    return feedback_outreach_send(
+        feedback=feedback,
+        text=text,
+        purpose=purpose,
+        key=key or uuid.uuid4().hex,
+        seen_message_id=seen,
+        actor=agent,
+        now=at,
+    )
 
 
 def resolve(feedback, agent):
@@ -139,16 +158,18 @@ class TestEndpoint:
     """The same rules hold for a post made past the form."""
 
     def post(self, client, feedback, **data):
+        data = {"key": uuid.uuid4().hex, "seen_message_id": "0", **data}
         return client.post(reverse("feedback:outreach_create", args=[feedback.id]), data, follow=True)
 
-    def test_a_contact_is_recorded_and_shown(self, client, feedback, agent):
+    def test_a_contact_is_sent_and_shown(self, client, feedback, agent):
         client.force_login(agent)
 
         page = self.post(client, feedback, purpose="resolve", text=SORRY).content.decode()
 
         assert OutreachContact.objects.get().text == SORRY
-        assert "Contact recorded with its text." in page
+        assert f"Queued for the buyer&#x27;s relay address {RATER}." in page
         assert "1 of 2 contacts used" in page
+        assert f"to {RATER}: queued" in page
 
     def test_a_too_early_post_is_refused_with_the_reason(self, client, feedback, agent):
         contact(feedback, agent, at=timezone.now() - timedelta(days=1))
@@ -157,7 +178,7 @@ class TestEndpoint:
         page = self.post(client, feedback, purpose="resolve", text=SORRY).content.decode()
 
         assert OutreachContact.objects.count() == 1
-        assert "Not recorded: The last contact was on" in page
+        assert "Not sent: The last contact was on" in page
         assert "at least 3 days apart" in page
 
     def test_the_third_post_is_refused(self, client, feedback, agent):
@@ -169,7 +190,7 @@ class TestEndpoint:
         page = self.post(client, feedback, purpose="resolve", text=SORRY).content.decode()
 
         assert OutreachContact.objects.count() == 2
-        assert "Not recorded: The buyer has been contacted 2 times" in page
+        assert "Not sent: The buyer has been contacted 2 times" in page
 
     def test_a_removal_ask_the_form_did_not_offer_is_refused(self, client, feedback, agent):
         client.force_login(agent)
@@ -179,7 +200,7 @@ class TestEndpoint:
         page = self.post(client, feedback, purpose="removal_ask", text=POLITE_ASK).content.decode()
 
         assert not OutreachContact.objects.exists()
-        assert "Not recorded: Resolve first" in page
+        assert "Not sent: Resolve first" in page
 
     def test_an_incentive_posted_directly_is_refused(self, client, feedback, agent):
         resolve(feedback, agent)
@@ -286,3 +307,120 @@ def test_outreach_text_passes_the_messaging_compliance_guard(client, manager, ac
         )
         is None
     )
+
+
+class TestSending:
+    """A contact goes to the buyer as a reply through the messaging outbox, with the composer's guards."""
+
+    @pytest.fixture
+    def locmem_mail(self, settings):
+        settings.MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
+        mail.outbox = []
+        return mail.outbox
+
+    def test_the_first_contact_opens_a_waiting_conversation_and_is_sent_to_the_rater(
+        self, feedback, agent, locmem_mail
+    ):
+        sent = contact(feedback, agent)
+
+        conversation = Conversation.objects.select_related("case").get()
+        assert (conversation.amazon_order_id, conversation.buyer_email) == (feedback.amazon_order_id, RATER)
+        assert (conversation.case.kind, conversation.case.status) == ("message", "waiting")
+        assert not conversation.case.deadlines.exists()  # nothing to answer until the buyer writes
+        assert sent.reply.message.conversation == conversation
+        assert sent.reply.message.body_text == SORRY
+
+        reply_send(reply_id=sent.reply.pk)
+
+        [email] = locmem_mail
+        assert (email.to, email.subject, email.body) == ([RATER], f"Your order {feedback.amazon_order_id}", SORRY)
+        sent.reply.refresh_from_db()
+        assert sent.reply.status == "sent"
+
+    def test_the_buyers_answer_lands_in_the_same_conversation_and_starts_the_clock(self, feedback, agent, account):
+        sent = contact(feedback, agent)
+
+        receive(
+            account,
+            buyer_mail(
+                text="Thanks, it was fine.", when=timezone.now(), order_id=feedback.amazon_order_id, relay=RATER
+            ),
+        )
+
+        conversation = Conversation.objects.select_related("case").get()
+        assert conversation.messages.filter(direction="in").count() == 1
+        assert conversation.case.status == "open"
+        assert conversation.case.deadlines.get().kind == "message_response"
+        assert sent.reply.message.conversation_id == conversation.pk
+
+    def test_an_existing_conversation_is_used_and_a_newer_buyer_message_holds_the_contact_back(
+        self, feedback, agent, account, client
+    ):
+        receive(
+            account,
+            buyer_mail(text="Where is my refund?", when=timezone.now(), order_id=feedback.amazon_order_id, relay=RATER),
+        )
+        conversation = Conversation.objects.get()
+        seen = conversation.messages.get().pk
+        client.force_login(agent)
+        panel = client.get(reverse("helpdesk:case", args=[feedback.case_id])).content.decode()
+        assert f'name="seen_message_id" value="{seen}"' in panel
+        receive(
+            account, buyer_mail(text="Hello??", when=timezone.now(), order_id=feedback.amazon_order_id, relay=RATER)
+        )
+
+        with pytest.raises(OutreachRefused, match="while you were typing"):
+            contact(feedback, agent, seen=seen)
+        assert not OutreachContact.objects.exists()
+
+        sent = contact(feedback, agent, seen=conversation.messages.order_by("-id").first().pk)
+        assert sent.reply.message.conversation_id == conversation.pk
+        assert sent.reply.subject.startswith("Re: ")
+
+    def test_the_same_form_posted_twice_is_one_contact(self, feedback, agent):
+        key = uuid.uuid4().hex
+
+        first, again = contact(feedback, agent, key=key), contact(feedback, agent, key=key)
+
+        assert first.pk == again.pk
+        assert (OutreachContact.objects.count(), Reply.objects.count()) == (1, 1)
+
+    def test_a_link_is_refused_by_the_composer_guard_and_nothing_is_left_behind(self, feedback, agent, client):
+        client.force_login(agent)
+        text = "Sorry! Track it at www.our-shop.com please."
+
+        page = TestEndpoint().post(client, feedback, purpose="resolve", text=text).content.decode()
+
+        assert "Not sent: The message breaks Amazon&#x27;s messaging rules" in page
+        assert text in page  # the draft is given back
+        assert not (OutreachContact.objects.exists() or Reply.objects.exists() or Conversation.objects.exists())
+
+    def test_without_a_relay_address_there_is_no_form_and_a_post_is_refused(self, feedback, agent, client):
+        Feedback.objects.update(rater_email="")
+        client.force_login(agent)
+
+        panel = client.get(reverse("helpdesk:case", args=[feedback.case_id])).content.decode()
+        page = TestEndpoint().post(client, feedback, purpose="resolve", text=SORRY).content.decode()
+
+        assert 'data-testid="outreach-form"' not in panel
+        assert "There is no Amazon relay address for this buyer" in panel
+        assert "Not sent: There is no Amazon relay address" in page
+        assert not Reply.objects.exists()
+
+    def test_the_panel_checks_the_draft_live(self, feedback, agent, client):
+        client.force_login(agent)
+
+        panel = client.get(reverse("helpdesk:case", args=[feedback.case_id])).content.decode()
+
+        assert f'hx-post="{reverse("compliance:check")}"' in panel
+        assert 'id="outreach-text"' in panel and "data-send" in panel
+        assert f"To {RATER}, in a new conversation about this order." in panel
+
+    def test_the_panel_shows_the_delivery_and_links_the_thread(self, feedback, agent, client, locmem_mail):
+        reply_send(reply_id=contact(feedback, agent).reply.pk)
+        client.force_login(agent)
+
+        panel = client.get(reverse("helpdesk:case", args=[feedback.case_id])).content.decode()
+
+        assert f"to {RATER}: sent" in panel
+        assert reverse("helpdesk:case", args=[Conversation.objects.get().case_id]) in panel

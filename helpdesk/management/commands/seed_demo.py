@@ -1,4 +1,5 @@
-"""Demo data for `make run`: two seller accounts, three people, orders and a case of every kind."""
+"""Demo data for `make run`: two seller accounts, three people, orders, a case of every kind and
+negative feedback with its removal cases."""
 
 import random
 from datetime import timedelta
@@ -9,6 +10,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
 
+from feedback.services import feedback_create
 from helpdesk.models import CaseKind, CaseStatus, ClockKind, Membership, Order, OrderItem, Role, SellerAccount
 from helpdesk.services.cases import case_assign, case_open, case_transition
 from helpdesk.services.deadlines import deadline_meet, deadline_start, policies_ensure
@@ -54,8 +56,11 @@ CASES = [
     (CaseKind.RETURN, ClockKind.RETURN_RESPONSE, "Return request: item defective", timedelta(hours=40)),
     (CaseKind.ATOZ, ClockKind.ATOZ_RESPONSE, "A-to-z claim: item not received", timedelta(hours=30)),
     (CaseKind.CHARGEBACK, ClockKind.CHARGEBACK_RESPONSE, "Chargeback: merchandise not received", timedelta(days=3)),
-    (CaseKind.FEEDBACK, ClockKind.FEEDBACK_REMOVAL, "1-star feedback: “arrived late, box crushed”", timedelta(days=10)),
-    (CaseKind.FEEDBACK, ClockKind.FEEDBACK_REMOVAL, "2-star feedback: “seller never answered”", timedelta(days=50)),
+]
+# Negative feedback (rating, comment, days ago): each opens its removal case with the 60-day clock.
+FEEDBACK = [
+    (1, "Arrived late and the box was crushed.", 10),
+    (2, "Seller never answered my question.", 50),
 ]
 
 
@@ -129,6 +134,15 @@ class Command(BaseCommand):
                 deadline_start(case=case, kind=clock, started_at=now - age)
                 if index % 3 == 1:
                     case_assign(case=case, assignee=agent, actor=people["manager"][0])
+            for offset, (rating, comments, age) in enumerate(FEEDBACK, start=len(CASES)):
+                feedback_create(
+                    account=account,
+                    amazon_order_id=orders[offset].amazon_order_id,
+                    date=timezone.localdate(timezone=account.tzinfo) - timedelta(days=age),
+                    rating=rating,
+                    comments=comments,
+                    rater_email=orders[offset].buyer_email,
+                )
             answered = case_open(
                 account=account,
                 kind=CaseKind.MESSAGE,
