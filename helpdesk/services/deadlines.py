@@ -126,6 +126,64 @@ def deadline_start(
 
 
 @transaction.atomic
+def cases_open_with_clock(*, cases: list[Case], kind: str, actor: AbstractBaseUser | None = None) -> list[Deadline]:
+    """Open new cases, each with a clock of `kind` started when the case opened, in bulk.
+
+    Writes, for each case, what `case_open` then `deadline_start` write (the case
+    with its due times, the clock, the two audit rows) in three inserts and one
+    policy read per account. `cases` are unsaved, with their account loaded."""
+    snapshots: dict[int, dict[str, Any]] = {}
+    for case in cases:
+        if case.account_id not in snapshots:
+            policy = policy_get(account=case.account, kind=kind)
+            policy.account = case.account  # the snapshot reads its timezone
+            snapshots[case.account_id] = policy_snapshot(policy)
+    deadlines = []
+    for case in cases:
+        warn_at, due_at = clock_times(snapshot=snapshots[case.account_id], started_at=case.opened_at)
+        case.next_due_at, case.next_warn_at = due_at, warn_at
+        deadlines.append(
+            Deadline(
+                case=case,
+                account_id=case.account_id,
+                kind=kind,
+                policy_snapshot=snapshots[case.account_id],
+                started_at=case.opened_at,
+                warn_at=warn_at,
+                due_at=due_at,
+            )
+        )
+    Case.objects.bulk_create(cases)
+    Deadline.objects.bulk_create(deadlines)
+    actor = actor if actor is not None and actor.is_authenticated else None
+    now = timezone.now()
+    audits = []
+    for case, deadline in zip(cases, deadlines, strict=True):
+        local_due = timezone.localtime(deadline.due_at, case.account.tzinfo)
+        audits += [
+            Activity(
+                account_id=case.account_id,
+                case=case,
+                actor=actor,
+                verb="case.opened",
+                summary=f"{case.get_kind_display()} case opened",
+                created_at=now,
+            ),
+            Activity(
+                account_id=case.account_id,
+                case=case,
+                actor=actor,
+                verb="clock.started",
+                summary=f"{deadline.get_kind_display()} clock started, due {local_due:%a %d %b %H:%M %Z}",
+                after={"deadline": deadline.pk, "due_at": deadline.due_at.isoformat()},
+                created_at=now,
+            ),
+        ]
+    Activity.objects.bulk_create(audits)
+    return deadlines
+
+
+@transaction.atomic
 def deadline_meet(*, deadline: Deadline, at: datetime | None = None, actor: AbstractBaseUser | None = None) -> Deadline:
     """Stop a clock. A breached clock can still be met: it then counts as met late."""
     at = at or timezone.now()

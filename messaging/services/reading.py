@@ -28,7 +28,7 @@ from helpdesk.marketplaces import MARKETPLACES
 from helpdesk.models import Activity, Case, CaseKind, CaseStatus, ClockKind, Deadline, Order, SellerAccount
 from helpdesk.models.deadlines import UNMET_STATES
 from helpdesk.services.cases import InvalidTransition, case_transition
-from helpdesk.services.deadlines import clock_times, deadline_start, policy_get, policy_snapshot
+from helpdesk.services.deadlines import cases_open_with_clock, deadline_start
 
 from ..models import (
     DELIVERY_FAILURE_KINDS,
@@ -339,67 +339,21 @@ def conversation_keys_lock(keys: set[Key]) -> None:
 def _conversations_open(
     new: dict[Key, tuple[InboundMail, ParsedMail, Order | None]], filing: _Filing
 ) -> dict[Key, Conversation]:
-    """Open the new conversations, their cases and the cases' response clocks, in bulk.
-
-    Writes what helpdesk's `case_open` and `deadline_start` write one case at a
-    time (the case, its clock, the case's due times, the two audit rows), with
-    the helpdesk's own policy and clock arithmetic; test_ingest holds the two
-    equal. A bulk `case_open_many` in helpdesk would be the better home."""
+    """Open the new conversations, their cases and the cases' response clocks, in bulk."""
     if not new:
         return {}
-    snapshots = {}
-    for mail, _, _ in new.values():
-        if mail.account_id not in snapshots:
-            policy = policy_get(account=mail.account, kind=ClockKind.MESSAGE_RESPONSE)
-            policy.account = mail.account
-            snapshots[mail.account_id] = policy_snapshot(policy)
-    cases, deadlines = [], []
-    for (account_id, _, _), (mail, parsed, order) in new.items():
-        warn_at, due_at = clock_times(snapshot=snapshots[account_id], started_at=mail.received_at)
-        case = Case(
+    cases = [
+        Case(
             account=mail.account,
             kind=CaseKind.MESSAGE,
             order=order,
             subject=(strip_reply_prefixes(parsed.subject) or parsed.subject)[:300],
             buyer_name=parsed.buyer_name or (order.buyer_name if order else ""),
             opened_at=mail.received_at,
-            next_due_at=due_at,
-            next_warn_at=warn_at,
         )
-        cases.append(case)
-        deadlines.append(
-            Deadline(
-                case=case,
-                account_id=account_id,
-                kind=ClockKind.MESSAGE_RESPONSE,
-                policy_snapshot=snapshots[account_id],
-                started_at=mail.received_at,
-                warn_at=warn_at,
-                due_at=due_at,
-            )
-        )
-    Case.objects.bulk_create(cases)
-    Deadline.objects.bulk_create(deadlines)
-    now = timezone.now()
-    for case, deadline in zip(cases, deadlines, strict=True):
-        local_due = timezone.localtime(deadline.due_at, case.account.tzinfo)
-        filing.audits += [
-            Activity(
-                account_id=case.account_id,
-                case=case,
-                verb="case.opened",
-                summary=f"{case.get_kind_display()} case opened",
-                created_at=now,
-            ),
-            Activity(
-                account_id=case.account_id,
-                case=case,
-                verb="clock.started",
-                summary=f"{deadline.get_kind_display()} clock started, due {local_due:%a %d %b %H:%M %Z}",
-                after={"deadline": deadline.pk, "due_at": deadline.due_at.isoformat()},
-                created_at=now,
-            ),
-        ]
+        for mail, parsed, order in new.values()
+    ]
+    cases_open_with_clock(cases=cases, kind=ClockKind.MESSAGE_RESPONSE, actor=filing.actor)
     conversations = Conversation.objects.bulk_create(
         Conversation(
             account_id=key[0],

@@ -8,8 +8,9 @@ from django.core import mail
 
 from helpdesk.models import Activity, Case, CaseStatus, DeadlineState, Notification, Priority
 from helpdesk.selectors import clock_stats
-from helpdesk.services.cases import InvalidTransition, case_assign, case_transition
+from helpdesk.services.cases import InvalidTransition, case_assign, case_open, case_transition
 from helpdesk.services.deadlines import (
+    cases_open_with_clock,
     deadline_cancel,
     deadline_meet,
     deadline_restart,
@@ -238,3 +239,42 @@ def test_a_claimed_email_whose_worker_died_is_sent_after_the_lease(case, manager
     )
     assert notifications_deliver(now=note.created_at + timedelta(minutes=1)) == 0
     assert notifications_deliver(now=note.created_at + timedelta(minutes=6)) == 1
+
+
+def test_cases_opened_in_bulk_equal_case_open_and_deadline_start(account, other_account, admin_user, manager):
+    """Each account's own policy, the same rows and audit rows as the one-case services, in few queries."""
+    policy_update(
+        policy=policy_get(account=account, kind=MSG),
+        changes={
+            "duration": timedelta(hours=8),
+            "warn_before": timedelta(hours=2),
+            "calendar": "business",
+            "opening_hours": {str(d): [["09:00", "17:00"]] for d in range(5)},
+        },
+        retime=False,
+        actor=admin_user,
+    )
+    friday_evening = datetime(2026, 11, 6, 23, 0, tzinfo=UTC)
+    specs = [(account, "Where is it?", friday_evening), (other_account, "Wrong colour", T0)]
+
+    bulk = [
+        Case(account=a, kind="message", subject=subject, buyer_name="Cathy", opened_at=at) for a, subject, at in specs
+    ]
+    cases_open_with_clock(cases=bulk, kind=MSG, actor=manager)
+    one_by_one = []
+    for a, subject, at in specs:
+        case = case_open(account=a, kind="message", subject=subject, buyer_name="Cathy", opened_at=at, actor=manager)
+        deadline_start(case=case, kind=MSG, started_at=at, actor=manager)
+        one_by_one.append(Case.objects.get(pk=case.pk))
+
+    case_fields = ["account_id", "kind", "subject", "status", "opened_at", "next_due_at", "next_warn_at"]
+    clock_fields = ["account_id", "kind", "policy_snapshot", "started_at", "warn_at", "due_at", "state"]
+
+    def rows(case):
+        fresh = Case.objects.get(pk=case.pk)
+        audits = case.activities.order_by("id").values_list("verb", "summary", "actor_id", "account_id")
+        return [getattr(fresh, f) for f in case_fields], list(case.deadlines.values(*clock_fields)), list(audits)
+
+    assert [rows(c) for c in bulk] == [rows(c) for c in one_by_one]
+    assert bulk[0].next_due_at == datetime(2026, 11, 9, 22, 0, tzinfo=UTC)  # Monday 17:00 New York, business hours
+    assert bulk[0].activities.get(verb="clock.started").after["deadline"] == bulk[0].deadlines.get().pk
