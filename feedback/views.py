@@ -113,7 +113,7 @@ def feedback_upload(request: HttpRequest) -> HttpResponse:
     if job is not None:
         return redirect("feedback:import_job", job_id=job.id)
     jobs = feedback_import_jobs(request.user)[:20]
-    return render(request, "feedback/import.html", {"form": form, "jobs": jobs})
+    return render(request, "feedback/import.html", {"form": form, "jobs": jobs, "job_url": "feedback:import_job"})
 
 
 @role_required(Role.MANAGER)

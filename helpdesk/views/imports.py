@@ -41,10 +41,12 @@ def order_import(request: HttpRequest) -> HttpResponse:
     job = import_upload(request, form=form, kind=ImportJob.Kind.ORDERS)
     if job is not None:
         return redirect("helpdesk:import_job", job_id=job.id)
-    jobs = scoped(ImportJob.objects.select_related("account", "created_by"), request.user, min_role=Role.MANAGER).defer(
-        "raw"
+    jobs = scoped(
+        ImportJob.objects.filter(kind=ImportJob.Kind.ORDERS).select_related("account", "created_by").defer("raw"),
+        request.user,
+        min_role=Role.MANAGER,
     )[:20]
-    return render(request, "helpdesk/order_import.html", {"form": form, "jobs": jobs})
+    return render(request, "helpdesk/order_import.html", {"form": form, "jobs": jobs, "job_url": "helpdesk:import_job"})
 
 
 @role_required(Role.MANAGER)

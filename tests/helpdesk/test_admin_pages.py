@@ -10,6 +10,7 @@ from django.urls import reverse
 
 from helpdesk.models import Activity, ImportJob, Membership, Notification, Order, Policy, SellerAccount
 from helpdesk.services.deadlines import deadline_meet, deadline_start, policy_get
+from helpdesk.services.imports import import_job_create
 from tests.factories import CaseFactory
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "orders"
@@ -177,6 +178,18 @@ def test_a_refused_file_is_kept_and_can_be_retried(
     assert job.status == "failed" and job.failure
     page = client.get(reverse("helpdesk:import_job", args=[job.id])).content.decode()
     assert "The file was refused" in page and "Retry" in page
+
+
+def test_each_upload_page_lists_its_own_kind_of_import_with_links_to_them(client, manager, account):
+    orders = import_job_create(account=account, kind="orders", filename="orders.txt", raw=b"x", actor=manager)
+    feedback = import_job_create(account=account, kind="feedback", filename="Feedback.txt", raw=b"x", actor=manager)
+    client.force_login(manager)
+
+    order_page = client.get(reverse("helpdesk:order_import")).content.decode()
+    feedback_page = client.get(reverse("feedback:import")).content.decode()
+
+    assert reverse("helpdesk:import_job", args=[orders.id]) in order_page and "Feedback.txt" not in order_page
+    assert reverse("feedback:import_job", args=[feedback.id]) in feedback_page and "orders.txt" not in feedback_page
 
 
 def test_notification_centre_marks_read_with_htmx(client, agent, account):
