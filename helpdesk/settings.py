@@ -232,6 +232,11 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": crontab(hour=9, minute=0),  # UTC; each account picks its own local "today"
         "options": {"expires": 6 * 3600},
     },
+    "sync-orders": {
+        "task": "feedback.solicitation.tasks.sync_orders",
+        "schedule": crontab(minute=40),  # hourly, so the 09:00 review run sees fresh delivery estimates
+        "options": {"expires": 3600},
+    },
     "deliver-notifications": {
         "task": "helpdesk.tasks.deliver_notifications",
         "schedule": schedule(timedelta(seconds=SWEEP_INTERVAL_S * 5)),

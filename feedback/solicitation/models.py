@@ -1,4 +1,5 @@
-"""Request a Review: per-account rules, SKU exclusions, and one request per order, ever."""
+"""Request a Review: per-account rules and order sync state, SKU exclusions, and one
+request per order, ever (a dry run's "would send" aside)."""
 
 from decimal import Decimal
 
@@ -10,11 +11,27 @@ from django.utils import timezone
 from helpdesk.models import Order, SellerAccount
 
 
+class OrderSyncState(models.TextChoices):
+    """The result of the latest order sync from Amazon's Orders API."""
+
+    NEVER = "", "Never run"
+    OK = "ok", "Synced"
+    RETRYING = "retrying", "Amazon unavailable, retrying"
+    AUTH_FAILED = "auth_failed", "Authorization failure"
+    ERROR = "error", "Error"
+
+
+ORDER_SYNC_FAILURES = frozenset({OrderSyncState.AUTH_FAILED, OrderSyncState.ERROR})
+
+
 class SolicitationSettings(models.Model):
     """How solicitation runs for one seller account. A missing row means the defaults.
 
     The SP-API credentials are stored Fernet-encrypted (see `credentials.py`) and are
     never shown back; an empty field falls back to the SPAPI_* setting of the same name.
+
+    The order sync reads orders updated after `orders_synced_until` from Amazon's
+    Orders API; that cursor only moves once every order updated before it was read.
     """
 
     account = models.OneToOneField(SellerAccount, on_delete=models.CASCADE, related_name="solicitation_settings")
@@ -36,6 +53,12 @@ class SolicitationSettings(models.Model):
     refresh_token_encrypted = models.TextField(blank=True)
     client_id_encrypted = models.TextField(blank=True)
     client_secret_encrypted = models.TextField(blank=True)
+    orders_synced_until = models.DateTimeField(
+        null=True, blank=True, help_text="Every order Amazon updated before this time has been read."
+    )
+    order_sync_state = models.CharField(max_length=12, choices=OrderSyncState.choices, blank=True)
+    order_sync_message = models.CharField(max_length=1000, blank=True)
+    order_sync_at = models.DateTimeField("last order sync", null=True, blank=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
@@ -93,7 +116,12 @@ REQUEST_TRANSITIONS: dict[str, frozenset[str]] = {RequestState.QUEUED: FINAL_STA
 
 
 class SolicitationRequest(models.Model):
-    """One "Request a Review" for one order. The unique constraint makes it one per order, ever."""
+    """One "Request a Review" for one order.
+
+    One real request per order, ever: every state but "would send" counts. A dry
+    run's "would send" reached nothing, so it does not stand in the way of the real
+    request once credentials are configured; there is at most one of those too.
+    """
 
     account = models.ForeignKey(SellerAccount, on_delete=models.CASCADE, related_name="solicitation_requests")
     order = models.ForeignKey(Order, on_delete=models.CASCADE, related_name="solicitation_requests")
@@ -116,7 +144,18 @@ class SolicitationRequest(models.Model):
 
     class Meta:
         ordering = ["-requested_at", "-id"]
-        constraints = [models.UniqueConstraint(fields=["order"], name="solicitation_one_request_per_order")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["order"],
+                condition=~models.Q(state=RequestState.WOULD_SEND),
+                name="solicitation_one_request_per_order",
+            ),
+            models.UniqueConstraint(
+                fields=["order"],
+                condition=models.Q(state=RequestState.WOULD_SEND),
+                name="solicitation_one_would_send_per_order",
+            ),
+        ]
         indexes = [
             models.Index(fields=["account", "-requested_at", "-id"], name="solicitation_account_time"),
             models.Index(

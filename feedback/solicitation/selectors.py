@@ -1,25 +1,36 @@
 """Reads: which delivered orders to ask for a review, and why each one is in or out.
 
+The delivery date is the order's actual delivery time when we know it, else,
+for a shipped order, Amazon's latest delivery estimate (the end of the delivery
+window promised to the buyer, read by the order sync): Amazon counts the review
+window from delivery, and that estimate is the latest the delivery should be.
+
 Days are counted in the account's timezone: the delivery day is day 0, and an
 order delivered on day D is asked on any date D + window_start ... D +
 window_end, both ends included (Amazon's "5-30 days after delivery"). The
 candidates shown are the orders in the window plus one day either side, so the
-preview also shows the orders that just miss it.
+preview also shows the orders that just miss it. Orders delivered more than
+`PURCHASE_TO_DELIVERY_DAYS` after they were bought are not looked at: bounding
+the purchase date keeps the query on the (account, purchase_date) index.
 
 An order is left out, first reason that applies:
-1. a review was already requested for it (one request per order, ever);
+1. a review was already requested for it (one request per order, ever); or,
+   while no credentials are configured, a dry run already recorded "would
+   send" for it (once credentials are, that record no longer counts);
 2. it is outside the window;
 3. it has a return, an A-to-z claim or a chargeback (a case of that kind);
 4. it was refunded (the order's or an item's status mentions "refund");
 5. it already has feedback;
 6. the buyer (same relay e-mail, when known) returned, or was refunded on,
    another order of the account;
-7. a manager excluded one of its SKUs;
-8. one of its SKUs was returned on more than `max_sku_return_rate` % of the
+7. none of its lines is known yet (an order the sync created before the order
+   report brought its lines): the SKU rules cannot be checked;
+8. a manager excluded one of its SKUs;
+9. one of its SKUs was returned on more than `max_sku_return_rate` % of the
    orders containing it, purchased in the 90 days before the date (cancelled
    orders and lines not counted; a return counts against every SKU of the order,
    since a return case is per order);
-9. solicitation is paused for the account.
+10. solicitation is paused for the account.
 """
 
 from dataclasses import dataclass
@@ -28,8 +39,10 @@ from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 from django.contrib.auth.models import AbstractBaseUser
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import Case as SqlCase
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Subquery, When
 from django.db.models.expressions import Expression
+from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
 
 from feedback.models import Feedback
@@ -42,8 +55,10 @@ from .models import RequestState, SkuExclusion, SolicitationRequest, Solicitatio
 
 NEAR_DAYS = 1
 RETURN_RATE_DAYS = 90
+PURCHASE_TO_DELIVERY_DAYS = 120
 REFUND_MARKER = "refund"
 CANCELLED = "cancelled"
+SHIPPED = "Shipped"
 
 
 @dataclass(frozen=True)
@@ -52,6 +67,8 @@ class Candidate:
     included: bool
     reason: str
     days_since_delivery: int
+    delivered_on: date
+    delivery_estimated: bool  # Amazon's latest delivery estimate stands in for the unknown delivery date
 
 
 def solicitation_settings_for(account: SellerAccount) -> SolicitationSettings:
@@ -102,16 +119,22 @@ def _buyer_orders() -> QuerySet[Order]:
     )
 
 
+def _delivery() -> Coalesce:
+    """When the order was delivered; for a shipped order not known to be delivered, Amazon's latest estimate."""
+    return Coalesce("delivered_at", SqlCase(When(status=SHIPPED, then="estimated_delivery_date")))
+
+
 def _orders_near_window(account: SellerAccount, rules: SolicitationSettings, on_date: date) -> list[Order]:
     tz = account.tzinfo
-    earliest = on_date - timedelta(days=rules.window_end_days + NEAR_DAYS)
-    latest = on_date - timedelta(days=max(rules.window_start_days - NEAR_DAYS, 0))
+    earliest = _midnight(on_date - timedelta(days=rules.window_end_days + NEAR_DAYS), tz)
+    latest = _midnight(on_date - timedelta(days=max(rules.window_start_days - NEAR_DAYS, 0)) + timedelta(days=1), tz)
+    bought_in_time = Q(
+        purchase_date__gte=earliest - timedelta(days=PURCHASE_TO_DELIVERY_DAYS), purchase_date__lt=latest
+    )
     return list(
-        Order.objects.filter(
-            account=account,
-            delivered_at__gte=_midnight(earliest, tz),
-            delivered_at__lt=_midnight(latest + timedelta(days=1), tz),
-        )
+        Order.objects.filter(bought_in_time | Q(purchase_date__isnull=True), account=account)
+        .annotate(delivery=_delivery())
+        .filter(delivery__gte=earliest, delivery__lt=latest)
         .annotate(
             has_return=_has_case(CaseKind.RETURN),
             has_atoz=_has_case(CaseKind.ATOZ),
@@ -122,7 +145,7 @@ def _orders_near_window(account: SellerAccount, rules: SolicitationSettings, on_
             buyer_refunded=Subquery(_buyer_orders().filter(_refunded()).values("amazon_order_id")[:1]),
         )
         .prefetch_related(Prefetch("items", queryset=OrderItem.objects.order_by("sku")))
-        .order_by("delivered_at", "id")
+        .order_by("delivery", "id")
     )
 
 
@@ -159,23 +182,35 @@ def _who(user: AbstractBaseUser | None) -> str:
     return (user.get_full_name() or user.username) if user is not None else "a former user"
 
 
+def _day(moment: datetime, tz: ZoneInfo) -> str:
+    local = moment.astimezone(tz)
+    return f"{local.day} {local:%b %Y}"
+
+
 def _reason_out(
     order: Order,
     *,
     days: int,
+    delivery: str,
     tz: ZoneInfo,
     rules: SolicitationSettings,
+    live: bool,
     requested: SolicitationRequest | None,
+    dry_run: SolicitationRequest | None,
     exclusions: dict[str, SkuExclusion],
     rates: dict[str, Decimal],
 ) -> str:
     if requested is not None:
-        when = requested.requested_at.astimezone(tz)
-        return f"already requested on {when.day} {when:%b %Y} ({requested.get_state_display().lower()})"
+        return f"already requested on {_day(requested.requested_at, tz)} ({requested.get_state_display().lower()})"
+    if dry_run is not None and not live:
+        return (
+            f"dry run recorded “would send” on {_day(dry_run.requested_at, tz)}, nothing reached Amazon: "
+            "asked for real once SP-API credentials are configured"
+        )
     if days < rules.window_start_days:
-        return f"delivered {days} days ago: too early (asks from day {rules.window_start_days})"
+        return f"{delivery} {days} days ago: too early (asks from day {rules.window_start_days})"
     if days > rules.window_end_days:
-        return f"delivered {days} days ago: too late (asks until day {rules.window_end_days})"
+        return f"{delivery} {days} days ago: too late (asks until day {rules.window_end_days})"
     if order.has_return:
         return "has a return"
     if order.has_atoz:
@@ -191,6 +226,8 @@ def _reason_out(
     if order.buyer_refunded:
         return f"buyer was refunded on another order ({order.buyer_refunded})"
     skus = [item.sku for item in order.items.all()]
+    if not skus:
+        return "no order lines imported yet: the SKU rules cannot be checked"
     for sku in skus:
         if sku in exclusions:
             exclusion = exclusions[sku]
@@ -205,46 +242,81 @@ def _reason_out(
     return ""
 
 
+def _reason_in(
+    *, days: int, delivery: str, tz: ZoneInfo, rules: SolicitationSettings, dry_run: SolicitationRequest | None
+) -> str:
+    reason = f"{delivery} {days} days ago: in the {rules.window_start_days}-{rules.window_end_days} day window"
+    if dry_run is not None:
+        reason += f" (a dry run on {_day(dry_run.requested_at, tz)} sent nothing)"
+    return reason
+
+
 def solicitation_candidates(*, account: SellerAccount, on_date: date) -> list[Candidate]:
-    """Every order delivered in (or one day either side of) the window on `on_date`, with why it is in or out.
+    """Every order delivered (or, shipped, expected by Amazon's latest estimate) in the window on `on_date`,
+    or one day either side of it, with why it is in or out.
 
     A fixed number of queries, whatever the number of orders.
     """
     rules = solicitation_settings_for(account)
+    live = solicitation_is_live(rules)
     orders = _orders_near_window(account, rules, on_date)
     if not orders:
         return []
+    tz = account.tzinfo
     skus = {item.sku for order in orders for item in order.items.all()}
     rates = sku_return_rates(account=account, skus=skus, on_date=on_date)
     exclusions = {
         e.sku: e for e in SkuExclusion.objects.filter(account=account, sku__in=skus).select_related("excluded_by")
     }
-    requested = {r.order_id: r for r in SolicitationRequest.objects.filter(order__in=orders)}
+    requested, dry_runs = {}, {}
+    for request in SolicitationRequest.objects.filter(order__in=orders):
+        (dry_runs if request.state == RequestState.WOULD_SEND else requested)[request.order_id] = request
     candidates = []
     for order in orders:
-        days = (on_date - order.delivered_at.astimezone(account.tzinfo).date()).days
+        delivered_on = order.delivery.astimezone(tz).date()
+        estimated = order.delivered_at is None
+        days = (on_date - delivered_on).days
+        context = {"days": days, "delivery": "expected" if estimated else "delivered", "tz": tz, "rules": rules}
         reason = _reason_out(
             order,
-            days=days,
-            tz=account.tzinfo,
-            rules=rules,
+            **context,
+            live=live,
             requested=requested.get(order.pk),
+            dry_run=dry_runs.get(order.pk),
             exclusions=exclusions,
             rates=rates,
         )
-        if reason:
-            candidates.append(Candidate(order=order, included=False, reason=reason, days_since_delivery=days))
-        else:
-            window = f"{rules.window_start_days}-{rules.window_end_days}"
-            candidates.append(
-                Candidate(
-                    order=order,
-                    included=True,
-                    reason=f"delivered {days} days ago: in the {window} day window",
-                    days_since_delivery=days,
-                )
+        included = not reason
+        if included:
+            reason = _reason_in(**context, dry_run=dry_runs.get(order.pk))
+        candidates.append(
+            Candidate(
+                order=order,
+                included=included,
+                reason=reason,
+                days_since_delivery=days,
+                delivered_on=delivered_on,
+                delivery_estimated=estimated,
             )
+        )
     return candidates
+
+
+def would_send_recorded(*, order_id: int) -> bool:
+    """Whether a dry run already recorded "would send" for the order."""
+    return SolicitationRequest.objects.filter(order_id=order_id, state=RequestState.WOULD_SEND).exists()
+
+
+def order_sync_account_ids() -> list[int]:
+    """Accounts with SP-API credentials (their own or the server's), whose orders the sync reads from Amazon."""
+    accounts = SellerAccount.objects.select_related("solicitation_settings").order_by("id")
+    return [
+        account.id
+        for account in accounts
+        if solicitation_is_live(
+            getattr(account, "solicitation_settings", None) or SolicitationSettings(account=account)
+        )
+    ]
 
 
 # --- pages ----------------------------------------------------------------

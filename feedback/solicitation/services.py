@@ -1,24 +1,52 @@
-"""Writes: settings, SKU exclusions, the daily run and the sending of each request."""
+"""Writes: settings, SKU exclusions, the daily run, the sending of each request, and
+the order sync that brings Amazon's delivery estimates in."""
 
+import re
+from collections import Counter
+from contextlib import closing
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
-from helpdesk.models import SellerAccount
+from helpdesk.importing import bulk_update_by_pk
+from helpdesk.models import Order, SellerAccount
+from helpdesk.models.orders import ORDER_ID_RE
 from helpdesk.services.audit import audit
 from helpdesk.services.cases import InvalidTransition
 
-from .adapters import SendResult, TransientSendError, adapter_for
+from .adapters import SendResult, adapter_for
 from .credentials import FIELDS, CredentialsUnreadable, encrypt
-from .models import REQUEST_TRANSITIONS, RequestState, SkuExclusion, SolicitationRequest, SolicitationSettings
-from .selectors import queued_request_ids, solicitation_candidates, solicitation_settings_for
+from .models import (
+    ORDER_SYNC_FAILURES,
+    REQUEST_TRANSITIONS,
+    OrderSyncState,
+    RequestState,
+    SkuExclusion,
+    SolicitationRequest,
+    SolicitationSettings,
+)
+from .orders_api import AmazonOrder, OrdersAccessDenied, orders_reader_for
+from .selectors import (
+    queued_request_ids,
+    solicitation_candidates,
+    solicitation_settings_for,
+    would_send_recorded,
+)
+from .spapi import SpApiError, TransientSpApiError
 
 RULE_FIELDS = ("window_start_days", "window_end_days", "max_sku_return_rate")
+# One getOrders window: an hour in steady state, a day at a time while catching up.
+ORDER_SYNC_WINDOW = timedelta(days=1)
+# Amazon wants LastUpdatedBefore at least two minutes in the past; five leaves room for clock skew.
+ORDER_SYNC_LAG = timedelta(minutes=5)
+# A first sync reads back this far: orders delivered up to 30 days ago were last updated (shipped) before that.
+ORDER_SYNC_BACKFILL = timedelta(days=45)
 
 
 def _settings_locked(account: SellerAccount) -> SolicitationSettings:
@@ -222,7 +250,7 @@ def solicitation_request_send(*, request_id: int, final_attempt: bool) -> Solici
     A transient failure is re-raised for the task to retry, unless this is the
     final attempt: then it is recorded as an error.
     """
-    transient: TransientSendError | None = None
+    transient: TransientSpApiError | None = None
     with transaction.atomic():
         request = (
             SolicitationRequest.objects.select_for_update(skip_locked=True, of=("self",))
@@ -243,7 +271,7 @@ def solicitation_request_send(*, request_id: int, final_attempt: bool) -> Solici
             )
         except CredentialsUnreadable as exc:
             result = SendResult(state=RequestState.AUTH_FAILED, message=str(exc))
-        except TransientSendError as exc:
+        except TransientSpApiError as exc:
             if final_attempt:
                 result = SendResult(
                     state=RequestState.ERROR,
@@ -255,13 +283,16 @@ def solicitation_request_send(*, request_id: int, final_attempt: bool) -> Solici
                 _attempt_failed(request=request, error=exc)
                 transient = exc
         if transient is None:
+            if result.state == RequestState.WOULD_SEND and would_send_recorded(order_id=order.pk):
+                # Queued while live, the credentials gone since: it stays queued until they are back.
+                return None
             solicitation_request_finish(request=request, result=result)
     if transient is not None:
         raise transient
     return request
 
 
-def _attempt_failed(*, request: SolicitationRequest, error: TransientSendError) -> None:
+def _attempt_failed(*, request: SolicitationRequest, error: TransientSpApiError) -> None:
     """Note a failed attempt that will be retried; the request stays queued."""
     request.attempts += 1
     request.attempted_at = timezone.now()
@@ -271,3 +302,164 @@ def _attempt_failed(*, request: SolicitationRequest, error: TransientSendError) 
         error.http_status,
     )
     request.save(update_fields=["attempts", "attempted_at", "error_code", "error_message", "http_status"])
+
+
+# --- order sync ----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class OrderSyncResult:
+    state: OrderSyncState
+    message: str
+
+
+def order_sync_queue(*, account: SellerAccount) -> None:
+    """Sync the account's orders from Amazon soon, in a worker (a first sync reads 45 days back)."""
+    from .tasks import sync_account_orders
+
+    sync_account_orders.delay_on_commit(account.id)
+
+
+def order_sync(*, account: SellerAccount, attempt: int = 1, final_attempt: bool = True) -> OrderSyncResult:
+    """Bring the account's orders up to date from Amazon's Orders API, and record how it went.
+
+    Reads the orders Amazon updated since the account's cursor, one window at a
+    time up to a few minutes ago; after each window is read to its last page the
+    cursor moves to the window's end. Orders we hold are updated (where we hold
+    a newer state, only our blank fields are filled); orders we do not hold are
+    created (their lines come with the next order report). A failure leaves the
+    cursor at the end of the last window read whole.
+
+    Amazon unavailable (429, 5xx, network): recorded as retrying and re-raised as
+    `TransientSpApiError` for the task to retry, unless `final_attempt`: then
+    recorded as an error. Refused credentials or access: recorded as an
+    authorization failure, never retried.
+    """
+    rules = solicitation_settings_for(account)
+    try:
+        reader = orders_reader_for(rules)
+    except CredentialsUnreadable as exc:
+        return _order_sync_record(account=account, state=OrderSyncState.AUTH_FAILED, message=str(exc))
+    if reader is None:
+        return _order_sync_record(
+            account=account,
+            state=OrderSyncState.ERROR,
+            message="No SP-API credentials configured: orders cannot be read from Amazon.",
+        )
+    now = timezone.now()
+    until = now - ORDER_SYNC_LAG
+    start = rules.orders_synced_until or now - ORDER_SYNC_BACKFILL
+    counts: Counter[str] = Counter()
+    try:
+        while start < until:
+            end = min(start + ORDER_SYNC_WINDOW, until)
+            pages = reader.pages(marketplace_id=account.marketplace_id, updated_after=start, updated_before=end)
+            with closing(pages):  # its HTTP client is closed even when writing a page fails
+                for page in pages:
+                    counts.update(_orders_upsert(account=account, orders=page))
+                    counts["pages"] += 1
+            _order_sync_cursor_advance(account=account, until=end)
+            start = end
+    except TransientSpApiError as exc:
+        failure = f"{exc.http_status or 'no answer'} {exc.code}: {exc.message}"
+        if not final_attempt:
+            _order_sync_record(
+                account=account, state=OrderSyncState.RETRYING, message=f"Attempt {attempt} failed: {failure}"
+            )
+            raise
+        return _order_sync_record(
+            account=account, state=OrderSyncState.ERROR, message=f"Gave up after {attempt} attempts: {failure}"
+        )
+    except OrdersAccessDenied as exc:
+        return _order_sync_record(
+            account=account,
+            state=OrderSyncState.AUTH_FAILED,
+            message=f"{exc.http_status or ''} {exc.code}: {exc.message}".strip(),
+        )
+    except SpApiError as exc:
+        return _order_sync_record(
+            account=account, state=OrderSyncState.ERROR, message=f"{exc.http_status} {exc.code}: {exc.message}"
+        )
+    return _order_sync_record(account=account, state=OrderSyncState.OK, message=_sync_summary(counts))
+
+
+def _sync_summary(counts: Counter[str]) -> str:
+    summary = (
+        f"Orders updated: {counts['updated']}, created: {counts['created']}, unchanged: {counts['unchanged']} "
+        f"({counts['pages']} page{'s' if counts['pages'] != 1 else ''} read)"
+    )
+    if counts["stale"]:
+        summary += f"; {counts['stale']} held a newer update: only their blanks were filled"
+    if counts["bad_id"]:
+        summary += f"; {counts['bad_id']} skipped: not an Amazon order id"
+    return summary
+
+
+@transaction.atomic
+def _orders_upsert(*, account: SellerAccount, orders: list[AmazonOrder]) -> Counter[str]:
+    """Write one getOrders page into the account's orders; returns what happened to how many."""
+    counts: Counter[str] = Counter()
+    incoming = {order.amazon_order_id: order for order in orders if re.fullmatch(ORDER_ID_RE, order.amazon_order_id)}
+    counts["bad_id"] = len(orders) - len(incoming)
+    if not incoming:
+        return counts
+    # The order import takes the same lock: two writers cannot both insert one new order.
+    SellerAccount.objects.select_for_update().filter(pk=account.pk).exists()
+    held = {o.amazon_order_id: o for o in Order.objects.filter(account=account, amazon_order_id__in=list(incoming))}
+    new_orders: list[Order] = []
+    changed_orders: list[Order] = []
+    changed_fields: set[str] = set()
+    for order_id, amazon in incoming.items():
+        order = held.get(order_id)
+        if order is None:
+            new_orders.append(Order(account=account, amazon_order_id=order_id, **amazon.new_fields, **amazon.fields))
+            continue
+        # We hold a newer state (from the order report, or an overlapping sync): fill in only what we lack.
+        stale = bool(order.last_updated and amazon.last_updated and order.last_updated > amazon.last_updated)
+        counts["stale"] += stale
+        changes = {
+            field
+            for field, value in amazon.fields.items()
+            if getattr(order, field) != value and not (stale and getattr(order, field) not in (None, ""))
+        }
+        if not changes:
+            counts["unchanged"] += 1
+            continue
+        for field in changes:
+            setattr(order, field, amazon.fields[field])
+        changed_orders.append(order)
+        changed_fields |= changes
+    Order.objects.bulk_create(new_orders)
+    now = timezone.now()
+    for order in changed_orders:
+        order.updated_at = now
+    bulk_update_by_pk(changed_orders, [*sorted(changed_fields), "updated_at"])
+    counts["created"], counts["updated"] = len(new_orders), len(changed_orders)
+    return counts
+
+
+def _order_sync_cursor_advance(*, account: SellerAccount, until: datetime) -> None:
+    """Move the cursor forward to `until`, never back (two syncs may overlap)."""
+    SolicitationSettings.objects.get_or_create(account=account)
+    SolicitationSettings.objects.filter(account=account).filter(
+        Q(orders_synced_until__isnull=True) | Q(orders_synced_until__lt=until)
+    ).update(orders_synced_until=until, updated_at=timezone.now())
+
+
+@transaction.atomic
+def _order_sync_record(*, account: SellerAccount, state: OrderSyncState, message: str) -> OrderSyncResult:
+    """Note the sync's result on the settings page; a failure, and the recovery from one, also in the audit log."""
+    rules = _settings_locked(account)
+    before = rules.order_sync_state
+    rules.order_sync_state, rules.order_sync_message, rules.order_sync_at = state, message[:1000], timezone.now()
+    rules.save(update_fields=["order_sync_state", "order_sync_message", "order_sync_at", "updated_at"])
+    failing, recovered = state in ORDER_SYNC_FAILURES, before in ORDER_SYNC_FAILURES and state == OrderSyncState.OK
+    if (failing and before != state) or recovered:
+        audit(
+            verb=f"solicitation.order_sync_{state}",
+            summary=f"Order sync from Amazon for {account.name}: {rules.get_order_sync_state_display()} — {message}",
+            account=account,
+            before={"state": before},
+            after={"state": state},
+        )
+    return OrderSyncResult(state=state, message=message)

@@ -26,6 +26,7 @@ from .selectors import (
     solicitation_settings_for,
 )
 from .services import (
+    order_sync_queue,
     sku_exclusion_add,
     sku_exclusion_remove,
     solicitation_pause,
@@ -165,6 +166,7 @@ def _render_settings(
         "credentials_form": credentials_form or CredentialsForm(),
         "sources": credential_sources(rules),
         "live": solicitation_is_live(rules),
+        "rules": rules,
     }
     return render(request, "solicitation/settings.html", context, status=status)
 
@@ -197,4 +199,16 @@ def credentials(request: HttpRequest, account_id: int) -> HttpResponse:
     changed = spapi_credentials_update(account=account, actor=request.user, **form.cleaned_data)
     verb = "removed" if form.cleaned_data["clear"] else "saved"
     messages.success(request, f"SP-API credentials {verb}: {', '.join(changed) or 'nothing was stored'}.")
+    return redirect("solicitation:settings", account_id=account.id)
+
+
+@require_POST
+@role_required(Role.ADMIN)
+def sync_orders(request: HttpRequest, account_id: int) -> HttpResponse:
+    account = account_get(request.user, account_id=account_id, min_role=Role.ADMIN)
+    if not solicitation_is_live(solicitation_settings_for(account)):
+        messages.error(request, "Enter the SP-API credentials first: orders are read from Amazon with them.")
+    else:
+        order_sync_queue(account=account)
+        messages.success(request, "Order sync queued: this page shows its result once it has run.")
     return redirect("solicitation:settings", account_id=account.id)

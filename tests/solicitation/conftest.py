@@ -1,8 +1,10 @@
 import pytest
 from sp_api.auth import access_token_client
 
+from feedback.solicitation.services import spapi_credentials_update
 from helpdesk.celery import app as celery_app
 
+from .helpers import CREDENTIALS
 from .spapi_server import FakeAmazon
 
 
@@ -33,3 +35,16 @@ def eager_celery():
     celery_app.conf.task_always_eager = True
     yield
     celery_app.conf.task_always_eager = before
+
+
+@pytest.fixture
+def live_account(account, admin_user, amazon):
+    """The account, with SP-API credentials stored, talking to the local fake Amazon."""
+    spapi_credentials_update(
+        account=account,
+        actor=admin_user,
+        refresh_token=CREDENTIALS.refresh_token,
+        client_id=CREDENTIALS.client_id,
+        client_secret=CREDENTIALS.client_secret,
+    )
+    return account

@@ -1,6 +1,11 @@
 from datetime import date, datetime, time, timedelta
 
+from feedback.solicitation.credentials import SpApiCredentials
 from tests.factories import OrderFactory, OrderItemFactory
+
+CREDENTIALS = SpApiCredentials(
+    refresh_token="Atzr|refresh-for-tests", client_id="amzn1.application-oa2-client.test", client_secret="cs-test"
+)
 
 # The date the tests ask on; the `account` fixture is in America/New_York.
 ON = date(2026, 3, 20)

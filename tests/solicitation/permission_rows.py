@@ -21,6 +21,7 @@ ROWS = {
     "solicitation:settings": ("get", dict(anon=LOGIN, agent=403, manager=403, admin=200, outsider=404)),
     "solicitation:rules": ("post", dict(anon=LOGIN, agent=403, manager=403, admin=302, outsider=404)),
     "solicitation:credentials": ("post", dict(anon=LOGIN, agent=403, manager=403, admin=302, outsider=404)),
+    "solicitation:sync_orders": ("post", dict(anon=LOGIN, agent=403, manager=403, admin=302, outsider=404)),
 }
 
 

@@ -1,4 +1,4 @@
-"""A local stand-in for Amazon's Solicitations API and Login-with-Amazon token endpoint.
+"""A local stand-in for Amazon's Solicitations API, Orders API (getOrders) and Login-with-Amazon token endpoint.
 
 It answers as the published model (shared/reference/amazon/spapi-models/
 solicitations.json) and the real responses quoted in shared/reference/amazon/
@@ -11,13 +11,21 @@ spapi-responses document:
   or, for orders in `not_eligible`, the empty actions Amazon sends for an order
   it will not solicit;
 - POST .../solicitations/productReviewAndSellerFeedback: 201 `{}`;
-- the sandbox's invalid order id 123-1234567-0000000: 400 InvalidInput.
-Tests script other answers per operation and order with `answer()`.
+- the sandbox's invalid order id 123-1234567-0000000: 400 InvalidInput;
+- GET /orders/v0/orders (getOrders v0): the orders in `orders` of the asked
+  MarketplaceIds whose LastUpdateDate is in [LastUpdatedAfter, LastUpdatedBefore],
+  oldest update first, `orders_page_size` a page, as `{"payload": {"Orders": [...],
+  "NextToken": ..., "LastUpdatedBefore": ...}}`; a NextToken brings the next page.
+  As Amazon: LastUpdatedAfter (or CreatedAfter) is required, and LastUpdatedBefore
+  must be at least two minutes before now (else 400 InvalidInput).
+Tests script other answers per operation and order with `answer()`, and for
+getOrders with `answer_orders()`.
 """
 
 import json
 import threading
 from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlsplit
 
@@ -25,6 +33,7 @@ ACCESS_TOKEN = "Atza|local-test-access-token"
 SANDBOX_INVALID_ORDER = "123-1234567-0000000"
 ACTIONS_PATH = "/solicitations/v1/orders/"
 REVIEW_SUFFIX = "/solicitations/productReviewAndSellerFeedback"
+ORDERS_PATH = "/orders/v0/orders"
 
 ACCESS_DENIED = {
     "errors": [{"code": "Unauthorized", "message": "Access to requested resource is denied.", "details": ""}]
@@ -51,12 +60,20 @@ class Answer:
     body: dict | list | str  # a str is sent as is (for bodies that are not valid JSON)
 
 
+def _when(value: str) -> datetime | None:
+    return datetime.fromisoformat(value) if value else None
+
+
 class FakeAmazon:
     def __init__(self):
         self.seen: list[Seen] = []
         self.not_eligible: set[str] = set()
         self.token_refusal: Answer | None = None
+        self.orders: list[dict] = []
+        self.orders_page_size = 100
         self._scripts: dict[tuple[str, str], list[Answer]] = {}
+        self._order_answers: list[Answer] = []
+        self._next_pages: dict[str, tuple[list[dict], str]] = {}
         self._lock = threading.Lock()
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
         self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
@@ -78,6 +95,13 @@ class FakeAmazon:
         """Answer the next calls of `operation` ("get" actions / "post" the request) for `order_id`, in turn."""
         self._scripts.setdefault((operation, order_id), []).extend(answers)
 
+    def answer_orders(self, *answers: Answer) -> None:
+        """Answer the next getOrders calls with these, in turn."""
+        self._order_answers.extend(answers)
+
+    def order_calls(self) -> list[Seen]:
+        return [s for s in self.seen if s.path == ORDERS_PATH]
+
     def calls(self, operation: str | None = None) -> list[Seen]:
         """The SP-API calls received ("get" or "post"), token requests left out."""
         api = [s for s in self.seen if s.path.startswith(ACTIONS_PATH)]
@@ -89,10 +113,12 @@ class FakeAmazon:
     def _respond(self, method: str, path: str, query: dict, headers: dict, body: str) -> Answer:
         if path == "/auth/o2/token" and method == "POST":
             return self._token(parse_qs(body))
-        if not path.startswith(ACTIONS_PATH):
+        if not path.startswith(ACTIONS_PATH) and path != ORDERS_PATH:
             return Answer(404, errors("NotFound", "Resource not found."))
         if headers.get("x-amz-access-token") != ACCESS_TOKEN:
             return Answer(403, ACCESS_DENIED)
+        if path == ORDERS_PATH and method == "GET":
+            return self._get_orders(query)
         if not query.get("marketplaceIds"):
             return Answer(400, INVALID_INPUT)
         rest = path.removeprefix(ACTIONS_PATH)
@@ -119,6 +145,48 @@ class FakeAmazon:
             "name": "productReviewAndSellerFeedback",
         }
         return Answer(200, {"_links": {"actions": [action], "self": self_link}})
+
+    def _get_orders(self, query: dict[str, list[str]]) -> Answer:
+        if not query.get("MarketplaceIds"):
+            return Answer(400, errors("InvalidInput", "Missing required 'MarketplaceIds'."))
+        with self._lock:
+            if self._order_answers:
+                return self._order_answers.pop(0)
+            if query.get("NextToken"):
+                page = self._next_pages.pop(query["NextToken"][0], None)
+                if page is None:
+                    return Answer(400, errors("InvalidInput", "Invalid NextToken."))
+                matching, before = page
+            else:
+                after = _when(query.get("LastUpdatedAfter", [""])[0])
+                if after is None:
+                    return Answer(
+                        400, errors("InvalidInput", "Either 'CreatedAfter' or 'LastUpdatedAfter' is required.")
+                    )
+                latest = datetime.now(UTC) - timedelta(minutes=2)
+                before_at = _when(query.get("LastUpdatedBefore", [""])[0]) or latest
+                if before_at > latest:
+                    return Answer(
+                        400,
+                        errors("InvalidInput", "LastUpdatedBefore must be at least 2 minutes before the request time."),
+                    )
+                marketplaces = query["MarketplaceIds"][0].split(",")
+                matching = sorted(
+                    (
+                        o
+                        for o in self.orders
+                        if o["MarketplaceId"] in marketplaces and after <= _when(o["LastUpdateDate"]) <= before_at
+                    ),
+                    key=lambda o: o["LastUpdateDate"],
+                )
+                before = before_at.strftime("%Y-%m-%dT%H:%M:%SZ")
+            page, rest = matching[: self.orders_page_size], matching[self.orders_page_size :]
+            payload = {"Orders": page, "LastUpdatedBefore": before}
+            if rest:
+                token = f"next-page-{len(self.seen)}"
+                self._next_pages[token] = (rest, before)
+                payload["NextToken"] = token
+        return Answer(200, {"payload": payload})
 
     def _token(self, form: dict[str, list[str]]) -> Answer:
         if self.token_refusal is not None:

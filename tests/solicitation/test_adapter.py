@@ -4,34 +4,27 @@ from urllib.parse import parse_qs
 
 import pytest
 
-from feedback.solicitation.adapters import (
-    DryRunAdapter,
-    SendResult,
-    SpApiAdapter,
-    TransientSendError,
-    adapter_for,
-)
+from feedback.solicitation.adapters import DryRunAdapter, SendResult, SpApiAdapter, adapter_for
 from feedback.solicitation.credentials import SpApiCredentials, spapi_credentials
 from feedback.solicitation.models import RequestState, SolicitationRequest, SolicitationSettings
 from feedback.solicitation.selectors import solicitation_settings_for
-from feedback.solicitation.services import spapi_credentials_update
+from feedback.solicitation.spapi import SpApiTarget, TransientSpApiError
 from feedback.solicitation.tasks import SEND_MAX_RETRIES, send_solicitation
 from helpdesk.models import Activity
 
-from .helpers import delivered
+from .helpers import CREDENTIALS, delivered
 from .spapi_server import ACCESS_TOKEN, Answer, errors
 
 US = "ATVPDKIKX0DER"
 ORDER = "112-3456789-0123456"
-CREDENTIALS = SpApiCredentials(
-    refresh_token="Atzr|refresh-for-tests", client_id="amzn1.application-oa2-client.test", client_secret="cs-test"
-)
 NOT_AVAILABLE = "The requested solicitation is not available for this amazonOrderId."
 
 
 @pytest.fixture
 def adapter(amazon):
-    return SpApiAdapter(credentials=CREDENTIALS, endpoint=amazon.url, lwa_token_url=f"{amazon.url}/auth/o2/token")
+    return SpApiAdapter(
+        credentials=CREDENTIALS, target=SpApiTarget(endpoint=amazon.url, lwa_token_url=f"{amazon.url}/auth/o2/token")
+    )
 
 
 def send(adapter, order_id=ORDER) -> SendResult:
@@ -141,7 +134,7 @@ def test_login_with_amazon_refusing_the_refresh_token_is_an_auth_failure(adapter
 )
 def test_throttling_and_server_errors_are_transient(adapter, amazon, answer):
     amazon.answer("post", ORDER, answer)
-    with pytest.raises(TransientSendError) as caught:
+    with pytest.raises(TransientSpApiError) as caught:
         send(adapter)
     assert caught.value.http_status == answer.status
     assert caught.value.code in {"InternalFailure", "ServiceUnavailable", "QuotaExceeded"}
@@ -149,25 +142,14 @@ def test_throttling_and_server_errors_are_transient(adapter, amazon, answer):
 
 def test_an_unreachable_amazon_is_transient(amazon):
     adapter = SpApiAdapter(
-        credentials=CREDENTIALS, endpoint="http://127.0.0.1:9", lwa_token_url=f"{amazon.url}/auth/o2/token"
+        credentials=CREDENTIALS,
+        target=SpApiTarget(endpoint="http://127.0.0.1:9", lwa_token_url=f"{amazon.url}/auth/o2/token"),
     )
-    with pytest.raises(TransientSendError):
+    with pytest.raises(TransientSpApiError):
         send(adapter)
 
 
 # --- through the task, with the account's stored credentials ---------------
-
-
-@pytest.fixture
-def live_account(account, admin_user, amazon):
-    spapi_credentials_update(
-        account=account,
-        actor=admin_user,
-        refresh_token=CREDENTIALS.refresh_token,
-        client_id=CREDENTIALS.client_id,
-        client_secret=CREDENTIALS.client_secret,
-    )
-    return account
 
 
 def _queued(account):

@@ -1,4 +1,5 @@
-"""The daily run: one request per included order, ever, and the sending queued."""
+"""The daily run: one request per included order, ever, and the sending queued; a dry run's
+"would send" recorded once, and no obstacle to the real request once credentials are configured."""
 
 from datetime import UTC, datetime, time
 
@@ -7,12 +8,18 @@ import time_machine
 from django.db import IntegrityError, transaction
 
 from feedback.solicitation.models import RequestState, SolicitationRequest, SolicitationSettings
-from feedback.solicitation.services import RunResult, solicitation_pause, solicitation_run
+from feedback.solicitation.selectors import solicitation_candidates
+from feedback.solicitation.services import (
+    RunResult,
+    solicitation_pause,
+    solicitation_run,
+    spapi_credentials_update,
+)
 from feedback.solicitation.tasks import send_solicitation, solicit_account, solicit_daily
 from helpdesk.models import Activity, CaseKind
 from tests.factories import AccountFactory, CaseFactory
 
-from .helpers import ON, delivered
+from .helpers import CREDENTIALS, ON, delivered
 
 pytestmark = pytest.mark.django_db
 
@@ -51,6 +58,75 @@ def test_the_database_refuses_a_second_request_for_an_order(account):
     SolicitationRequest.objects.create(account=account, order=order, state=RequestState.ERROR)
     with pytest.raises(IntegrityError, match="solicitation_one_request_per_order"), transaction.atomic():
         SolicitationRequest.objects.create(account=account, order=order)
+
+
+def test_the_database_allows_one_would_send_and_one_real_request_per_order(account):
+    order = delivered(account, 10)
+    SolicitationRequest.objects.create(account=account, order=order, state=RequestState.WOULD_SEND)
+    with pytest.raises(IntegrityError, match="solicitation_one_would_send_per_order"), transaction.atomic():
+        SolicitationRequest.objects.create(account=account, order=order, state=RequestState.WOULD_SEND)
+    SolicitationRequest.objects.create(account=account, order=order, state=RequestState.SENT)
+    with pytest.raises(IntegrityError, match="solicitation_one_request_per_order"), transaction.atomic():
+        SolicitationRequest.objects.create(account=account, order=order)
+    assert SolicitationRequest.objects.count() == 2
+
+
+def _live(account, actor):
+    spapi_credentials_update(
+        account=account,
+        actor=actor,
+        refresh_token=CREDENTIALS.refresh_token,
+        client_id=CREDENTIALS.client_id,
+        client_secret=CREDENTIALS.client_secret,
+    )
+
+
+def test_dry_runs_record_would_send_once_and_the_order_is_asked_for_real_once_live(
+    account, admin_user, amazon, eager_celery, django_capture_on_commit_callbacks
+):
+    order = delivered(account, 10)
+    with time_machine.travel(datetime(2026, 3, 19, 14, 0, tzinfo=UTC), tick=False):
+        with django_capture_on_commit_callbacks(execute=True):
+            assert solicitation_run(account=account, on_date=ON).created == 1
+    next_day = ON.replace(day=21)
+    with django_capture_on_commit_callbacks(execute=True):
+        assert solicitation_run(account=account, on_date=next_day).created == 0  # no second "would send"
+    assert list(SolicitationRequest.objects.values_list("state", flat=True)) == [RequestState.WOULD_SEND]
+    assert amazon.seen == []
+
+    _live(account, admin_user)
+    (candidate,) = solicitation_candidates(account=account, on_date=next_day)
+    assert (candidate.included, candidate.reason) == (
+        True,
+        "delivered 11 days ago: in the 5-30 day window (a dry run on 19 Mar 2026 sent nothing)",
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        assert solicitation_run(account=account, on_date=next_day).created == 1
+    states = dict(SolicitationRequest.objects.filter(order=order).values_list("state", "attempts"))
+    assert states == {RequestState.WOULD_SEND: 1, RequestState.SENT: 1}
+    assert len(amazon.calls("post")) == 1
+    with django_capture_on_commit_callbacks(execute=True):
+        assert solicitation_run(account=account, on_date=next_day).created == 0  # and never twice for real
+
+
+def test_credentials_gone_after_a_live_run_leave_the_request_queued_until_they_are_back(
+    account, admin_user, amazon, eager_celery, django_capture_on_commit_callbacks
+):
+    order = delivered(account, 10)
+    SolicitationRequest.objects.create(account=account, order=order, state=RequestState.WOULD_SEND)
+    _live(account, admin_user)
+    solicitation_run(account=account, on_date=ON)  # queued for real; not sent before the credentials are removed
+    spapi_credentials_update(account=account, actor=admin_user, clear=True)
+    queued = SolicitationRequest.objects.get(order=order, state=RequestState.QUEUED)
+    send_solicitation.delay(queued.id).get()
+    queued.refresh_from_db()
+    assert (queued.state, queued.attempts) == (RequestState.QUEUED, 0)
+
+    _live(account, admin_user)
+    with django_capture_on_commit_callbacks(execute=True):
+        assert solicitation_run(account=account, on_date=ON) == RunResult(looked_at=1, created=0, queued=1)
+    queued.refresh_from_db()
+    assert queued.state == RequestState.SENT
 
 
 def test_a_paused_account_requests_nothing(account, manager, django_capture_on_commit_callbacks):

@@ -177,12 +177,100 @@ def test_a_request_already_made_is_the_reason_even_outside_the_window(account):
     SolicitationRequest.objects.create(
         account=account,
         order=order,
-        state=RequestState.WOULD_SEND,
+        state=RequestState.NOT_ELIGIBLE,
         requested_at=datetime(2026, 2, 24, 12, tzinfo=account.tzinfo),
     )
+    assert rows(account)[order.amazon_order_id] == (False, "already requested on 24 Feb 2026 (not eligible)")
+
+
+# --- a dry run's "would send" ------------------------------------------------
+
+
+def _would_send(account, order):
+    return SolicitationRequest.objects.create(
+        account=account,
+        order=order,
+        state=RequestState.WOULD_SEND,
+        requested_at=datetime(2026, 3, 12, 9, tzinfo=account.tzinfo),
+    )
+
+
+def test_while_dry_a_would_send_leaves_the_order_out(account):
+    order = delivered(account, 12)
+    _would_send(account, order)
     assert rows(account)[order.amazon_order_id] == (
         False,
-        "already requested on 24 Feb 2026 (would send (no credentials))",
+        "dry run recorded “would send” on 12 Mar 2026, nothing reached Amazon: "
+        "asked for real once SP-API credentials are configured",
+    )
+
+
+def test_once_live_a_would_send_no_longer_counts_and_the_reason_says_so(account, settings):
+    settings.SPAPI_REFRESH_TOKEN, settings.SPAPI_CLIENT_ID, settings.SPAPI_CLIENT_SECRET = "rt", "id", "secret"
+    order = delivered(account, 12)
+    _would_send(account, order)
+    assert rows(account)[order.amazon_order_id] == (
+        True,
+        "delivered 12 days ago: in the 5-30 day window (a dry run on 12 Mar 2026 sent nothing)",
+    )
+    SolicitationRequest.objects.create(account=account, order=order, state=RequestState.SENT)
+    assert rows(account)[order.amazon_order_id][1].startswith("already requested on ")
+
+
+# --- the delivery date: actual, else Amazon's latest estimate ----------------
+
+
+def _expected(account, days, *, status="Shipped", **fields):
+    """An order with no delivery date whose Amazon latest delivery estimate is `days` days before ON."""
+    when = datetime.combine(ON - timedelta(days=days), time(23, 59, 59), tzinfo=account.tzinfo)
+    fields.setdefault("purchase_date", when - timedelta(days=6))
+    order = OrderFactory(account=account, status=status, delivered_at=None, estimated_delivery_date=when, **fields)
+    OrderItemFactory(order=order, sku="BTL-750")
+    return order
+
+
+def test_a_shipped_orders_estimate_stands_in_for_the_delivery_date(account):
+    day4, day5, day30, day31 = (_expected(account, d) for d in (4, 5, 30, 31))
+    result = rows(account)
+    assert result[day4.amazon_order_id] == (False, "expected 4 days ago: too early (asks from day 5)")
+    assert result[day5.amazon_order_id] == (True, "expected 5 days ago: in the 5-30 day window")
+    assert result[day30.amazon_order_id] == (True, "expected 30 days ago: in the 5-30 day window")
+    assert result[day31.amazon_order_id] == (False, "expected 31 days ago: too late (asks until day 30)")
+
+
+def test_the_estimate_counts_only_for_shipped_orders(account):
+    for status in ("Unshipped", "Pending", "Cancelled", "PartiallyShipped"):
+        _expected(account, 10, status=status)
+    assert rows(account) == {}
+
+
+def test_the_actual_delivery_date_wins_over_the_estimate(account):
+    order = delivered(account, 10, estimated_delivery_date=datetime.combine(ON, time(12), tzinfo=account.tzinfo))
+    late = delivered(account, 40, estimated_delivery_date=datetime.combine(ON, time(12), tzinfo=account.tzinfo))
+    candidate = {c.order.amazon_order_id: c for c in solicitation_candidates(account=account, on_date=ON)}
+    assert (candidate[order.amazon_order_id].reason, candidate[order.amazon_order_id].delivery_estimated) == (
+        "delivered 10 days ago: in the 5-30 day window",
+        False,
+    )
+    assert late.amazon_order_id not in candidate
+
+
+def test_an_order_bought_too_long_before_its_delivery_is_not_looked_at(account):
+    """The purchase date bounds the query (it keeps it on the account/purchase-date index)."""
+    in_time = delivered(account, 10, purchase_date=datetime(2025, 11, 15, tzinfo=account.tzinfo))
+    long_preorder = delivered(account, 10, purchase_date=datetime(2025, 10, 1, tzinfo=account.tzinfo))
+    unknown = delivered(account, 10, purchase_date=None)
+    result = rows(account)
+    assert in_time.amazon_order_id in result and unknown.amazon_order_id in result
+    assert long_preorder.amazon_order_id not in result
+
+
+def test_an_order_without_lines_is_left_out_until_they_are_imported(account):
+    order = _expected(account, 10)
+    order.items.all().delete()
+    assert rows(account)[order.amazon_order_id] == (
+        False,
+        "no order lines imported yet: the SKU rules cannot be checked",
     )
 
 

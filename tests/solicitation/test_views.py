@@ -13,9 +13,15 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from feedback.solicitation.credentials import spapi_credentials
-from feedback.solicitation.models import RequestState, SkuExclusion, SolicitationRequest, SolicitationSettings
+from feedback.solicitation.models import (
+    OrderSyncState,
+    RequestState,
+    SkuExclusion,
+    SolicitationRequest,
+    SolicitationSettings,
+)
 from helpdesk.models import Activity, CaseKind
-from tests.factories import CaseFactory
+from tests.factories import CaseFactory, OrderFactory, OrderItemFactory
 
 from .helpers import ON, delivered
 
@@ -66,6 +72,45 @@ def test_preview_shows_tomorrows_batch_and_why_each_order_is_in_or_out(client, a
     body = response.content.decode()
     assert "in the batch of Fri 20 Mar 2026 (tomorrow)" in body
     assert "No SP-API credentials are configured" in body
+
+
+def test_the_preview_says_whether_the_delivery_date_is_actual_or_amazons_estimate(client, account, manager):
+    known = delivered(account, 10)
+    expected = OrderFactory(
+        account=account,
+        status="Shipped",
+        delivered_at=None,
+        estimated_delivery_date=datetime(2026, 3, 15, 23, 59, 59, tzinfo=account.tzinfo),
+        purchase_date=datetime(2026, 3, 8, tzinfo=account.tzinfo),
+    )
+    OrderItemFactory(order=expected, sku="BTL-750")
+    client.force_login(manager)
+    response = client.get(preview_url(account))
+    assert batch(response) == {
+        known.amazon_order_id: (True, "delivered 10 days ago: in the 5-30 day window"),
+        expected.amazon_order_id: (True, "expected 5 days ago: in the 5-30 day window"),
+    }
+    cells = dict(
+        re.findall(r'data-order="([\d-]+)".*?<td data-testid="delivery">(.*?)</td>', response.content.decode(), re.S)
+    )
+    assert cells[known.amazon_order_id] == "delivered 10 Mar 2026"
+    assert unescape(re.sub(r"<[^>]+>", "", cells[expected.amazon_order_id])) == (
+        "expected by 15 Mar 2026 (Amazon's latest delivery estimate)"
+    )
+
+
+def test_managers_see_when_the_order_sync_fails(client, account, manager, settings):
+    settings.SPAPI_REFRESH_TOKEN, settings.SPAPI_CLIENT_ID, settings.SPAPI_CLIENT_SECRET = "rt", "id", "secret"
+    SolicitationSettings.objects.create(
+        account=account,
+        order_sync_state=OrderSyncState.AUTH_FAILED,
+        order_sync_message="403 Unauthorized: Access to requested resource is denied.",
+    )
+    client.force_login(manager)
+    body = unescape(client.get(preview_url(account)).content.decode())
+    assert "Order sync failing: authorization failure" in body
+    assert "403 Unauthorized: Access to requested resource is denied." in body
+    assert "an admin must check the SP-API credentials" in body
 
 
 def test_another_date_through_htmx_swaps_only_the_table(client, account, manager):
@@ -179,6 +224,7 @@ def test_the_log_shows_each_result_with_amazons_code_and_message(client, account
     assert "Refused by Amazon" in body and "HTTP 403" in body and "Unauthorized" in body
     assert "The requested solicitation is not available for this amazonOrderId." in body
     assert "daily run" in body and "Mona" in body
+    assert "“Would send” rows are dry runs" in body
 
     response = client.get(
         reverse("solicitation:request_log", args=[account.id]) + "?state=refused", headers={"HX-Request": "true"}
