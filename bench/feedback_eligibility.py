@@ -1,12 +1,14 @@
 """How often the feedback eligibility assistant agrees with the labelled comments.
 
 Reads tests/fixtures/feedback/eligibility_labelled.json and assesses every
-comment; `--scale N` repeats the set N times for the timing (the figures on
-agreement do not change). Prints each label's hits, then the final lines:
-`accuracy` (the ground given matches the label exactly, over every comment),
-`holdout_accuracy` (the same over the comments written after the rules),
-`decision_accuracy` (likely removable or not, over every comment) and `n`.
-Needs no database.
+comment with its account's marketplace; `--scale N` repeats the set N times for
+the timing (the figures on agreement do not change). Prints each language's
+hits per label and split, then the final lines: `accuracy` (the ground given
+matches the label exactly, over every comment), `holdout_accuracy` (the same
+over the comments written after the rules), `decision_accuracy` (likely
+removable or not, over every comment), the first two again per language
+(`accuracy_en`, `holdout_accuracy_en`, `accuracy_de`, `holdout_accuracy_de`),
+and `n`. Needs no database.
 
     .venv/bin/python bench/feedback_eligibility.py [--scale N] [--verbose]
 """
@@ -47,33 +49,45 @@ def main() -> None:
     started = time.perf_counter()
     for _ in range(rounds):
         opinions = [
-            assess(comments=c["comment"], fulfillment_channel=c["channel"], buyer_name=c.get("buyer", ""))
+            assess(
+                comments=c["comment"],
+                fulfillment_channel=c["channel"],
+                buyer_name=c.get("buyer", ""),
+                region=c.get("marketplace", "US"),
+            )
             for c in cases
         ]
     elapsed = time.perf_counter() - started
 
+    # Hits and counts by (language, label) and by (language, split).
     right, total, split_right, split_total = Counter(), Counter(), Counter(), Counter()
     decisions = 0
     for case, opinion in zip(cases, opinions, strict=True):
-        label = case["label"] or "keep"
+        language, label, split = case.get("language", "en"), case["label"] or "keep", case["split"]
         got = opinion.reason.value if opinion.reason else "keep"
-        total[label] += 1
-        split_total[case["split"]] += 1
+        total[language, label] += 1
+        split_total[language, split] += 1
         if got == label:
-            right[label] += 1
-            split_right[case["split"]] += 1
+            right[language, label] += 1
+            split_right[language, split] += 1
         elif options.verbose:
-            print(f"  [{case['split']}] {case['channel']} {label} ≠ {got} ({opinion.evidence!r}): {case['comment']}")
+            print(f"  [{language} {split}] {case['channel']} {label} ≠ {got} ({opinion.evidence!r}): {case['comment']}")
         decisions += (case["label"] is None) == (opinion.reason is None)
 
-    for label in sorted(total):
-        print(f"{label:16} {right[label]:3}/{total[label]}")
-    for split in sorted(split_total):
-        print(f"{split:16} {split_right[split]:3}/{split_total[split]}")
+    def accuracy(language: str | None = None, split: str | None = None) -> float:
+        keys = [k for k in split_total if language in (None, k[0]) and split in (None, k[1])]
+        return sum(split_right[k] for k in keys) / sum(split_total[k] for k in keys)
+
+    for counts, hits in ((total, right), (split_total, split_right)):
+        for language, name in sorted(counts):
+            print(f"{language} {name:16} {hits[language, name]:3}/{counts[language, name]}")
     figure("comments_per_second", round(rounds * len(cases) / elapsed))
-    figure("holdout_accuracy", split_right["holdout"] / split_total["holdout"])
+    figure("holdout_accuracy", accuracy(split="holdout"))
     figure("decision_accuracy", decisions / len(cases))
-    print(f"accuracy: {sum(right.values()) / len(cases):.2f}")
+    print(f"accuracy: {accuracy():.2f}")
+    for language in sorted({language for language, _ in split_total}):
+        figure(f"accuracy_{language}", accuracy(language))
+        figure(f"holdout_accuracy_{language}", accuracy(language, "holdout"))
     figure("n", len(cases))
 
 

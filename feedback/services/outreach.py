@@ -48,23 +48,38 @@ class OutreachRefused(Exception):
     """The contact breaks one of the rules; the message says which."""
 
 
+# Each pattern reads English, then German (amazon.de buyers). "Free" or "kostenlos" on its own is
+# how a replacement is sent (compensation); a free thing for the buyer to keep is an incentive.
 _INCENTIVE = re.compile(
     r"\b(?:gift ?cards?|vouchers?|coupons?|discount(?: codes?)?|promo(?:tion(?:al)?)? codes?|rewards?|cash ?back"
     r"|bonus|free (?:gifts?|products?|items?|samples?|units?|shipping on your next)|in exchange for|in return for"
-    r"|as a thank[- ]you|extra refund|store credit|paypal)\b",
+    r"|as a thank[- ]you|extra refund|store credit|paypal"
+    r"|\w*gutschein\w*|\w*rabatt\w*|\w*guthaben|belohnung\w*|prämie\w*|\w*geschenkkarte\w*"
+    r"|(?:gratis|kostenlose[nsrm]?)[- ]?(?:geschenk|produkt|artikel|probe|muster|zugabe)\w*"
+    r"|(?:kleine[sn]? )?(?:geschenk|aufmerksamkeit) für sie|als (?:kleines )?(?:dankeschön|geschenk|belohnung)"
+    r"|im gegenzug|als gegenleistung|zusätzliche[nr]? (?:rück)?erstattung"
+    r"|(?:\d+\s?(?:%|prozent|€|euro)|(?:gratis|kostenlose[rn]?) versand)"
+    r" (?:auf|bei|für) (?:ihre[mnr]?|die|den|der) nächsten?)\b",
     re.IGNORECASE,
 )
 _COMPENSATION = re.compile(
     r"\b(?:refund\w*|replacement|replac(?:e|ed|ing)|reimburs\w*|money back|compensat\w*|credit\w*|free of charge"
-    r"|at no (?:extra )?cost)\b",
+    r"|at no (?:extra )?cost"
+    r"|(?:rück|teil|zurück)?erstatt\w*|ersatz\w*|ersetz\w*|\w*gutschrift\w*|geld zurück|(?:preis)?nachlass"
+    r"|entschädig\w*|rückzahlung|zurückgezahlt|umtausch\w*|austausch\w*|neulieferung|kulanz\w*|kostenlos\w*"
+    r"|gratis)\b",
     re.IGNORECASE,
 )
 _ACT = (
-    r"(?:remov\w*|delet\w*|chang\w*|updat\w*|revis\w*|reconsider\w*|edit\w*|withdraw\w*|take down|amend\w*|improv\w*)"
+    r"(?:remov\w*|delet\w*|chang\w*|updat\w*|revis\w*|reconsider\w*|edit\w*|withdraw\w*|take down|amend\w*|improv\w*"
+    r"|entfern\w*|lösch\w*|änder\w*|anpass\w*|überdenk\w*|überarbeit\w*|aktualisier\w*|korrigier\w*|revidier\w*"
+    r"|verbesser\w*|anheb\w*|zurückzu?(?:zieh|nehm)\w*|zurückgezogen|zurückgenommen)"
 )
-_FEEDBACK = r"(?:feedback|review|rating|stars?|comments?)"
+_FEEDBACK = r"(?:feedback|review|rating|stars?|comments?|bewertung\w*|rezension\w*|sterne\w*|kommentar\w*)"
 _REMOVAL_ASK = re.compile(
-    rf"\b{_ACT}\b[^.!?]{{0,60}}\b{_FEEDBACK}\b|\b{_FEEDBACK}\b[^.!?]{{0,40}}\b{_ACT}",
+    rf"\b{_ACT}\b[^.!?]{{0,60}}\b{_FEEDBACK}\b|\b{_FEEDBACK}\b[^.!?]{{0,40}}\b{_ACT}"
+    # "Ziehen Sie Ihre Bewertung zurück": the German verb split around the feedback.
+    rf"|\b(?:zieh|nehm)\w*\b[^.!?]{{0,40}}\b{_FEEDBACK}\b[^.!?]{{0,20}}\bzurück\b",
     re.IGNORECASE,
 )
 
