@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from helpdesk.models import CaseKind, CaseStatus, Order, SellerAccount
-from helpdesk.services.cases import case_open, case_transition
+from helpdesk.services.cases import case_assign, case_open, case_transition
 
 from ..models import Conversation
 from ..parsing import is_relay_address, relay_key
@@ -24,10 +24,10 @@ def conversation_open_for_order(
 ) -> Conversation:
     """The buyer's conversation about the order, opened if there is none yet.
 
-    A new one gets a buyer-message case that waits for the buyer: no clock runs
-    until they write back, and then ingestion files their mail here (same account,
-    order and relay key) and starts the 24-hour clock. Only Amazon's relay address
-    may be written to."""
+    A new one gets a buyer-message case, held by whoever writes, that waits for the
+    buyer: no clock runs until they write back, and then ingestion files their mail
+    here (same account, order and relay key), reopens the case and starts the
+    24-hour clock. Only Amazon's relay address may be written to."""
     buyer_email = buyer_email.strip()
     if not is_relay_address(buyer_email):
         raise ValidationError(
@@ -42,6 +42,8 @@ def conversation_open_for_order(
     case = case_open(
         account=account, kind=CaseKind.MESSAGE, order=order, subject=subject, buyer_name=buyer_name, actor=actor
     )
+    if actor is not None:
+        case = case_assign(case=case, assignee=actor, actor=actor)
     case = case_transition(case=case, to=CaseStatus.WAITING, actor=actor)
     return Conversation.objects.create(
         account=account,

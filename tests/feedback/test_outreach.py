@@ -326,6 +326,7 @@ class TestSending:
         conversation = Conversation.objects.select_related("case").get()
         assert (conversation.amazon_order_id, conversation.buyer_email) == (feedback.amazon_order_id, RATER)
         assert (conversation.case.kind, conversation.case.status) == ("message", "waiting")
+        assert conversation.case.assignee == agent  # the buyer's answer comes back to whoever wrote
         assert not conversation.case.deadlines.exists()  # nothing to answer until the buyer writes
         assert sent.reply.message.conversation == conversation
         assert sent.reply.message.body_text == SORRY
