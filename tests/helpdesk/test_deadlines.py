@@ -181,10 +181,10 @@ def test_policy_change_with_retime_moves_running_clocks(case, admin_user):
     assert case.next_due_at == T0 + timedelta(hours=12)
 
 
-def test_business_hours_policy(case, admin_user):
-    policy = policy_get(account=case.account, kind=MSG)  # account timezone: America/New_York
+def eight_business_hours(account, admin_user):
+    """The account's message clock: 8 business hours, 09:00-17:00 on weekdays, warning 2 hours before."""
     policy_update(
-        policy=policy,
+        policy=policy_get(account=account, kind=MSG),
         changes={
             "duration": timedelta(hours=8),
             "warn_before": timedelta(hours=2),
@@ -194,6 +194,10 @@ def test_business_hours_policy(case, admin_user):
         retime=False,
         actor=admin_user,
     )
+
+
+def test_business_hours_policy(case, admin_user):
+    eight_business_hours(case.account, admin_user)  # account timezone: America/New_York
     friday_evening = datetime(2026, 11, 6, 23, 0, tzinfo=UTC)  # 18:00 in New York
     deadline = deadline_start(case=case, kind=MSG, started_at=friday_evening)
     assert deadline.due_at == datetime(2026, 11, 9, 22, 0, tzinfo=UTC)  # Monday 17:00 New York
@@ -242,18 +246,8 @@ def test_a_claimed_email_whose_worker_died_is_sent_after_the_lease(case, manager
 
 
 def test_cases_opened_in_bulk_equal_case_open_and_deadline_start(account, other_account, admin_user, manager):
-    """Each account's own policy, the same rows and audit rows as the one-case services, in few queries."""
-    policy_update(
-        policy=policy_get(account=account, kind=MSG),
-        changes={
-            "duration": timedelta(hours=8),
-            "warn_before": timedelta(hours=2),
-            "calendar": "business",
-            "opening_hours": {str(d): [["09:00", "17:00"]] for d in range(5)},
-        },
-        retime=False,
-        actor=admin_user,
-    )
+    """Each account's own policy; the same rows and audit rows as the one-case services."""
+    eight_business_hours(account, admin_user)
     friday_evening = datetime(2026, 11, 6, 23, 0, tzinfo=UTC)
     specs = [(account, "Where is it?", friday_evening), (other_account, "Wrong colour", T0)]
 
