@@ -160,24 +160,15 @@ def cases_open_with_clock(*, cases: list[Case], kind: str, actor: AbstractBaseUs
     audits = []
     for case, deadline in zip(cases, deadlines, strict=True):
         local_due = timezone.localtime(deadline.due_at, case.account.tzinfo)
+        opened = {"verb": "case.opened", "summary": f"{case.get_kind_display()} case opened"}
+        started = {
+            "verb": "clock.started",
+            "summary": f"{deadline.get_kind_display()} clock started, due {local_due:%a %d %b %H:%M %Z}",
+            "after": {"deadline": deadline.pk, "due_at": deadline.due_at.isoformat()},
+        }
         audits += [
-            Activity(
-                account_id=case.account_id,
-                case=case,
-                actor=actor,
-                verb="case.opened",
-                summary=f"{case.get_kind_display()} case opened",
-                created_at=now,
-            ),
-            Activity(
-                account_id=case.account_id,
-                case=case,
-                actor=actor,
-                verb="clock.started",
-                summary=f"{deadline.get_kind_display()} clock started, due {local_due:%a %d %b %H:%M %Z}",
-                after={"deadline": deadline.pk, "due_at": deadline.due_at.isoformat()},
-                created_at=now,
-            ),
+            Activity(account_id=case.account_id, case=case, actor=actor, created_at=now, **row)
+            for row in (opened, started)
         ]
     Activity.objects.bulk_create(audits)
     return deadlines
