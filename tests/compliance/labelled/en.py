@@ -1,31 +1,10 @@
 # ruff: noqa: E501  (one labelled message a line reads better than wrapped strings)
-"""The labelled set the compliance checker is measured on (tests and bench/compliance.py).
+"""English messages (and two with a German phone number or address in them, labelled English as
+they were first written)."""
 
-Each message is what an agent might really type, labelled BLOCK (Amazon forbids
-it: the checker must refuse it) or PASS (legitimate: the checker must let it
-through, advisories allowed), with a note saying why. PASS deliberately holds
-the look-alikes: order ids, tracking numbers, ASINs, SKUs, prices, dates,
-refunds offered without any mention of feedback, neutral review requests.
+from .item import BLOCK, PASS, Labelled
 
-Add a message here whenever the checker gets one wrong in real use; if it cannot
-be fixed yet, list its text in KNOWN_MISSES with the reason.
-"""
-
-from dataclasses import dataclass
-
-BLOCK = "block"
-PASS = "pass"
-
-
-@dataclass(frozen=True)
-class Labelled:
-    label: str
-    text: str
-    note: str
-    allowed_domains: tuple[str, ...] = ()
-
-
-LABELLED: list[Labelled] = [
+MESSAGES: list[Labelled] = [
     # --- links and web addresses -------------------------------------------------
     Labelled(
         BLOCK,
@@ -876,6 +855,3 @@ LABELLED: list[Labelled] = [
         ("amazon.com",),
     ),
 ]
-
-# Texts the checker is known to get wrong, each with the reason. Keep it empty if you can.
-KNOWN_MISSES: dict[str, str] = {}

@@ -1,0 +1,34 @@
+"""Amazon's buyer-messaging rules as patterns and detectors over a normalised message.
+
+Each detector reads a `Context` (the original text and its normalised views) and yields `Finding`s with
+offsets into the original text; `checker.check_text` runs them all. `contact` finds contact details and
+personal data in any language; `wording` builds the wording rules from each language's `Wording` (`en`,
+`de`), and every language's rules run on every message. Tune the rules there, and add every message
+they get wrong to tests/compliance/labelled/.
+"""
+
+from . import de, en
+from .contact import addresses, cards, emails, links, phones
+from .context import Context
+from .wording import SHARED, Detector, detectors
+
+__all__ = ["DETECTORS", "SHADOWED_BY", "Context"]
+
+DETECTORS: list[Detector] = [
+    emails,
+    links,
+    cards,
+    phones,
+    addresses,
+    *SHARED,
+    *detectors(en.WORDING),
+    *detectors(de.WORDING),
+]
+
+# When two rules flag overlapping text, the more specific one explains it.
+SHADOWED_BY = {
+    "link": {"email"},
+    "phone": {"card", "address", "extra_payment"},
+    "off_amazon": {"email", "link"},
+    "feedback_compensation": {"incentive"},
+}

@@ -1,0 +1,86 @@
+"""What every rule reads: the original text, its normalised views, sentences, negation, protected numbers."""
+
+import re
+from collections.abc import Iterable
+
+from ..findings import ADVISORY, RULES, Finding
+from ..normalise import View, deobfuscate
+
+
+class Context:
+    def __init__(self, text: str, allowed_domains: Iterable[str]):
+        self.original = text
+        self.plain = View.of(text)  # normalised; obfuscations kept
+        self.clear = deobfuscate(self.plain, text)  # normalised and de-obfuscated
+        self.allowed = {d.strip().lower().removeprefix("www.") for d in allowed_domains if d.strip()}
+        self.sentences = [(m.start(), m.end()) for m in _SENTENCE.finditer(self.clear.text)]
+        self.protected = [self.plain.span(m.start(), m.end()) for p in _PROTECTED for m in p.finditer(self.plain.text)]
+
+    def finding(self, view: View, rule: str, start: int, end: int, explanation: str = "") -> Finding:
+        a, b = view.span(start, end)
+        return Finding(
+            rule=rule,
+            start=a,
+            end=b,
+            text=self.original[a:b],
+            explanation=explanation or RULES[rule][1],
+            blocking=rule not in ADVISORY,
+        )
+
+    def sentence_of(self, pos: int) -> tuple[int, int]:
+        for start, end in self.sentences:
+            if start <= pos < end:
+                return start, end
+        return 0, len(self.clear.text)
+
+    def negated(self, pos: int) -> bool:
+        """A negation shortly before `pos`, in the same clause ("no extra fee", "we won't ask you to pay",
+        "keine zusätzlichen Kosten"). A German "dass"/"ob" clause belongs to the one before its comma
+        ("Wir sagen nicht, dass Sie lügen")."""
+        text = self.clear.text
+        start = max(self.sentence_of(pos)[0], pos - 40)
+        clause = max(text.rfind(" - ", start, pos), _last_comma(text, start, pos))
+        return bool(NEGATION.search(text, max(start, clause + 1), pos))
+
+    def is_protected(self, span: tuple[int, int]) -> bool:
+        return any(span[0] < end and start < span[1] for start, end in self.protected)
+
+
+def _last_comma(text: str, start: int, end: int) -> int:
+    comma = text.rfind(",", start, end)
+    while comma >= 0 and _SUBORDINATE.match(text, comma):
+        comma = text.rfind(",", start, comma)
+    return comma
+
+
+_SENTENCE = re.compile(r"[^.!?;\n]+(?:[.!?;]+(?=\s|$)|[.!?;]+|\n+|$)|[.!?;\n]+")
+_SUBORDINATE = re.compile(r",\s*(?:dass|ob)\b")
+NEGATION = re.compile(
+    r"\b(?:no|not|never|without|nothing|cannot|unable|neither|nor)\b|n't\b(?! (?:forget|hesitate|miss))"
+    # German: "kein Problem" and "keine Sorge" are no negation, nor are "nicht nur" and "vergessen Sie nicht".
+    r"|\bkein(?:e|en|em|er|es)?\b(?! (?:problem|sorge|ursache|thema|frage)\b)"
+    r"|(?<!vergessen sie )(?<!zogern sie )\bnicht\b(?! (?:nur|vergessen)\b)"
+    r"|\b(?:nichts|ohne|nie|niemals|weder|keinesfalls|keineswegs)\b"
+)
+
+# Identifiers and quantities that look like phone or card numbers but are not.
+_PROTECTED = [
+    re.compile(r"\b\d{3}-\d{7}-\d{7}\b"),  # Amazon order id
+    re.compile(r"\b1z[0-9a-z]{16}\b"),  # UPS
+    re.compile(r"\btba\d{9,12}\b"),  # Amazon Logistics
+    re.compile(r"\b9[1-5]\d{2}(?: ?\d{4}){4} ?\d{2}\b"),  # USPS
+    re.compile(r"\bb0[0-9a-z]{8}\b"),  # ASIN
+    re.compile(r"\b\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b"),  # dates
+    re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\b"),  # times
+    re.compile(r"[$€£]\s?\d[\d,.]*|\b\d[\d,.]*\s?(?:usd|eur|gbp|[$€£])"),  # prices
+    # a number right after the word that names it: "tracking 7489 1234 5678", "SN 4829-1147-2200",
+    # "Retourennummer lautet 0123 4567 8901"
+    re.compile(
+        r"\b(?:tracking|track|waybill|shipment|parcel|package|reference|ref|invoice|serial|sn|lot|part|model|sku|asin"
+        r"|isbn|upc|ean|order|case|rma|claim|authori[sz]ation"
+        r"|(?:sendungs|tracking|paket|bestell|auftrags|rechnungs|kunden|artikel|serien|retouren|rucksende|referenz"
+        r"|vorgangs|ticket|fall|chargen|modell)(?:-?nummer|-?nr\.?))(?:\s*(?:number|no\.?|num|#|id"
+        r"|code))?\s*[:#]?\s*(?:(?:is|was|reads|lautet|ist|war)\s+)?"
+        r"(?:[a-z]*\d[a-z0-9]*(?:[ -](?=[a-z]*\d)|(?![ -]?[a-z]*\d))){1,6}"
+    ),
+]

@@ -1,0 +1,239 @@
+"""The wording rules in English."""
+
+import re
+
+from .wording import Wording, leet
+
+_W = r"(?:[\w'-]+\s+)"  # one word and the space after it
+_REVIEW = r"(?:reviews?|feedback|ratings?|stars?|testimonials?)"
+
+# --- reviews and feedback ----------------------------------------------------------
+
+_INCENTIVE = re.compile(
+    r"\b(?:refund(?:s|ed|ing)?|reimburs\w*|money back|cash ?back|rebates?|discount(?:s|ed)?|\d+ ?% ?off|coupons?"
+    r"|vouchers?|promo(?:tion(?:al)?)? ?codes?|gift ?cards?|gift certificates?|gifts?|presents?|freebies?"
+    r"|(?:free|complimentary|bonus)\s+" + _W + r"{0,2}?(?:products?|items?|samples?|units?|bottles?|ones?"
+    r"|replacements?|upgrades?|accessor(?:y|ies)|cases?|packs?|kits?|sets?)"
+    r"|store credit|credit(?! card)|compensat\w*|rewards?|pay you|at no (?:cost|charge)|for free|free of charge"
+    r"|(?:your )?money back|on the house)\b"
+    r"|[$€£]\s?\d+|\b\d+\s?(?:dollars|euros?|pounds|usd|eur|gbp)\b"
+)
+_CHANGE_VERBS = (
+    r"(?:updat|chang|remov|delet|revis|edit|amend|withdraw|retract|reconsider|modif|upgrad|improv|rais|bump"
+    r"|take down|taking down)\w*"
+)
+_REMOVAL_ASK = re.compile(
+    rf"\b{_CHANGE_VERBS}\s+{_W}{{0,4}}?{_REVIEW}\b"
+    rf"|\b{_REVIEW}\s+{_W}{{0,3}}?(?:removed|deleted|changed|updated|revised|edited|amended|upgraded|taken down"
+    r"|withdrawn|retracted|modified)\b"
+)
+_REVIEW_ASK = re.compile(
+    rf"\b(?:leav|writ|post|giv|submit|add|shar)\w*\s+{_W}{{0,4}}?{_REVIEW}\b"
+    rf"|\b(?:in exchange|in return|as a thank you|as thanks)\s+for\s+{_W}{{0,3}}?{_REVIEW}\b"
+    r"|\brate\s+(?:us|our|the (?:product|item|seller)|this (?:product|item))\b"
+    rf"|\b(?:positive|good|great|glowing|excellent|favou?rable|stellar|perfect|honest|[1-5]|one|two|three|four|five)"
+    rf"[- ]?(?:star\s+)?{_REVIEW}\b"
+    rf"|{_REMOVAL_ASK.pattern}"
+)
+_POSITIVE = re.compile(
+    r"\b(?:positive|good|great|glowing|excellent|nice|favou?rable|stellar|perfect|top|high(?:est)?|best)\s+"
+    r"(?:seller\s+|product\s+)?(?:reviews?|feedback|ratings?|marks|scores?)\b"
+    r"|\b(?:5|five|full)[- ]?stars?\b|\b5/5\b|\brate\s+(?:us|it|the \w+)\s+(?:highly|well|5|five)\b"
+)
+_ASK = re.compile(
+    r"\b(?:please|kindly|leave|leaving|give|giving|write|post|consider|appreciate|would you|could you|can you"
+    r"|will you|hope|need|help us|mind|ask|request|rate|remember|forget|would love|would mean|mean the world"
+    r"|grateful|would help|count on|encourage|change|update|upgrade|in advance)\b"
+)
+_THANKS_FOR = re.compile(r"^\W*(?:thanks?|thank you)(?: \w+)? for\b(?!.*\bin advance\b)")
+_SELECTIVE = re.compile(
+    r"\bif\s+(?:you(?:'re| are| were)?\s+(?:[\w%]+\s+)?(?:happy|satisfied|pleased|delighted|thrilled|enjoy\w*|lov\w*"
+    r"|lik\w*)"
+    r"|(?:happy|satisfied|pleased))\b"
+)
+_DIVERT = re.compile(
+    rf"\b(?:before|instead of)\s+(?:you\s+)?(?:leav|post|writ|giv|submit)\w*\s+{_W}{{0,3}}?{_REVIEW}\b"
+    rf"|\b(?:do not|don't|dont|never)\s+(?:leave|post|write|give)\s+{_W}{{0,2}}?"
+    rf"(?:negative|bad|poor|low|neutral|[1-3][- ]?star|one[- ]?star|two[- ]?star)\s+{_REVIEW}\b"
+)
+
+# --- off Amazon, promotion, payment --------------------------------------------------
+
+_OFF_AMAZON = re.compile(
+    r"\b(?:our|my) (?:own )?(?:website|web ?site|web ?shop|online (?:shop|store)|home ?page|blog|social media)\b"
+    r"|\b(?:outside|off|away from) (?:of )?amazon\b"
+    r"|\b(?:buy|order|purchase|shop)\s+(?:it\s+|them\s+|one\s+|more\s+|again\s+)?directly\s+(?:from|through|with"
+    r"|via)\s+"
+    r"(?:us|me|our|my)\b|\bdirectly from (?:us|our (?:website|site|shop|store))\b"
+    r"|\b(?:find|follow|like|add|join|message|contact|reach|dm|text|chat with)\s+(?:us|me)\s+on\s+"
+    r"(?!amazon|here\b|this\b|the\b|your\b)[a-z]\w*"
+    r"|\b(?:send|give|share|tell)\s+(?:me|us)\s+your\s+(?:phone|mobile|cell|whatsapp|e-?mail|personal|private|home)?\s*"
+    r"(?:number|address|details)\b|\b(?:i|we)(?:'ll| will) (?:call|phone|ring|text) you\b"
+    r"|\b(?:search|google|look)\s+(?:for\s+)?\w+\s+on\s+(?:google|bing)\b"
+)
+_PROMOTION = re.compile(
+    r"\b(?:check out|take a look at|have a look at|browse|explore|discover|visit)\s+(?:\w+\s+){0,2}?(?:our|my)\s+"
+    r"(?:\w+\s+){0,2}?(?:other|new|latest|full|whole|entire|related|similar|range|products?|items?|collections?"
+    r"|catalog(?:ue)?|store(?:front)?|shop|brand|line|listings?|bestsellers?)\b"
+    r"(?:\s+(?:products?|items?|collections?|range|models?|listings?|store(?:front)?|shop))?"
+    r"|\byou (?:may|might|will|would) also (?:like|love|enjoy|be interested in)\b(?! to\b)"
+    r"|\byou (?:may|might|will|would) (?:like|love|enjoy|be interested in) (?:our|these|other)\b"
+    r"|\b(?:just|newly|recently) launched\b|\bgrab yours\b"
+    r"|\bwhile (?:stocks?|supplies|the \w+ (?:offer|deal|sale)) lasts?\b"
+    r"|\b(?:limited[- ]time|special|exclusive|vip|launch) (?:offers?|deals?|discounts?|promotions?|sales?|prices?)\b"
+    r"|\b(?:\d+ ?% off|discount|coupon|voucher|promo(?:tion(?:al)?)? ?code|deal|code \w+)\s+(?:(?:on|for|with|off)\s+)?"
+    r"(?:your\s+)?(?:next|future|another|second|subsequent)\s+(?:orders?|purchases?|buys?)\b"
+    r"|\b(?:sign up|subscribe|join)\s+(?:\w+\s+){0,3}?(?:newsletter|mailing list|club|vip|community|group"
+    r"|program(?:me)?"
+    r"|channel)\b|\bnewsletter\b|\bmailing list\b"
+    r"|\bnew (?:arrivals|products|collection|releases)\b|\bout now\b"
+    r"|\b(?:our|the) (?:brand[- ])?new \w+(?: \w+)? (?:is|are) (?:out|available|here|live|launched|in stock)\b"
+    rf"|\b(?:buy|order|purchase|get)\s+(?:\d+|one|two|three|another|a second)\s+(?:more\s+)?{_W}{{0,5}}?"
+    r"(?:\d+ ?% off|discount|save|deal|for free|free)\b"
+)
+_EXTRA_PAYMENT = re.compile(
+    r"\bpay\s+(?:us\s+|me\s+)?(?:an?\s+|the\s+)?(?:additional|extra|difference|more|balance|remaining|rest|remainder"
+    r"|deposit|customs|surcharge|fee)\b"
+    r"|\bpay\s+(?:us|me)\b"
+    r"|\b(?:send|transfer|wire|remit)\s+(?:us|me)\s+(?:the\s+)?(?:\w+\s+)?(?:money|payment|funds|balance|amount|fee"
+    r"|deposit"
+    r"|[$€£]\s?\d)|\b(?:send|transfer|wire|remit)\s+(?:the\s+)?(?:\w+\s+)?(?:money|payment|funds|balance|amount|fee"
+    r"|deposit)\s+to\s+(?:us|me|our|my)\b"
+    r"|\b(?:bank|wire|money) transfer\b|\b(?:our|my) bank (?:account|details)\b|\bswift(?:/bic| code)\b"
+    r"|\bbic code\b|\bsort code\b"
+    r"|\brouting number\b|\bpayment link\b"
+    r"|\b(?:remaining|outstanding) (?:balance|amount|payment)\b"
+    r"|\byou (?:will )?(?:need|have) to pay\b(?! for (?:the )?return)|\byou must pay\b(?! for (?:the )?return)"
+)
+_EXTRA_CHARGE = re.compile(
+    r"\b(?:additional|extra|further|separate)\s+(?:[\w$€£]+\s+){0,2}?(?:payments?|fees?|charges?|costs?|amount)\b"
+)
+_PAYER = re.compile(
+    r"\b(?:please|need|needs|must|require[sd]?|ask|send|pay|transfer|cost you|charge you|will be|would be|owe|due)\b"
+)
+_CARD_REQUEST = re.compile(
+    r"\b(?:send|give|share|tell|provide|confirm|text|email)\s+(?:us\s+|me\s+)?your\s+(?:full\s+)?(?:credit\s+"
+    r"|debit\s+|bank\s+)?"
+    r"(?:card(?:\s+(?:details|number|info\w*|data))?|bank (?:details|account)|account (?:details|number)|cvv|cvc"
+    r"|security code|pin|password|login)\b"
+)
+
+# --- order and shipping confirmations ------------------------------------------------
+
+_STATUS = re.compile(
+    r"\b(?:your|the) (?:order|package|parcel|shipment|items?|purchase|delivery)(?:\s+[\w-]+){0,3}?\s+(?:has|have|was"
+    r"|were|is|are)"
+    r"\s+(?:(?:now|just|been|successfully|already)\s+)*(?:confirmed|received|placed|processed|being processed|shipped"
+    r"|dispatched|sent|on (?:its|their|the) way|out for delivery|ready|packed)\b"
+    r"|\bit (?:has|is|was) (?:(?:now|just|been)\s+)*(?:shipped|dispatched|on its way)\b"
+    r"|\bwe(?:'ve| have)? (?:just )?(?:received|confirmed|shipped|dispatched|sent out|processed|packed) your (?:order"
+    r"|package"
+    r"|parcel|items?|purchase)\b"
+)
+_FRAMING = re.compile(
+    r"\b(?:good|great) news\b"
+    r"|\b(?:happy|pleased|glad|excited|delighted) to (?:let you know|inform you|confirm|tell you|announce|share)\b"
+    r"|\bthis (?:message|email|note|is) (?:is )?(?:just )?to (?:confirm|let you know|inform you|notify you)\b"
+    r"|\b(?:we|i) (?:just )?wanted to (?:let you know|confirm|inform you)\b"
+    r"|\bjust (?:a (?:quick )?note )?to (?:let you "
+    r"know|confirm)\b|\bwe(?:'d| would) like to (?:confirm|let you know|inform you)\b"
+    r"|\bthanks? (?:you )?for (?:your order|your purchase|shopping|ordering|buying)\b"
+)
+_CONFIRMATION_HEADER = re.compile(r"\b(?:order|shipping|shipment|dispatch) (?:confirmation|notification)\b")
+
+# --- profanity, insults, liar, threats, discrimination --------------------------------
+
+_PROFANE_STEMS = {
+    "fuck": r"(?:s|ed|er|ers|ing|in|off|face|head|wit)?",
+    "motherfuck": r"(?:er|ers|ing)?",
+    "shit": r"(?:s|ty|head|hole|ting|e)?",
+    "bullshit": "",
+    "horseshit": "",
+    "crap": r"(?:py|s)?",
+    "damn": r"(?:ed|it)?",
+    "goddamn": r"(?:ed|it)?",
+    "dammit": "",
+    "bitch": r"(?:es|y|ing)?",
+    "bastard": r"s?",
+    "asshole": r"s?",
+    "arsehole": r"s?",
+    "dickhead": r"s?",
+    "cunt": r"s?",
+    "twat": r"s?",
+    "wanker": r"s?",
+    "bollocks": "",
+    "douche": r"(?:bag|bags)?",
+    "piss": r"(?:ed|ing)?",
+}
+_PROFANITY = re.compile(
+    r"(?<![a-z])(?:"
+    + "|".join(leet(stem) + suffix for stem, suffix in _PROFANE_STEMS.items())
+    + r")(?![a-z])"
+    + r"|\b(?:wtf|stfu|ffs|fck|fk|fuk|fcking|sh\*t|(?:dumb|jack|smart|lazy)ass|kiss my (?:ass|arse)|screw you"
+    r"|bloody hell"
+    r"|the hell|go to hell|hell no|(?:you|a|such a) (?:dick|prick|ass|arse))\b"
+)
+_INSULT = re.compile(
+    r"\b(?:idiot(?:s|ic)?|moron(?:s|ic)?|imbeciles?|dimwit|halfwit|nitwit|cretins?|retard(?:ed|s)?)\b"
+    r"|\b(?:you(?:'re| are)?|are you|such an?|what an?)\s+(?:so |such an? |an? |being |really |just |complete "
+    r"|absolute "
+    r"|total )*(?:stupid|dumb|clown|loser|fool|pathetic|ignorant|useless|incompetent|clueless|rude|crazy|insane"
+    r"|unreasonable|ridiculous|annoying|impossible|greedy|cheap|delusional|joke)\b"
+    r"|\bstupid (?:question|request|buyer|customer|complaint|people|person|claim)s?\b|\bwe know your type\b"
+    r"|\b(?:can't|cannot|can not) you read\b|\blearn (?:how )?to read\b|\bare you blind\b|\buse your (?:brain|head"
+    r"|eyes)\b"
+    r"|\bshut up\b|\bget lost\b|\bgrow up\b|\bnobody cares\b"
+)
+_LIAR = re.compile(
+    r"\bliars?\b|\b(?:you(?:'re| are)?|you've been|you have been|stop|keep|are you)\s+lying\b|\byou lied\b"
+    r"|\byou(?:'re| are)\s+not\s+(?:telling|being)\s+(?:us\s+)?(?:the\s+)?(?:truth|honest|truthful)\b|\bdishonest\b"
+    r"|\byou (?:made|are making|'re making) (?:this|it|that|the \w+) up\b|\b(?:don't|do not) believe (?:a word|you)\b"
+    r"|\b(?:your|this|the) (?:claim|complaint|story|return|excuse) is (?:a )?(?:lie|fake|false|fraud(?:ulent)?|made up"
+    r"|bogus)\b|\byou(?:'re| are)?\s+(?:\w+\s+)?(?:trying|tried|try) to (?:scam|cheat|rip us off)\b"
+    r"|\byou(?:'re| are)\s+(?:a |an )?(?:scammer|fraud|fraudster|thief|cheat|crook)\b|\b(?:scammers|thieves"
+    r"|crooks) like you\b"
+    r"|\byou stole\b"
+)
+_THREAT = re.compile(
+    r"\b(?:we|i)(?:'ll| will| shall| are going to|'re going to| am going to|'m going to)\s+(?:\w+\s+){0,2}?"
+    r"(?:sue (?:you|for|over)|take legal action|take you to court|report you|come after you|hunt you down|hurt you"
+    r"|destroy you|ruin you|make you pay|expose you|blacklist you|ban you|press charges|get you banned)\b"
+    r"|\blegal action\b|\blawsuit\b|\b(?:our|my) (?:lawyers?|attorneys?|solicitors?|legal team)\b|\bsue you\b"
+    r"|\bsee you in court\b|\btake you to court\b|\bpress charges\b|\breport you to\b"
+    r"|\byou(?:'ll| will)? (?:regret|be sorry|pay for (?:this|that|it))\b|\bor else\s*[!.?]*(?=\s*$)"
+    r"|\bwatch (?:your|ur) back\b|\bwe know where you live\b|\b(?:kill|hurt) you\b"
+)
+_DISCRIMINATION = re.compile(
+    r"\b(?:nigg(?:er|a|az|ers|as)|f[a@]gg?(?:ot|ots|y)|trann(?:y|ies)|spics?|kikes?|wetbacks?|ragheads?|towelheads?"
+    r"|gooks?|pakis?)\b"
+    r"|\byou people\b|\bpeople like you\b|\bgo back to (?:your|where)\b|\bwhere you came from\b"
+    r"|\b(?:people|buyers|customers) (?:from|of) your (?:country|race|religion)\b"
+    r"|\bbecause you(?:'re| are) (?:a |an )?(?:woman|girl|female|black|asian|indian|chinese|mexican|muslim|jewish"
+    r"|gay|lesbian|trans|old|elderly|foreign(?:er)?|immigrant|disabled)\b"
+)
+
+WORDING = Wording(
+    review=re.compile(rf"\b{_REVIEW}\b"),
+    incentive=_INCENTIVE,
+    review_ask=_REVIEW_ASK,
+    removal_ask=_REMOVAL_ASK,
+    positive=_POSITIVE,
+    ask=_ASK,
+    thanks_for=_THANKS_FOR,
+    selective=_SELECTIVE,
+    divert=_DIVERT,
+    off_amazon=_OFF_AMAZON,
+    promotion=_PROMOTION,
+    extra_payment=_EXTRA_PAYMENT,
+    extra_charge=_EXTRA_CHARGE,
+    payer=_PAYER,
+    card_request=_CARD_REQUEST,
+    status=_STATUS,
+    framing=_FRAMING,
+    confirmation_header=_CONFIRMATION_HEADER,
+    profanity=_PROFANITY,
+    insult=_INSULT,
+    liar=_LIAR,
+    threat=_THREAT,
+    discrimination=_DISCRIMINATION,
+)

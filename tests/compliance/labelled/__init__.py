@@ -1,0 +1,34 @@
+"""The labelled set the compliance checker is measured on (tests and bench/compliance.py).
+
+Each message is what an agent might really type, labelled BLOCK (Amazon forbids
+it: the checker must refuse it) or PASS (legitimate: the checker must let it
+through, advisories allowed), with a note saying why, and its language. PASS
+deliberately holds the look-alikes: order ids, tracking numbers, ASINs, SKUs,
+prices, dates, refunds offered without any mention of feedback, neutral review
+requests, negated fees.
+
+One module per language (`en`, `de`); `de_holdout` holds German messages written
+before the German rules and never tuned to. Add a message to its language's module
+whenever the checker gets one wrong in real use; if it cannot be fixed yet, list
+its text in KNOWN_MISSES with the reason.
+"""
+
+from . import de, de_holdout, en
+from .item import BLOCK, DE, DEV, EN, HOLDOUT, PASS, Labelled
+
+__all__ = ["BLOCK", "DE", "DEV", "EN", "HOLDOUT", "KNOWN_MISSES", "LABELLED", "PASS", "Labelled"]
+
+LABELLED: list[Labelled] = [*en.MESSAGES, *de.MESSAGES, *de_holdout.MESSAGES]
+
+# Texts the checker is known to get wrong, each with the reason. Keep it empty if you can.
+KNOWN_MISSES: dict[str, str] = {
+    "Kleine Bitte zum Schluss: Eine 5*-Bewertung würde uns als Familienbetrieb sehr helfen!": (
+        "German holdout: '5*' is not read as five stars, and 'würde uns ... helfen' is not an ask"
+    ),
+    "Hören Sie auf zu lügen, das Video zeigt eindeutig, dass das Gerät funktioniert.": (
+        "German holdout: 'aufhören zu lügen' (stop lying) is not among the liar patterns"
+    ),
+    "Bitte nennen Sie uns die Nummer Ihrer Kreditkarte, damit wir den Betrag zurückbuchen können.": (
+        "German holdout: the card request reads 'Ihre Kreditkartennummer', not 'die Nummer Ihrer Kreditkarte'"
+    ),
+}
