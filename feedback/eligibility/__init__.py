@@ -103,9 +103,15 @@ def _personal_information(comments: str, *, buyer_name: str, region: str, rules:
     return ""
 
 
+_WORD_END = re.compile(r"\w*")
+
+
 def _first(pattern: re.Pattern[str], text: str) -> str:
+    """The first words `pattern` finds, to the end of the last word: a stem ("answer") reads as the word."""
     match = pattern.search(text)
-    return match.group(0) if match else ""
+    if match is None:
+        return ""
+    return text[match.start() : _WORD_END.match(text, match.end()).end()]
 
 
 def assess(*, comments: str, fulfillment_channel: str = "", buyer_name: str = "", region: str = "US") -> Eligibility:

@@ -247,6 +247,16 @@ class TestKept:
         assert not opinion.likely
 
     @pytest.mark.parametrize(
+        ("comments", "words"),
+        [
+            ("Seller never answered my question.", "Seller never answered"),
+            ("The merchant ignored my emails.", "merchant ignored my emails"),
+        ],
+    )
+    def test_the_evidence_is_whole_words(self, comments, words):
+        assert assess(comments=comments).evidence == words
+
+    @pytest.mark.parametrize(
         ("comments", "word"),
         [
             ("Falscher Artikel geliefert.", "Falscher Artikel"),
