@@ -50,6 +50,7 @@ def case_panel(request: HttpRequest, case: Case) -> tuple[str, dict]:
         "feedback": feedback,
         "eligibility": eligibility,
         "window_end": window_end,
+        "window_warn": case.next_warn_at,  # the removal clock's warning (day 45), while it runs
         "window_open": window_end > now,
         "permanent": feedback.is_critical and feedback.is_live and window_end <= now,
         "removal_requests": removal_requests,

@@ -41,6 +41,14 @@ class TestClock:
         assert note.kind == "warn"
         assert "Feedback removal window" in note.title
 
+    def test_the_panel_shows_the_window_in_its_warning_colour_after_day_45(self, import_rows, account, agent, client):
+        feedback = one_star(import_rows, account, 50)
+        client.force_login(agent)
+
+        panel = client.get(reverse("helpdesk:case", args=[feedback.case_id])).content.decode()
+
+        assert 'it closes <time class="countdown warn"' in panel
+
     def test_a_fresh_one_does_not_warn_yet(self, import_rows, account, agent):
         one_star(import_rows, account, 10)
 
