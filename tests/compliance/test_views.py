@@ -44,6 +44,15 @@ def test_check_of_a_clean_message(client, account, agent):
     assert json.loads(response["HX-Trigger"]) == {"compliance": {"blocked": False}}
 
 
+def test_a_blank_draft_gets_no_verdict_and_does_not_block(client, account, agent):
+    client.force_login(agent)
+
+    response = check(client, "  \n", account, order_id="112-1234567-1234567")
+
+    assert "compliance-result" not in response.content.decode()  # no "order id missing" advice on an empty composer
+    assert json.loads(response["HX-Trigger"]) == {"compliance": {"blocked": False}}
+
+
 def test_check_escapes_the_draft(client, account, agent):
     client.force_login(agent)
     body = check(client, '<script>alert("x")</script> mail evil@acme.com <b>', account).content.decode()
