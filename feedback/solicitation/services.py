@@ -313,10 +313,16 @@ class OrderSyncResult:
     message: str
 
 
-def order_sync_queue(*, account: SellerAccount) -> None:
+def order_sync_queue(*, account: SellerAccount, actor: AbstractBaseUser) -> None:
     """Sync the account's orders from Amazon soon, in a worker (a first sync reads 45 days back)."""
     from .tasks import sync_account_orders
 
+    audit(
+        verb="solicitation.order_sync_requested",
+        summary="Order sync from Amazon requested",
+        actor=actor,
+        account=account,
+    )
     sync_account_orders.delay_on_commit(account.id)
 
 

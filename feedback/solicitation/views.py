@@ -209,6 +209,6 @@ def sync_orders(request: HttpRequest, account_id: int) -> HttpResponse:
     if not solicitation_is_live(solicitation_settings_for(account)):
         messages.error(request, "Enter the SP-API credentials first: orders are read from Amazon with them.")
     else:
-        order_sync_queue(account=account)
+        order_sync_queue(account=account, actor=request.user)
         messages.success(request, "Order sync queued: this page shows its result once it has run.")
     return redirect("solicitation:settings", account_id=account.id)

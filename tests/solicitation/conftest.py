@@ -2,7 +2,6 @@ import pytest
 from sp_api.auth import access_token_client
 
 from feedback.solicitation.services import spapi_credentials_update
-from helpdesk.celery import app as celery_app
 
 from .helpers import CREDENTIALS
 from .spapi_server import FakeAmazon
@@ -26,15 +25,6 @@ def amazon(settings):
     yield server
     server.stop()
     access_token_client.cache.clear()
-
-
-@pytest.fixture
-def eager_celery():
-    """Tasks run in-process when queued, retries included (countdowns are not waited for)."""
-    before = celery_app.conf.task_always_eager
-    celery_app.conf.task_always_eager = True
-    yield
-    celery_app.conf.task_always_eager = before
 
 
 @pytest.fixture

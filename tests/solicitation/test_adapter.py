@@ -157,7 +157,7 @@ def _queued(account):
     return SolicitationRequest.objects.create(account=account, order=order)
 
 
-def test_the_task_records_what_amazon_answered(live_account, amazon, eager_celery):
+def test_the_task_records_what_amazon_answered(live_account, amazon, celery_eager):
     request = _queued(live_account)
     amazon.answer("post", request.order.amazon_order_id, Answer(403, errors("Unauthorized", NOT_AVAILABLE)))
     send_solicitation.delay(request.id).get()
@@ -174,7 +174,7 @@ def test_the_task_records_what_amazon_answered(live_account, amazon, eager_celer
     )
 
 
-def test_5xx_is_retried_then_sent(live_account, amazon, eager_celery):
+def test_5xx_is_retried_then_sent(live_account, amazon, celery_eager):
     request = _queued(live_account)
     failure = Answer(
         500, [{"message": "We encountered an internal error. Please try again.", "code": "InternalFailure"}]
@@ -186,7 +186,7 @@ def test_5xx_is_retried_then_sent(live_account, amazon, eager_celery):
     assert len(amazon.calls("post")) == 3
 
 
-def test_5xx_gives_up_after_the_retry_cap_with_amazons_error(live_account, amazon, eager_celery):
+def test_5xx_gives_up_after_the_retry_cap_with_amazons_error(live_account, amazon, celery_eager):
     request = _queued(live_account)
     failure = Answer(503, errors("ServiceUnavailable", "Service temporarily unavailable."))
     amazon.answer("post", request.order.amazon_order_id, *[failure] * (SEND_MAX_RETRIES + 2))
@@ -202,7 +202,7 @@ def test_5xx_gives_up_after_the_retry_cap_with_amazons_error(live_account, amazo
     assert len(amazon.calls("post")) == SEND_MAX_RETRIES + 1
 
 
-def test_a_4xx_is_not_retried(live_account, amazon, eager_celery):
+def test_a_4xx_is_not_retried(live_account, amazon, celery_eager):
     request = _queued(live_account)
     amazon.answer("get", request.order.amazon_order_id, Answer(400, errors("InvalidInput", "Invalid Input")))
     send_solicitation.delay(request.id).get()
@@ -213,7 +213,7 @@ def test_a_4xx_is_not_retried(live_account, amazon, eager_celery):
 # --- credentials --------------------------------------------------------------
 
 
-def test_without_credentials_the_dry_run_records_would_send_and_nothing_reaches_amazon(account, amazon, eager_celery):
+def test_without_credentials_the_dry_run_records_would_send_and_nothing_reaches_amazon(account, amazon, celery_eager):
     request = _queued(account)
     assert isinstance(adapter_for(solicitation_settings_for(account)), DryRunAdapter)
     send_solicitation.delay(request.id).get()
@@ -237,7 +237,7 @@ def test_credentials_may_come_from_the_environment(account, settings):
 
 
 def test_credentials_unreadable_after_a_secret_key_change_are_an_auth_failure(
-    live_account, amazon, settings, eager_celery
+    live_account, amazon, settings, celery_eager
 ):
     request = _queued(live_account)
     settings.SECRET_KEY = "another-secret-key"

@@ -184,7 +184,7 @@ def test_a_first_sync_reads_45_days_back_a_day_at_a_time(live_account, amazon):
 
 
 def test_a_403_is_an_authorization_failure_shown_to_admins_and_the_cursor_stays(
-    live_account, amazon, eager_celery, client, admin_user
+    live_account, amazon, celery_eager, client, admin_user
 ):
     since = NOW - timedelta(hours=3)
     synced_until(live_account, since)
@@ -246,7 +246,7 @@ def test_throttling_is_recorded_as_retrying_and_raised_for_the_task(live_account
     )
 
 
-def test_a_5xx_is_retried_then_synced(live_account, amazon, eager_celery):
+def test_a_5xx_is_retried_then_synced(live_account, amazon, celery_eager):
     synced_until(live_account, NOW - timedelta(hours=1))
     amazon.orders = [amazon_order("shipped", LastUpdateDate=iso(NOW - timedelta(minutes=30)))]
     ours = OrderFactory(account=live_account, amazon_order_id=SHIPPED_ID, status="Unshipped")
@@ -258,7 +258,7 @@ def test_a_5xx_is_retried_then_synced(live_account, amazon, eager_celery):
     assert sync_settings(live_account).order_sync_state == OrderSyncState.OK
 
 
-def test_a_5xx_gives_up_after_the_retry_cap_and_says_so(live_account, amazon, eager_celery):
+def test_a_5xx_gives_up_after_the_retry_cap_and_says_so(live_account, amazon, celery_eager):
     since = NOW - timedelta(hours=1)
     synced_until(live_account, since)
     amazon.answer_orders(*[UNAVAILABLE] * (SYNC_MAX_RETRIES + 1))
@@ -290,7 +290,7 @@ def test_a_failure_midway_keeps_the_windows_read_whole(live_account, amazon):
 # --- which accounts, and how it is started --------------------------------------
 
 
-def test_the_hourly_task_syncs_the_accounts_with_credentials(live_account, other_account, amazon, eager_celery):
+def test_the_hourly_task_syncs_the_accounts_with_credentials(live_account, other_account, amazon, celery_eager):
     synced_until(live_account, NOW - timedelta(hours=1))
     assert sync_orders.delay().get() == 1
     assert sync_settings(live_account).order_sync_state == OrderSyncState.OK
@@ -322,6 +322,7 @@ def test_an_admin_can_queue_a_sync_now(client, live_account, admin_user, django_
         response = client.post(reverse("solicitation:sync_orders", args=[live_account.id]), follow=True)
     assert len(queued) == 1
     assert "Order sync queued" in response.content.decode()
+    assert Activity.objects.get(verb="solicitation.order_sync_requested").actor == admin_user
 
 
 def test_without_credentials_there_is_nothing_to_sync_with(client, account, admin_user):

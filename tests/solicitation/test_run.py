@@ -24,7 +24,7 @@ from .helpers import CREDENTIALS, ON, delivered
 pytestmark = pytest.mark.django_db
 
 
-def test_run_requests_each_included_order_and_sends_it(account, eager_celery, django_capture_on_commit_callbacks):
+def test_run_requests_each_included_order_and_sends_it(account, celery_eager, django_capture_on_commit_callbacks):
     inside = delivered(account, 10)
     delivered(account, 4)
     returned = delivered(account, 12, skus=("MUG-350",))
@@ -41,7 +41,7 @@ def test_run_requests_each_included_order_and_sends_it(account, eager_celery, dj
     assert Activity.objects.filter(verb="solicitation.would_send", account=account).count() == 1
 
 
-def test_running_twice_requests_nothing_new(account, eager_celery, django_capture_on_commit_callbacks):
+def test_running_twice_requests_nothing_new(account, celery_eager, django_capture_on_commit_callbacks):
     delivered(account, 10)
     delivered(account, 20)
     with django_capture_on_commit_callbacks(execute=True):
@@ -82,7 +82,7 @@ def _live(account, actor):
 
 
 def test_dry_runs_record_would_send_once_and_the_order_is_asked_for_real_once_live(
-    account, admin_user, amazon, eager_celery, django_capture_on_commit_callbacks
+    account, admin_user, amazon, celery_eager, django_capture_on_commit_callbacks
 ):
     order = delivered(account, 10)
     with time_machine.travel(datetime(2026, 3, 19, 14, 0, tzinfo=UTC), tick=False):
@@ -110,7 +110,7 @@ def test_dry_runs_record_would_send_once_and_the_order_is_asked_for_real_once_li
 
 
 def test_credentials_gone_after_a_live_run_leave_the_request_queued_until_they_are_back(
-    account, admin_user, amazon, eager_celery, django_capture_on_commit_callbacks
+    account, admin_user, amazon, celery_eager, django_capture_on_commit_callbacks
 ):
     order = delivered(account, 10)
     SolicitationRequest.objects.create(account=account, order=order, state=RequestState.WOULD_SEND)
@@ -139,7 +139,7 @@ def test_a_paused_account_requests_nothing(account, manager, django_capture_on_c
 
 
 def test_pausing_holds_queued_requests_and_the_next_run_sends_them(
-    account, manager, eager_celery, django_capture_on_commit_callbacks
+    account, manager, celery_eager, django_capture_on_commit_callbacks
 ):
     delivered(account, 10)
     solicitation_run(account=account, on_date=ON)  # the sending is never queued: a lost task
@@ -157,7 +157,7 @@ def test_pausing_holds_queued_requests_and_the_next_run_sends_them(
     assert request.state == RequestState.WOULD_SEND
 
 
-def test_a_finished_request_is_never_sent_again(account, eager_celery):
+def test_a_finished_request_is_never_sent_again(account, celery_eager):
     order = delivered(account, 10)
     request = SolicitationRequest.objects.create(account=account, order=order, state=RequestState.REFUSED)
     send_solicitation.delay(request.id).get()
@@ -166,7 +166,7 @@ def test_a_finished_request_is_never_sent_again(account, eager_celery):
 
 
 def test_the_daily_task_runs_every_account_not_paused(
-    account, other_account, eager_celery, django_capture_on_commit_callbacks
+    account, other_account, celery_eager, django_capture_on_commit_callbacks
 ):
     paused = AccountFactory(slug="paused-gb", marketplace="GB", timezone="Europe/London")
     SolicitationSettings.objects.create(account=paused, paused=True)
