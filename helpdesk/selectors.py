@@ -141,6 +141,20 @@ def case_deadlines(case: Case) -> QuerySet[Deadline]:
     return case.deadlines.order_by("due_at")
 
 
+ORDER_CASES_SHOWN = 10
+
+
+def order_other_cases(case: Case) -> list[Case]:
+    """The other cases on the case's order (a buyer message next to the feedback it led to), newest first."""
+    if case.order_id is None:
+        return []
+    return list(
+        Case.objects.filter(account_id=case.account_id, order_id=case.order_id)
+        .exclude(pk=case.pk)
+        .order_by("-opened_at", "-id")[:ORDER_CASES_SHOWN]
+    )
+
+
 def order_get(user: AbstractBaseUser, *, order_id: int) -> Order:
     return get_object_or_404(scoped(Order.objects.all(), user), id=order_id)
 

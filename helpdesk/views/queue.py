@@ -20,6 +20,7 @@ from helpdesk.selectors import (
     case_get,
     case_timeline,
     has_role,
+    order_other_cases,
     queue_cases,
 )
 from helpdesk.services.cases import (
@@ -146,6 +147,7 @@ def case_detail(request: HttpRequest, case_id: int) -> HttpResponse:
         "items": list(case.order.items.all()) if case.order else [],
         "deadlines": list(case_deadlines(case)),
         "timeline": list(case_timeline(case)),
+        "order_cases": order_other_cases(case),
         "users": list(assignable_users(request.user)),
         "transitions": [(s, CaseStatus(s).label) for s in CaseStatus.values if s in CASE_TRANSITIONS[case.status]],
         "priorities": Priority.choices,

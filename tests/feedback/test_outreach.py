@@ -19,11 +19,12 @@ from feedback.services import (
     outreach_contact_transition,
     outreach_settings_update,
 )
-from helpdesk.models import Deadline
+from helpdesk.models import Case, Deadline, Order
 from helpdesk.services.cases import InvalidTransition
 from messaging.models import Conversation
 from messaging.outbound.models import Reply
 from messaging.outbound.services import reply_send
+from tests.factories import OrderFactory
 from tests.outbound.helpers import buyer_mail, receive
 
 pytestmark = pytest.mark.django_db
@@ -416,6 +417,20 @@ class TestSending:
         assert f'hx-post="{reverse("compliance:check")}"' in panel
         assert 'id="outreach-text"' in panel and "data-send" in panel
         assert f"To {RATER}, in a new conversation about this order." in panel
+
+    def test_each_case_page_lists_the_other_case_on_the_order(self, feedback, agent, client):
+        OrderFactory(account=feedback.account, amazon_order_id=feedback.amazon_order_id)
+        Feedback.objects.filter(pk=feedback.pk).update(order=Order.objects.get())
+        Case.objects.filter(pk=feedback.case_id).update(order=Order.objects.get())
+        contact(feedback, agent)
+        thread_case = Conversation.objects.get().case
+        client.force_login(agent)
+
+        feedback_page = client.get(reverse("helpdesk:case", args=[feedback.case_id])).content.decode()
+        thread_page = client.get(reverse("helpdesk:case", args=[thread_case.id])).content.decode()
+
+        assert f'href="{reverse("helpdesk:case", args=[thread_case.id])}">#{thread_case.id}</a>' in feedback_page
+        assert f'href="{reverse("helpdesk:case", args=[feedback.case_id])}">#{feedback.case_id}</a>' in thread_page
 
     def test_the_panel_shows_the_delivery_and_links_the_thread(self, feedback, agent, client, locmem_mail):
         reply_send(reply_id=contact(feedback, agent).reply.pk)
