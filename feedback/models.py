@@ -62,7 +62,8 @@ class Feedback(models.Model):
                 condition=models.Q(amazon_order_id__regex=ORDER_ID_RE), name="feedback_order_id_format"
             ),
         ]
-        indexes = [models.Index(fields=["account", "date"], name="feedback_account_date")]
+        # Covers the feedback page's counts per day and rating.
+        indexes = [models.Index(fields=["account", "date", "rating"], name="feedback_account_date_rating")]
 
     def __str__(self) -> str:
         return f"{self.rating}★ {self.amazon_order_id} {self.date:%Y-%m-%d}"

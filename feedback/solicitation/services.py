@@ -19,6 +19,7 @@ from helpdesk.models import Order, SellerAccount
 from helpdesk.models.orders import ORDER_ID_RE
 from helpdesk.services.audit import audit
 from helpdesk.services.cases import InvalidTransition
+from helpdesk.services.order_days import order_days_add
 
 from .adapters import SendResult, adapter_for
 from .credentials import FIELDS, CredentialsUnreadable, encrypt
@@ -415,6 +416,8 @@ def _orders_upsert(*, account: SellerAccount, orders: list[AmazonOrder]) -> Coun
     new_orders: list[Order] = []
     changed_orders: list[Order] = []
     changed_fields: set[str] = set()
+    moved_from: list[datetime | None] = []  # purchase dates Amazon corrected, for the per-day order counts
+    moved_to: list[datetime | None] = []
     for order_id, amazon in incoming.items():
         order = held.get(order_id)
         if order is None:
@@ -431,6 +434,9 @@ def _orders_upsert(*, account: SellerAccount, orders: list[AmazonOrder]) -> Coun
         if not changes:
             counts["unchanged"] += 1
             continue
+        if "purchase_date" in changes:
+            moved_from.append(order.purchase_date)
+            moved_to.append(amazon.fields["purchase_date"])
         for field in changes:
             setattr(order, field, amazon.fields[field])
         changed_orders.append(order)
@@ -440,6 +446,9 @@ def _orders_upsert(*, account: SellerAccount, orders: list[AmazonOrder]) -> Coun
     for order in changed_orders:
         order.updated_at = now
     bulk_update_by_pk(changed_orders, [*sorted(changed_fields), "updated_at"])
+    order_days_add(
+        account=account, added=[*(order.purchase_date for order in new_orders), *moved_to], removed=moved_from
+    )
     counts["created"], counts["updated"] = len(new_orders), len(changed_orders)
     return counts
 

@@ -4,7 +4,7 @@ from .cases import FINAL_STATUSES, Case, CaseKind, CaseStatus, Priority
 from .deadlines import Calendar, ClockKind, Deadline, DeadlineState, Policy
 from .imports import ImportJob
 from .notifications import Notification
-from .orders import FulfillmentChannel, Order, OrderItem
+from .orders import FulfillmentChannel, Order, OrderDay, OrderItem
 
 __all__ = [
     "Activity",
@@ -21,6 +21,7 @@ __all__ = [
     "Membership",
     "Notification",
     "Order",
+    "OrderDay",
     "OrderItem",
     "Policy",
     "Priority",

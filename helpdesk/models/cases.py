@@ -74,6 +74,12 @@ class Case(models.Model):
                 name="case_active_assignee_due",
             ),
             models.Index(fields=["account", "status", "kind"], name="case_account_status_kind"),
+            # One kind's open work on one account, soonest due first (the feedback page's removal cases).
+            models.Index(
+                fields=["account", "kind", "next_due_at", "id"],
+                condition=models.Q(status__in=ACTIVE_STATUSES),
+                name="case_active_account_kind_due",
+            ),
         ]
 
     def __str__(self) -> str:

@@ -74,3 +74,22 @@ class OrderItem(models.Model):
 
     def __str__(self) -> str:
         return f"{self.quantity} × {self.sku}"
+
+
+class OrderDay(models.Model):
+    """How many orders a seller account holds per purchase day, in the account's timezone.
+
+    The feedback page divides negative feedback by a year of orders: it sums up to 365
+    of these rows instead of counting up to a million orders. Every write that creates
+    an order or moves its purchase date keeps it, in the same transaction
+    (`helpdesk.services.order_days`)."""
+
+    account = models.ForeignKey(SellerAccount, on_delete=models.CASCADE, related_name="order_days")
+    day = models.DateField()
+    orders = models.IntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["account", "day"], name="order_day_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.account_id} {self.day}: {self.orders}"

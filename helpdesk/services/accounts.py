@@ -17,6 +17,7 @@ from helpdesk.models import Membership, Role, SellerAccount
 
 from .audit import audit
 from .deadlines import policies_ensure
+from .order_days import order_days_rebuild
 
 User = get_user_model()
 
@@ -48,6 +49,8 @@ def account_update(*, account: SellerAccount, actor: AbstractBaseUser, **fields:
     for field in changed:
         setattr(account, field, fields[field])
     account.save(update_fields=changed)
+    if "timezone" in changed:
+        order_days_rebuild(account=account)  # a purchase belongs to the day of the new timezone
     audit(
         verb="account.updated",
         summary=f"Seller account {account.name} changed: {', '.join(changed)}",

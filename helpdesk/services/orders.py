@@ -11,6 +11,7 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from datetime import datetime
 from decimal import Decimal
 from functools import partial
 from typing import Any
@@ -38,6 +39,7 @@ from helpdesk.marketplaces import BY_SALES_CHANNEL
 from helpdesk.models import FulfillmentChannel, Order, OrderItem, SellerAccount
 from helpdesk.models.orders import ORDER_ID_RE
 from helpdesk.services.audit import audit
+from helpdesk.services.order_days import order_days_add
 
 REQUIRED_COLUMNS = ("amazon-order-id", "sku")
 CHUNK_ORDERS = 1000
@@ -212,6 +214,9 @@ def _upsert(*, account: SellerAccount, lines_by_order: dict[str, list[_Line]], r
     changed_items: list[OrderItem] = []
     order_fields: set[str] = set()
     item_fields: set[str] = set()
+    # Purchase times counted into, and out of, the account's per-day order counts.
+    counted_in: list[datetime | None] = []
+    counted_out: list[datetime | None] = []
     for order_id, lines in lines_by_order.items():
         order = orders.get(order_id)
         is_new = order is None
@@ -220,7 +225,11 @@ def _upsert(*, account: SellerAccount, lines_by_order: dict[str, list[_Line]], r
             new_orders.append(order)
         else:
             items = items_by_order[order.pk]
+        purchased = order.purchase_date
         changes = _assign(order, _order_values(lines))
+        if is_new or "purchase_date" in changes:
+            counted_in.append(order.purchase_date)
+            counted_out.append(None if is_new else purchased)
 
         written = set()
         for line in lines:
@@ -252,6 +261,7 @@ def _upsert(*, account: SellerAccount, lines_by_order: dict[str, list[_Line]], r
     bulk_update_by_pk(changed_orders, [*sorted(order_fields), "updated_at"])
     OrderItem.objects.bulk_create(new_items, batch_size=BATCH_SIZE)
     bulk_update_by_pk(changed_items, sorted(item_fields))
+    order_days_add(account=account, added=counted_in, removed=counted_out)
 
 
 def _order_values(lines: list[_Line]) -> dict[str, Any]:

@@ -18,7 +18,8 @@ from feedback.solicitation.selectors import order_sync_account_ids, solicitation
 from feedback.solicitation.services import ORDER_SYNC_BACKFILL, order_sync
 from feedback.solicitation.spapi import TransientSpApiError
 from feedback.solicitation.tasks import SYNC_MAX_RETRIES, sync_account_orders, sync_orders
-from helpdesk.models import Activity, Order
+from helpdesk.models import Activity, Order, OrderDay
+from helpdesk.services.order_days import order_days_rebuild
 from tests.factories import OrderFactory, OrderItemFactory
 
 from .spapi_server import ACCESS_DENIED, Answer, errors
@@ -126,6 +127,14 @@ def test_two_pages_update_our_orders_create_the_missing_one_and_move_the_cursor(
     assert created.purchase_date == datetime.fromisoformat("2025-10-15T14:22:33Z")
     assert not created.items.exists()
     assert not Order.objects.filter(amazon_order_id="111-0000000-0000001").exists()
+
+    # The per-day order counts followed the created order and the purchase dates Amazon gave or moved.
+    def per_day():
+        return dict(OrderDay.objects.filter(account=live_account, orders__gt=0).values_list("day", "orders"))
+
+    counted = per_day()
+    order_days_rebuild(account=live_account)
+    assert counted == per_day() and sum(counted.values()) == 3
 
     rules = sync_settings(live_account)
     assert (rules.orders_synced_until, rules.order_sync_state, rules.order_sync_at) == (UNTIL, OrderSyncState.OK, NOW)

@@ -14,6 +14,7 @@ from feedback.services import feedback_create
 from helpdesk.models import CaseKind, CaseStatus, ClockKind, Membership, Order, OrderItem, Role, SellerAccount
 from helpdesk.services.cases import case_assign, case_open, case_transition
 from helpdesk.services.deadlines import deadline_meet, deadline_start, policies_ensure
+from helpdesk.services.order_days import order_days_rebuild
 
 User = get_user_model()
 
@@ -127,6 +128,7 @@ class Command(BaseCommand):
                 order.order_total = total
                 order.save(update_fields=["order_total"])
                 orders.append(order)
+            order_days_rebuild(account=account)
             agent, _ = people["agent"]
             for index, (kind, clock, subject, age) in enumerate(CASES):
                 order = orders[index]
