@@ -8,6 +8,7 @@ from helpdesk.models import (
     Membership,
     Notification,
     Order,
+    OrderDay,
     OrderItem,
     Policy,
     SellerAccount,
@@ -88,15 +89,8 @@ class ImportJobAdmin(admin.ModelAdmin):
     exclude = ["raw"]
 
 
-@admin.register(Activity)
-class ActivityAdmin(admin.ModelAdmin):
-    """The audit trail is append-only: readable here, never editable."""
-
-    list_display = ["created_at", "account", "case", "actor", "verb", "summary"]
-    list_filter = ["verb", "account"]
-    search_fields = ["summary"]
-    raw_id_fields = ["case"]
-    show_full_result_count = False
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """Rows only the application writes: readable here, never editable."""
 
     def has_add_permission(self, request):
         return False
@@ -106,3 +100,23 @@ class ActivityAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+@admin.register(Activity)
+class ActivityAdmin(ReadOnlyAdmin):
+    """The audit trail is append-only."""
+
+    list_display = ["created_at", "account", "case", "actor", "verb", "summary"]
+    list_filter = ["verb", "account"]
+    search_fields = ["summary"]
+    raw_id_fields = ["case"]
+    show_full_result_count = False
+
+
+@admin.register(OrderDay)
+class OrderDayAdmin(ReadOnlyAdmin):
+    """Counted from the orders by the importers (`helpdesk.services.order_days`)."""
+
+    list_display = ["day", "account", "orders"]
+    list_filter = ["account"]
+    date_hierarchy = "day"

@@ -4,14 +4,15 @@ import re
 from datetime import timedelta
 from pathlib import Path
 
+from django.contrib import admin as django_admin
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from helpdesk.models import Activity, ImportJob, Membership, Notification, Order, Policy, SellerAccount
+from helpdesk.models import Activity, ImportJob, Membership, Notification, Order, OrderDay, Policy, SellerAccount
 from helpdesk.services.deadlines import deadline_meet, deadline_start, policy_get
 from helpdesk.services.imports import import_job_create
-from tests.factories import CaseFactory
+from tests.factories import CaseFactory, OrderFactory, UserFactory
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "orders"
 
@@ -223,3 +224,17 @@ def test_dashboard_counts_clocks_per_window(client, manager, account):
     client.force_login(manager)
     body = client.get(reverse("helpdesk:dashboard")).content.decode()
     assert "<th>Last 7 days</th><td>1</td><td>0</td><td>0</td><td>1</td>" in body.replace("\n", "")
+
+
+def test_every_django_admin_list_opens_and_written_only_rows_are_read_only(client, account):
+    """The Django admin (staff): each registered model's list opens; the audit trail and the order counts
+    the application keeps cannot be edited there."""
+    staff = UserFactory(is_staff=True, is_superuser=True)
+    OrderFactory(account=account)
+    client.force_login(staff)
+
+    for model in django_admin.site._registry:
+        url = reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_changelist")
+        assert client.get(url).status_code == 200, url
+    for model in (Activity, OrderDay):
+        assert client.get(reverse(f"admin:helpdesk_{model._meta.model_name}_add")).status_code == 403
