@@ -229,7 +229,7 @@ def _upsert(*, account: SellerAccount, lines_by_order: dict[str, list[_Line]], r
         changes = _assign(order, _order_values(lines))
         if is_new or "purchase_date" in changes:
             counted_in.append(order.purchase_date)
-            counted_out.append(None if is_new else purchased)
+            counted_out.append(purchased)  # None for a new order
 
         written = set()
         for line in lines:
