@@ -3,18 +3,9 @@ write; approvals are an append-only log."""
 
 from django.contrib import admin
 
+from helpdesk.admin import ReadOnlyAdmin
+
 from .models import AllowedDomain, ComplianceApproval, ComplianceRule
-
-
-class ReadOnlyAdmin(admin.ModelAdmin):
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(ComplianceRule)

@@ -1,9 +1,7 @@
 import pytest
 from sp_api.auth import access_token_client
 
-from feedback.solicitation.services import spapi_credentials_update
-
-from .helpers import CREDENTIALS
+from .helpers import credentials_store
 from .spapi_server import FakeAmazon
 
 
@@ -30,11 +28,5 @@ def amazon(settings):
 @pytest.fixture
 def live_account(account, admin_user, amazon):
     """The account, with SP-API credentials stored, talking to the local fake Amazon."""
-    spapi_credentials_update(
-        account=account,
-        actor=admin_user,
-        refresh_token=CREDENTIALS.refresh_token,
-        client_id=CREDENTIALS.client_id,
-        client_secret=CREDENTIALS.client_secret,
-    )
+    credentials_store(account, admin_user)
     return account

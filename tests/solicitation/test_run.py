@@ -19,7 +19,7 @@ from feedback.solicitation.tasks import send_solicitation, solicit_account, soli
 from helpdesk.models import Activity, CaseKind
 from tests.factories import AccountFactory, CaseFactory
 
-from .helpers import CREDENTIALS, ON, delivered
+from .helpers import ON, credentials_store, delivered
 
 pytestmark = pytest.mark.django_db
 
@@ -71,16 +71,6 @@ def test_the_database_allows_one_would_send_and_one_real_request_per_order(accou
     assert SolicitationRequest.objects.count() == 2
 
 
-def _live(account, actor):
-    spapi_credentials_update(
-        account=account,
-        actor=actor,
-        refresh_token=CREDENTIALS.refresh_token,
-        client_id=CREDENTIALS.client_id,
-        client_secret=CREDENTIALS.client_secret,
-    )
-
-
 def test_dry_runs_record_would_send_once_and_the_order_is_asked_for_real_once_live(
     account, admin_user, amazon, celery_eager, django_capture_on_commit_callbacks
 ):
@@ -94,7 +84,7 @@ def test_dry_runs_record_would_send_once_and_the_order_is_asked_for_real_once_li
     assert list(SolicitationRequest.objects.values_list("state", flat=True)) == [RequestState.WOULD_SEND]
     assert amazon.seen == []
 
-    _live(account, admin_user)
+    credentials_store(account, admin_user)
     (candidate,) = solicitation_candidates(account=account, on_date=next_day)
     assert (candidate.included, candidate.reason) == (
         True,
@@ -114,7 +104,7 @@ def test_credentials_gone_after_a_live_run_leave_the_request_queued_until_they_a
 ):
     order = delivered(account, 10)
     SolicitationRequest.objects.create(account=account, order=order, state=RequestState.WOULD_SEND)
-    _live(account, admin_user)
+    credentials_store(account, admin_user)
     solicitation_run(account=account, on_date=ON)  # queued for real; not sent before the credentials are removed
     spapi_credentials_update(account=account, actor=admin_user, clear=True)
     queued = SolicitationRequest.objects.get(order=order, state=RequestState.QUEUED)
@@ -122,7 +112,7 @@ def test_credentials_gone_after_a_live_run_leave_the_request_queued_until_they_a
     queued.refresh_from_db()
     assert (queued.state, queued.attempts) == (RequestState.QUEUED, 0)
 
-    _live(account, admin_user)
+    credentials_store(account, admin_user)
     with django_capture_on_commit_callbacks(execute=True):
         assert solicitation_run(account=account, on_date=ON) == RunResult(looked_at=1, created=0, queued=1)
     queued.refresh_from_db()
