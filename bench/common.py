@@ -54,3 +54,25 @@ def figure(key: str, value: float | int | str) -> None:
     if isinstance(value, float):
         value = f"{value:.3f}"
     print(f"{key}: {value}", flush=True)
+
+
+def orders_insert(cursor, *, accounts: list[int], count: int, days: int, prefix: str) -> None:
+    """`count` amazon.com orders in one INSERT ... SELECT, spread over `accounts` and bought over the
+    last `days` days; order ids start with the digit `prefix` (one per benchmark), a third are FBA."""
+    cursor.execute(
+        """
+        INSERT INTO helpdesk_order (account_id, amazon_order_id, merchant_order_id, marketplace_id, sales_channel,
+            status, fulfillment_channel, ship_service_level, carrier, tracking_number, currency, buyer_name,
+            buyer_email, ship_city, ship_state, ship_postal_code, ship_country, is_business_order,
+            purchase_date, created_at, updated_at)
+        SELECT (%(accounts)s::bigint[])[1 + g %% cardinality(%(accounts)s::bigint[])],
+               %(prefix)s || lpad((g %% 100)::text, 2, '0') || '-' || lpad((g / 100)::text, 7, '0')
+                   || '-' || lpad(g::text, 7, '0'),
+               '', 'ATVPDKIKX0DER', 'Amazon.com', 'Shipped', CASE WHEN g %% 3 = 0 THEN 'AFN' ELSE 'MFN' END,
+               'Standard', 'UPS', '1Z' || g, 'USD', 'Buyer ' || g, %(prefix)s || 'b' || g || '@marketplace.amazon.com',
+               '', '', '', 'US', false, now() - (g %% %(days)s) * interval '1 day', now(), now()
+        FROM generate_series(1, %(count)s) AS g
+        ON CONFLICT DO NOTHING
+        """,
+        {"accounts": accounts, "count": count, "days": days, "prefix": prefix},
+    )

@@ -19,7 +19,7 @@ sys.path[0] = str(Path(__file__).resolve().parent.parent)
 
 import time  # noqa: E402
 
-from bench.common import figure, median, percentile, setup  # noqa: E402
+from bench.common import figure, median, orders_insert, percentile, setup  # noqa: E402
 
 args = setup(__doc__)
 
@@ -50,22 +50,7 @@ def seed() -> SellerAccount:
         return account
     started = time.perf_counter()
     with connection.cursor() as cursor:
-        cursor.execute(
-            """
-            INSERT INTO helpdesk_order (account_id, amazon_order_id, merchant_order_id, marketplace_id, sales_channel,
-                status, fulfillment_channel, ship_service_level, carrier, tracking_number, currency, buyer_name,
-                buyer_email, ship_city, ship_state, ship_postal_code, ship_country, is_business_order,
-                purchase_date, created_at, updated_at)
-            SELECT %(account)s, '9' || lpad((g %% 100)::text, 2, '0') || '-' || lpad((g / 100)::text, 7, '0')
-                       || '-' || lpad(g::text, 7, '0'),
-                   '', 'ATVPDKIKX0DER', 'Amazon.com', 'Shipped', CASE WHEN g %% 3 = 0 THEN 'AFN' ELSE 'MFN' END,
-                   'Standard', 'UPS', '1Z' || g, 'USD', 'Buyer ' || g, 'f' || g || '@marketplace.amazon.com',
-                   '', '', '', 'US', false, now() - (g %% 365) * interval '1 day', now(), now()
-            FROM generate_series(1, %(orders)s) AS g
-            ON CONFLICT DO NOTHING
-            """,
-            {"account": account.id, "orders": ORDERS},
-        )
+        orders_insert(cursor, accounts=[account.id], count=ORDERS, days=365, prefix="9")
         # Feedback on every fifth order, the rating from the order's number; a date over three years.
         cursor.execute(
             """

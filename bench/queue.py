@@ -17,7 +17,7 @@ sys.path[0] = str(Path(__file__).resolve().parent.parent)
 
 import time  # noqa: E402
 
-from bench.common import figure, median, percentile, setup  # noqa: E402
+from bench.common import figure, median, orders_insert, percentile, setup  # noqa: E402
 
 args = setup(__doc__)
 
@@ -61,23 +61,7 @@ def seed() -> None:
     agents.append(me.id)
     account_ids = [a.id for a in accounts]
     with connection.cursor() as cursor:
-        cursor.execute(
-            """
-            INSERT INTO helpdesk_order (account_id, amazon_order_id, merchant_order_id, marketplace_id, sales_channel,
-                status, fulfillment_channel, ship_service_level, carrier, tracking_number, currency, buyer_name,
-                buyer_email, ship_city, ship_state, ship_postal_code, ship_country, is_business_order,
-                purchase_date, created_at, updated_at)
-            SELECT (%(accounts)s::bigint[])[1 + g %% %(n_accounts)s],
-                   lpad((g %% 1000)::text, 3, '0') || '-' || lpad((g / 1000)::text, 7, '0')
-                       || '-' || lpad(g::text, 7, '0'),
-                   '', 'ATVPDKIKX0DER', 'Amazon.com', 'Shipped', CASE WHEN g %% 3 = 0 THEN 'AFN' ELSE 'MFN' END,
-                   'Standard', 'UPS', '1Z' || g, 'USD', 'Buyer ' || g, 'b' || g || '@marketplace.amazon.com',
-                   '', '', '', 'US', false, now() - (g %% 90) * interval '1 day', now(), now()
-            FROM generate_series(1, %(n)s) AS g
-            ON CONFLICT DO NOTHING
-            """,
-            {"accounts": account_ids, "n_accounts": ACCOUNTS, "n": CASES},
-        )
+        orders_insert(cursor, accounts=account_ids, count=CASES, days=90, prefix="1")
         cursor.execute(
             """
             INSERT INTO helpdesk_case (account_id, kind, order_id, subject, buyer_name, status, assignee_id, priority,
