@@ -42,12 +42,22 @@ class OrderItemInline(admin.TabularInline):
 
 @admin.register(Order)
 class OrderAdmin(admin.ModelAdmin):
+    """Orders come from Amazon (reports, the Orders API): correctable here, but not added, deleted or
+    moved to another account or day, which the per-day order counts (`OrderDay`) follow the importers for."""
+
+    readonly_fields = ["account", "amazon_order_id", "purchase_date"]
     list_display = ["amazon_order_id", "account", "status", "fulfillment_channel", "purchase_date", "buyer_name"]
     list_filter = ["account", "fulfillment_channel", "status"]
     search_fields = ["amazon_order_id", "buyer_name", "buyer_email"]
     list_select_related = ["account"]
     show_full_result_count = False
     inlines = [OrderItemInline]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
 
 
 @admin.register(Case)

@@ -228,7 +228,7 @@ def test_dashboard_counts_clocks_per_window(client, manager, account):
 
 def test_every_django_admin_list_opens_and_written_only_rows_are_read_only(client, account):
     """The Django admin (staff): each registered model's list opens; the audit trail and the order counts
-    the application keeps cannot be edited there."""
+    the application keeps cannot be edited there, nor an order's purchase day."""
     staff = UserFactory(is_staff=True, is_superuser=True)
     OrderFactory(account=account)
     client.force_login(staff)
@@ -236,5 +236,8 @@ def test_every_django_admin_list_opens_and_written_only_rows_are_read_only(clien
     for model in django_admin.site._registry:
         url = reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_changelist")
         assert client.get(url).status_code == 200, url
-    for model in (Activity, OrderDay):
+    for model in (Activity, OrderDay, Order):
         assert client.get(reverse(f"admin:helpdesk_{model._meta.model_name}_add")).status_code == 403
+    order = Order.objects.get()
+    form = client.get(reverse("admin:helpdesk_order_change", args=[order.pk])).content.decode()
+    assert 'name="purchase_date' not in form and 'name="status"' in form  # its day stays the importers'
