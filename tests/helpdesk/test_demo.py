@@ -3,6 +3,7 @@ from io import StringIO
 from django.contrib.auth import authenticate
 from django.core.management import call_command
 
+from feedback.models import Feedback
 from helpdesk.models import Case, CaseKind, Deadline, Membership, SellerAccount
 
 
@@ -19,6 +20,9 @@ def test_seed_demo_makes_two_accounts_three_logins_and_every_kind_of_case(db):
         assert kinds == set(CaseKind.values)
         assert account.orders.count() == 40
     assert Deadline.objects.filter(state="met").exists()
+    # Negative feedback behind the feedback cases, in each marketplace's language.
+    de_comments = Feedback.objects.filter(account__slug="demo-de").values_list("comments", flat=True)
+    assert Feedback.objects.filter(case__isnull=False).count() == 4 and "Kam zu spät an" in " ".join(de_comments)
 
     cases = Case.objects.count()
     call_command("seed_demo", stdout=StringIO())

@@ -58,11 +58,12 @@ CASES = [
     (CaseKind.ATOZ, ClockKind.ATOZ_RESPONSE, "A-to-z claim: item not received", timedelta(hours=30)),
     (CaseKind.CHARGEBACK, ClockKind.CHARGEBACK_RESPONSE, "Chargeback: merchandise not received", timedelta(days=3)),
 ]
-# Negative feedback (rating, comment, days ago): each opens its removal case with the 60-day clock.
-FEEDBACK = [
-    (1, "Arrived late and the box was crushed.", 10),
-    (2, "Seller never answered my question.", 50),
-]
+# Negative feedback per marketplace (rating, comment, days ago), in the buyers' language: each opens
+# its removal case with the 60-day clock.
+FEEDBACK = {
+    "US": [(1, "Arrived late and the box was crushed.", 10), (2, "Seller never answered my question.", 50)],
+    "DE": [(1, "Kam zu spät an, der Karton war zerdrückt.", 10), (2, "Verkäufer antwortet nicht auf Nachrichten.", 50)],
+}
 
 
 class Command(BaseCommand):
@@ -136,7 +137,7 @@ class Command(BaseCommand):
                 deadline_start(case=case, kind=clock, started_at=now - age)
                 if index % 3 == 1:
                     case_assign(case=case, assignee=agent, actor=people["manager"][0])
-            for offset, (rating, comments, age) in enumerate(FEEDBACK, start=len(CASES)):
+            for offset, (rating, comments, age) in enumerate(FEEDBACK[marketplace], start=len(CASES)):
                 feedback_create(
                     account=account,
                     amazon_order_id=orders[offset].amazon_order_id,
