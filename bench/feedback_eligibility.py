@@ -7,8 +7,8 @@ hits per label and split, then the final lines: `accuracy` (the ground given
 matches the label exactly, over every comment), `holdout_accuracy` (the same
 over the comments written after the rules), `decision_accuracy` (likely
 removable or not, over every comment), the first two again per language
-(`accuracy_en`, `holdout_accuracy_en`, `accuracy_de`, `holdout_accuracy_de`),
-and `n`. Needs no database.
+(`accuracy_en`, `holdout_accuracy_en`, `accuracy_de`, `holdout_accuracy_de`, and the same for
+`fr`, `es` and `it`), and `n`. Needs no database.
 
     .venv/bin/python bench/feedback_eligibility.py [--scale N] [--verbose]
 """

@@ -8,10 +8,11 @@ service, which Amazon did. Anything that blames the seller's own service
 (a late merchant shipment, a wrong or used item, a listing not as described,
 unanswered messages) stays.
 
-The rules read English and German comments: each comment is read with one
-language's rules, chosen from its words, the marketplace deciding when the
-words do not (`comment_languages`). They give an opinion and the words it rests
-on; the agent decides. Accuracy on a labelled set: bench/feedback_eligibility.py.
+The rules read English, German, French, Spanish and Italian comments: each
+comment is read with one language's rules, chosen from its words, the
+marketplace deciding when the words do not (`comment_languages`). They give an
+opinion and the words it rests on; the agent decides. Accuracy on a labelled
+set: bench/feedback_eligibility.py.
 """
 
 import re
@@ -20,7 +21,7 @@ from dataclasses import dataclass
 import phonenumbers
 
 from ..models import RemovalReason
-from . import de, en
+from . import de, en, es, fr, it
 from .rules import Rules
 
 # --- personal information, in any language -----------------------------------
@@ -57,35 +58,70 @@ class Eligibility:
         return "struck through" if self.reason == RemovalReason.FBA_FULFILLMENT else "removed"
 
 
-_RULES = {"en": en.RULES, "de": de.RULES}
+_LANGUAGES = ("en", "de", "fr", "es", "it")
+_RULES = {"en": en.RULES, "de": de.RULES, "fr": fr.RULES, "es": es.RULES, "it": it.RULES}
 
-# Words common in feedback that only one of the two languages has ("in", "an", "was",
-# "so", "will", "hat", "die" are both, and count for neither).
-_GERMAN_WORDS = frozenset(
-    "und der das den dem des ist sind nicht nichts ein eine einen einem einer kein keine keinen mit für auf zu "
-    "von vom zum zur im ich mir mich mein meine meinen sie er es wir nach aber noch schon sehr nie leider bitte "
-    "wurde wurden war waren habe haben wie auch oder wenn dass weil bei ohne durch dann doch mal nur viel wieder "
-    "immer einfach gar ganz hier".split()
-)
-_ENGLISH_WORDS = frozenset(
-    "the and is are was were it its it's this that not of to for with my me i but very never at on from after "
-    "they you have has had be been did does didn't don't doesn't won't wasn't isn't would could what just too "
-    "only all again or if out up off got get came than then who which there their when because".split()
-)
+# Words common in feedback, by language. A word listed for two of them counts for neither ("es" is German
+# and Spanish, "des" German and French, "la", "un" French, Spanish and Italian, "con", "del", "una" Spanish
+# and Italian, "non", "ma", "il", "le", "qui" French and Italian, "que" French and Spanish).
+_FUNCTION_WORDS = {
+    "de": frozenset(
+        "und der das den dem des ist sind nicht nichts ein eine einen einem einer kein keine keinen mit für auf zu "
+        "von vom zum zur im ich mir mich mein meine meinen sie er es wir nach aber noch schon sehr nie leider bitte "
+        "wurde wurden war waren habe haben wie auch oder wenn dass weil bei ohne durch dann doch mal nur viel wieder "
+        "immer einfach gar ganz hier".split()
+    ),
+    "en": frozenset(
+        "the and is are was were it its it's this that not of to for with my me i but very never at on from after "
+        "they you have has had be been did does didn't don't doesn't won't wasn't isn't would could what just too "
+        "only all again or if out up off got get came than then who which there their when because".split()
+    ),
+    "fr": frozenset(
+        "et est sont pas ne je j'ai il elle nous vous ils elles ce cette ces c'est la le les de des au aux un une "
+        "en mon ma mes son votre vos très mais avec pour sur dans ou où qui que qu'il n'est n'a m'a si ni jamais "
+        "rien toujours encore déjà été était avait fait tout trop aucun aucune sans même chez après avant donc".split()
+    ),
+    "es": frozenset(
+        "el la los las lo le de del al un una uno unos unas en y es son si ni está estaba estaban fue era pero "
+        "muy nada nunca mi mis su sus que por para con sin como también ya hay ha se este esta esto eso más "
+        "después porque cuando donde yo tengo tiene llegó todavía aún".split()
+    ),
+    "it": frozenset(
+        "il lo gli la le un una uno di del della dei delle nel nella sul sulla al alla per con non è e ma che ne "
+        "si qui ho hai ha abbiamo sono era stato stata molto mai più anche ancora già niente nessun nessuna "
+        "nessuno questo questa quello quella mio mia miei suo sua dopo senza perché se però poi tutto troppo".split()
+    ),
+}
+_OWN_WORDS = {
+    language: words.difference(*(other for name, other in _FUNCTION_WORDS.items() if name != language))
+    for language, words in _FUNCTION_WORDS.items()
+}
+# Letters only one of them writes ("é", "è", "à", "ù" are shared and count for none), and elisions only
+# French or only Italian writes ("l'" and "d'" are both).
+_OWN_LETTERS = {"de": "äöüß", "fr": "çâêîôûëïœ", "es": "ñáíóú", "it": "ìò"}
+_OWN_ELISIONS = {"fr": ("j'", "qu'", "n'", "m'"), "it": ("dell'", "nell'", "all'", "dall'", "sull'", "un'")}
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
-_MARKETPLACE_LANGUAGE = {"DE": "de"}  # the rest: English
+_MARKETPLACE_LANGUAGE = {"DE": "de", "FR": "fr", "ES": "es", "IT": "it"}  # the rest: English
+
+
+def _marks(word: str, language: str) -> bool:
+    """Whether `word` is a sign of `language`: one of its own words, letters or elisions."""
+    return (
+        word in _OWN_WORDS[language]
+        or any(c in _OWN_LETTERS.get(language, "") for c in word)
+        or word.startswith(_OWN_ELISIONS.get(language, ()))
+    )
 
 
 def comment_languages(comments: str, *, region: str) -> tuple[str, ...]:
-    """The languages to read the comment in, in turn: the one whose own words (and, for German, umlauts
-    and ß) it has more of; when the count is even ("Slow shipping.", "Kaputt"), the marketplace's
-    language first and then the other."""
+    """The languages to read the comment in, in turn: the one with the most signs in it (its own words,
+    letters and elisions); when several have as many ("Slow shipping.", "Kaputt"), those, the
+    marketplace's language first and then English, German, French, Spanish, Italian."""
     words = [w.replace("’", "'") for w in _WORD.findall(comments.lower())]
-    german = sum(w in _GERMAN_WORDS or any(c in "äöüß" for c in w) for w in words)
-    english = sum(w in _ENGLISH_WORDS for w in words)
-    if german != english:
-        return ("de",) if german > english else ("en",)
-    return ("de", "en") if _MARKETPLACE_LANGUAGE.get(region) == "de" else ("en", "de")
+    signs = {language: sum(_marks(w, language) for w in words) for language in _LANGUAGES}
+    first = _MARKETPLACE_LANGUAGE.get(region, "en")
+    ranked = sorted(_LANGUAGES, key=lambda language: (-signs[language], language != first))
+    return tuple(language for language in ranked if signs[language] == signs[ranked[0]])
 
 
 def _personal_information(comments: str, *, buyer_name: str, region: str, rules: Rules) -> str:

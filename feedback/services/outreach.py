@@ -48,8 +48,9 @@ class OutreachRefused(Exception):
     """The contact breaks one of the rules; the message says which."""
 
 
-# Each pattern reads English, then German (amazon.de buyers). "Free" or "kostenlos" on its own is
-# how a replacement is sent (compensation); a free thing for the buyer to keep is an incentive.
+# Each pattern reads English, then German, French, Spanish and Italian (amazon.de, .fr, .es, .it buyers).
+# "Free", "kostenlos", "gratuit", "gratis" on its own is how a replacement is sent (compensation); a free
+# thing for the buyer to keep is an incentive.
 _INCENTIVE = re.compile(
     r"\b(?:gift ?cards?|vouchers?|coupons?|discount(?: codes?)?|promo(?:tion(?:al)?)? codes?|rewards?|cash ?back"
     r"|bonus|free (?:gifts?|products?|items?|samples?|units?|shipping on your next)|in exchange for|in return for"
@@ -59,7 +60,17 @@ _INCENTIVE = re.compile(
     r"|(?:kleine[sn]? )?(?:geschenk|aufmerksamkeit) für sie|als (?:kleines )?(?:dankeschön|geschenk|belohnung)"
     r"|im gegenzug|als gegenleistung|zusätzliche[nr]? (?:rück)?erstattung"
     r"|(?:\d+\s?(?:%|prozent|€|euro)|(?:gratis|kostenlose[rn]?) versand)"
-    r" (?:auf|bei|für) (?:ihre[mnr]?|die|den|der) nächsten?)\b",
+    r" (?:auf|bei|für) (?:ihre[mnr]?|die|den|der) nächsten?"
+    r"|bons? d['’]achat|chèques?[- ]cadeaux?|cartes?[- ]cadeaux?|codes?[- ]promo\w*|codes? de réduction|réductions?"
+    r"|(?:produit|article|échantillon|cadeau)s? (?:gratuit|offert)e?s?|(?:un )?(?:petit )?cadeau pour vous"
+    r"|en échange d[e'’]|en (?:guise de )?remerciement|remboursement supplémentaire"
+    r"|cupón|cupones|descuentos?|códigos? (?:de )?(?:descuento|promocional\w*)|vales? (?:de compra|regalo|descuento)"
+    r"|tarjetas? regalo|cheques? regalo|(?:producto|artículo|muestra)s? (?:gratis|gratuit[oa]s?|de regalo)"
+    r"|(?:un )?regalo para (?:usted|ti)|obsequio\w*|a cambio de|como agradecimiento|en agradecimiento"
+    r"|reembolso (?:adicional|extra)"
+    r"|buon[oi] (?:sconto|regalo|acquisto)|codic[ei] (?:sconto|promo\w*)|scont[oi]|carte? regalo|omaggi[oi]"
+    r"|(?:prodott|articol|campion)[oi] (?:gratuit[oi]|gratis|in regalo)|(?:un )?regalo per lei"
+    r"|in cambio (?:di|della|del)|come ringraziamento|per ringraziarla|rimborso (?:extra|aggiuntivo))\b",
     re.IGNORECASE,
 )
 _COMPENSATION = re.compile(
@@ -67,15 +78,28 @@ _COMPENSATION = re.compile(
     r"|at no (?:extra )?cost"
     r"|(?:rück|teil|zurück)?erstatt\w*|ersatz\w*|ersetz\w*|\w*gutschrift\w*|geld zurück|(?:preis)?nachlass"
     r"|entschädig\w*|rückzahlung|zurückgezahlt|umtausch\w*|austausch\w*|neulieferung|kulanz\w*|kostenlos\w*"
-    r"|gratis)\b",
+    r"|gratis"
+    r"|rembours\w*|remplac\w*|dédommag\w*|indemni\w*|geste commercial|gratuit\w*|sans frais"
+    r"|reembols\w*|sustitu\w*|reemplaz\w*|reposición|devoluci[oó]n del (?:importe|dinero)|sin (?:coste|costo|cargo)"
+    r"|rimbors\w*|sostitu\w*|indennizz\w*|risarci\w*|senza costi|a costo zero|nota di credito)\b",
     re.IGNORECASE,
 )
 _ACT = (
     r"(?:remov\w*|delet\w*|chang\w*|updat\w*|revis\w*|reconsider\w*|edit\w*|withdraw\w*|take down|amend\w*|improv\w*"
     r"|entfern\w*|lösch\w*|änder\w*|anpass\w*|überdenk\w*|überarbeit\w*|aktualisier\w*|korrigier\w*|revidier\w*"
-    r"|verbesser\w*|anheb\w*|zurückzu?(?:zieh|nehm)\w*|zurückgezogen|zurückgenommen)"
+    r"|verbesser\w*|anheb\w*|zurückzu?(?:zieh|nehm)\w*|zurückgezogen|zurückgenommen"
+    r"|supprim\w*|retir\w*|modifi\w*|reconsidér\w*|mett\w* à jour|amélior\w*|corrig\w*|effac\w*|réévalu\w*"
+    r"|revenir sur|(?<!au )revoir"
+    r"|elimin\w*|borr(?:ar|e|ad)\w*|quit(?:ar|arla|arlo|ara|aran)\b|cambi\w*|actualiz\w*|mejor\w*|correg\w*"
+    r"|rimuov\w*|rimoss\w*|cancell(?:are|arla|arlo|i|asse|ato|ata)\b|aggiorn\w*|rived\w*|riconsider\w*"
+    r"|miglior\w*|ritir\w*)"
 )
-_FEEDBACK = r"(?:feedback|review|rating|stars?|comments?|bewertung\w*|rezension\w*|sterne\w*|kommentar\w*)"
+_FEEDBACK = (
+    r"(?:feedback|review|rating|stars?|comments?|bewertung\w*|rezension\w*|sterne\w*|kommentar\w*"
+    r"|avis|évaluation\w*|commentaire\w*|étoiles?"
+    r"|valoraci\w*|opini[oó]n\w*|reseña\w*|calificaci\w*|comentario\w*|estrellas?"
+    r"|recension\w*|valutazion\w*|comment[oi]|stell[ae]|giudizi\w*)"
+)
 _REMOVAL_ASK = re.compile(
     rf"\b{_ACT}\b[^.!?]{{0,60}}\b{_FEEDBACK}\b|\b{_FEEDBACK}\b[^.!?]{{0,40}}\b{_ACT}"
     # "Ziehen Sie Ihre Bewertung zurück": the German verb split around the feedback.

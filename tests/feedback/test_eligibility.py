@@ -1,5 +1,5 @@
-"""The eligibility assistant: each ground on its own, in English and German, the language a comment
-is read in, and agreement with the labelled set."""
+"""The eligibility assistant: each ground on its own, in English, German, French, Spanish and Italian,
+the language a comment is read in, and agreement with the labelled set."""
 
 import json
 
@@ -29,7 +29,9 @@ def labelled(language: str) -> list[dict]:
     return [c for c in LABELLED if c.get("language", "en") == language]
 
 
-@pytest.mark.parametrize(("language", "size", "holdout"), [("en", 80, 30), ("de", 40, 20)])
+@pytest.mark.parametrize(
+    ("language", "size", "holdout"), [("en", 80, 30), ("de", 40, 20), ("fr", 30, 10), ("es", 30, 10), ("it", 30, 10)]
+)
 def test_the_labelled_set_is_large_and_covers_every_ground(language, size, holdout):
     cases = labelled(language)
     assert len(cases) >= size
@@ -38,7 +40,10 @@ def test_the_labelled_set_is_large_and_covers_every_ground(language, size, holdo
     assert sum(c["split"] == "holdout" for c in cases) >= holdout
 
 
-@pytest.mark.parametrize(("language", "exact_min", "holdout_min"), [("en", 0.90, 0.75), ("de", 0.90, 0.85)])
+@pytest.mark.parametrize(
+    ("language", "exact_min", "holdout_min"),
+    [("en", 0.90, 0.75), ("de", 0.90, 0.85), ("fr", 0.95, 0.90), ("es", 0.95, 0.90), ("it", 0.93, 0.85)],
+)
 def test_accuracy_on_the_labelled_set(language, exact_min, holdout_min):
     opinions = [
         (
@@ -85,6 +90,33 @@ class TestProductReview:
     def test_in_german_not_when_the_seller_is_blamed_too(self):
         assert german("Der Reißverschluss ist kaputt und der Verkäufer antwortet nicht.") is None
 
+    @pytest.mark.parametrize(
+        ("region", "comments", "word"),
+        [
+            ("FR", "La batterie ne tient pas une journée, qualité médiocre.", "batterie"),
+            ("FR", "Taille trop petite, le tissu gratte.", "Taille"),
+            ("ES", "Se rompió el asa al segundo día.", "rompió"),
+            ("ES", "Los zapatos son muy incómodos.", "incómodos"),
+            ("IT", "Il tessuto è ruvido e la cerniera si è rotta subito.", "tessuto"),
+            ("IT", "Alla fine ha smesso di funzionare.", "funzionare"),
+            ("IT", "Caro venditore, il prodotto si è rotto subito.", "prodotto"),
+        ],
+    )
+    def test_in_french_spanish_italian(self, region, comments, word):
+        opinion = assess(comments=comments, fulfillment_channel="AFN", region=region)
+        assert (opinion.reason.value, opinion.evidence) == ("product_review", word)
+
+    @pytest.mark.parametrize(
+        ("region", "comments"),
+        [
+            ("FR", "La fermeture éclair est cassée et le vendeur ne répond pas."),
+            ("ES", "La cremallera se rompió y el vendedor no responde."),
+            ("IT", "La cerniera si è rotta e il venditore non risponde."),
+        ],
+    )
+    def test_in_french_spanish_italian_not_when_the_seller_is_blamed_too(self, region, comments):
+        assert reason(comments, region=region) is None
+
 
 class TestObscenity:
     @pytest.mark.parametrize("comments", ["Total bullshit.", "f*cking useless", "What a sh!t show", "F U C K this"])
@@ -117,6 +149,40 @@ class TestObscenity:
     )
     def test_rude_is_not_obscene_in_german(self, comments):
         assert german(comments) != "obscenity"
+
+    @pytest.mark.parametrize(
+        ("region", "comments", "word"),
+        [
+            ("FR", "Vendeur de merde.", "merde"),
+            ("FR", "Quel connard ce vendeur.", "connard"),
+            ("FR", "Sale con, plus jamais !", "con"),
+            ("FR", "Putain, trois semaines d'attente.", "Putain"),
+            ("ES", "Qué mierda de pedido.", "mierda"),
+            ("ES", "El vendedor es un cabrón.", "cabrón"),
+            ("ES", "Gilipollas, nunca más.", "Gilipollas"),
+            ("IT", "Venditore stronzo.", "stronzo"),
+            ("IT", "Vaffanculo, mai più.", "Vaffanculo"),
+            ("IT", "Che cazzo di prodotto.", "cazzo"),
+            ("IT", "Fucking venditore, mai più.", "Fucking"),
+        ],
+    )
+    def test_obscene_in_french_spanish_italian(self, region, comments, word):
+        opinion = assess(comments=comments, fulfillment_channel="MFN", region=region)
+        assert (opinion.reason.value, opinion.evidence) == ("obscenity", word)
+
+    @pytest.mark.parametrize(
+        ("region", "comments"),
+        [
+            ("FR", "Nul, je suis très déçu."),
+            ("FR", "Une vraie arnaque."),
+            ("ES", "Una porquería, no sirve para nada."),
+            ("ES", "Llegó con la caja rota."),
+            ("IT", "Che schifo, pessimo."),
+            ("IT", "Arrivato con un graffio sul coperchio."),
+        ],
+    )
+    def test_rude_is_not_obscene_in_french_spanish_italian(self, region, comments):
+        assert reason(comments, region=region) != "obscenity"
 
     def test_dick_is_thick_in_german(self):
         assert german("Das Kabel ist viel zu dick.") == "product_review"
@@ -175,6 +241,38 @@ class TestPersonalInformation:
     def test_not_personal_in_german(self, comments):
         assert german(comments) != "personal_info"
 
+    @pytest.mark.parametrize(
+        ("region", "comments", "found"),
+        [
+            ("FR", "Écrivez-moi à luc.bernard@free.fr", "luc.bernard@free.fr"),
+            ("FR", "Rappelez-moi au 06 11 22 33 44.", "06 11 22 33 44"),
+            ("FR", "J'ai parlé avec Monsieur Jean Moreau, aucune aide.", "Jean Moreau"),
+            ("FR", "Je m'appelle Sophie Laurent et j'attends toujours.", "Sophie Laurent"),
+            ("ES", "Escríbame a pablo.ruiz@hotmail.es", "pablo.ruiz@hotmail.es"),
+            ("ES", "Llámeme al 611 223 344.", "611 223 344"),
+            ("ES", "Hablé con el Sr. Miguel Torres por teléfono.", "Miguel Torres"),
+            ("ES", "Me llamo Ana Fernández y sigo esperando.", "Ana Fernández"),
+            ("IT", "Scrivetemi a giulia.conti@gmail.com", "giulia.conti@gmail.com"),
+            ("IT", "Chiamatemi al 347 765 4321.", "347 765 4321"),
+            ("IT", "Ho parlato con la Sig.ra Elena Greco, nessun aiuto.", "Elena Greco"),
+            ("IT", "Mi chiamo Marco Esposito e aspetto ancora.", "Marco Esposito"),
+        ],
+    )
+    def test_found_in_french_spanish_italian(self, region, comments, found):
+        opinion = assess(comments=comments, fulfillment_channel="MFN", region=region)
+        assert (opinion.reason.value, opinion.evidence) == ("personal_info", found)
+
+    @pytest.mark.parametrize(
+        ("region", "comments"),
+        [
+            ("FR", "Madame Dubois était aimable, mais le colis est arrivé en retard."),
+            ("ES", "Pedido 402-1234567-1234567 nunca llegó."),
+            ("IT", "Il Sig. Rossi è stato gentile, ma il pacco è arrivato tardi."),
+        ],
+    )
+    def test_not_personal_in_french_spanish_italian(self, region, comments):
+        assert reason(comments, region=region) != "personal_info"
+
 
 class TestFulfilledByAmazon:
     def test_delivery_on_an_fba_order_is_struck(self):
@@ -215,6 +313,45 @@ class TestFulfilledByAmazon:
     def test_the_sellers_own_answers_stay_even_on_fba_in_german(self):
         assert german("Kam zu spät und der Verkäufer antwortet nicht.", channel="AFN") is None
 
+    @pytest.mark.parametrize(
+        ("region", "comments", "word"),
+        [
+            ("FR", "Le colis est arrivé avec une semaine de retard.", "colis"),
+            ("FR", "Le service client ne m'a pas aidé.", "service client"),
+            ("ES", "El paquete llegó aplastado.", "paquete"),
+            ("ES", "La atención al cliente no sirvió de nada.", "atención al cliente"),
+            ("IT", "Il corriere ha lasciato il pacco sotto la pioggia.", "corriere"),
+            ("IT", "Il servizio clienti non mi ha aiutato.", "servizio clienti"),
+        ],
+    )
+    def test_delivery_in_french_spanish_italian_on_an_fba_order_is_struck(self, region, comments, word):
+        opinion = assess(comments=comments, fulfillment_channel="AFN", region=region)
+        assert (opinion.reason.value, opinion.action, opinion.evidence) == ("fba_fulfillment", "struck through", word)
+
+    @pytest.mark.parametrize(
+        ("region", "comments"),
+        [
+            ("FR", "Le colis est arrivé avec une semaine de retard."),
+            ("ES", "El envío llegó una semana tarde."),
+            ("IT", "La spedizione è arrivata in ritardo."),
+        ],
+    )
+    def test_delivery_in_french_spanish_italian_on_a_merchant_order_stays(self, region, comments):
+        opinion = assess(comments=comments, fulfillment_channel="MFN", region=region)
+        assert opinion.reason is None
+        assert "merchant-fulfilled" in opinion.explanation
+
+    @pytest.mark.parametrize(
+        ("region", "comments"),
+        [
+            ("FR", "En retard, et le vendeur ne répond pas."),
+            ("ES", "Llegó tarde y el vendedor no contesta."),
+            ("IT", "In ritardo e il venditore non risponde."),
+        ],
+    )
+    def test_the_sellers_own_answers_stay_even_on_fba_in_french_spanish_italian(self, region, comments):
+        assert reason(comments, channel="AFN", region=region) is None
+
 
 class TestPricing:
     @pytest.mark.parametrize("comments", ["Way overpriced.", "$45 for this?", "Cheaper at Walmart."])
@@ -235,6 +372,26 @@ class TestPricing:
     def test_price_in_german(self, comments, word):
         opinion = assess(comments=comments, fulfillment_channel="MFN", region="DE")
         assert (opinion.reason.value, opinion.evidence) == ("pricing", word)
+
+    @pytest.mark.parametrize(
+        ("region", "comments", "word"),
+        [
+            ("FR", "Beaucoup trop cher.", "trop cher"),
+            ("FR", "Le prix a doublé en une semaine.", "prix"),
+            ("FR", "29,99 € pour ça ?", "29,99 €"),
+            ("ES", "Demasiado caro para lo que es.", "Demasiado caro"),
+            ("ES", "El precio es abusivo.", "precio"),
+            ("IT", "Troppo caro.", "Troppo caro"),
+            ("IT", "Il prezzo è assurdo.", "prezzo"),
+        ],
+    )
+    def test_price_in_french_spanish_italian(self, region, comments, word):
+        opinion = assess(comments=comments, fulfillment_channel="MFN", region=region)
+        assert (opinion.reason.value, opinion.evidence) == ("pricing", word)
+
+    def test_a_face_and_a_greeting_are_not_a_price(self):
+        assert reason("El repartidor me cerró la puerta en la cara.", region="ES") is None
+        assert reason("Caro venditore, il pacco non è mai arrivato.", region="IT") is None
 
 
 class TestKept:
@@ -273,6 +430,28 @@ class TestKept:
         assert (opinion.reason, opinion.evidence) == (None, word)
         assert "blames the seller's own service" in opinion.explanation
 
+    @pytest.mark.parametrize(
+        ("region", "comments", "word"),
+        [
+            ("FR", "Mauvais article reçu, colis en retard.", "Mauvais article"),
+            ("FR", "Pas conforme à la description.", "Pas conforme"),
+            ("FR", "Le vendeur ne répond pas à mes messages.", "vendeur ne répond"),
+            ("FR", "Produit d'occasion vendu comme neuf.", "d'occasion"),
+            ("ES", "Artículo equivocado, pedí otro.", "Artículo equivocado"),
+            ("ES", "No coincide con la descripción.", "No coincide"),
+            ("ES", "El vendedor no responde.", "vendedor no responde"),
+            ("ES", "Faltan piezas y el paquete llegó tarde.", "Faltan"),
+            ("IT", "Articolo sbagliato.", "Articolo sbagliato"),
+            ("IT", "Non conforme alla descrizione.", "Non conforme"),
+            ("IT", "Il venditore non risponde.", "venditore non risponde"),
+            ("IT", "Mancano dei pezzi.", "Mancano"),
+        ],
+    )
+    def test_seller_fault_in_french_spanish_italian(self, region, comments, word):
+        opinion = assess(comments=comments, fulfillment_channel="AFN", region=region)
+        assert (opinion.reason, opinion.evidence) == (None, word)
+        assert "blames the seller's own service" in opinion.explanation
+
 
 class TestLanguage:
     @pytest.mark.parametrize(
@@ -282,9 +461,18 @@ class TestLanguage:
             ("Der Akku ist nach einer Woche kaputt.", "US", ("de",)),
             ("The package never came.", "DE", ("en",)),
             ("It stopped working after a week.", "DE", ("en",)),
-            ("Slow shipping.", "DE", ("de", "en")),
-            ("Slow shipping.", "US", ("en", "de")),
-            ("Kaputt.", "GB", ("en", "de")),
+            ("Slow shipping.", "DE", ("de", "en", "fr", "es", "it")),
+            ("Slow shipping.", "US", ("en", "de", "fr", "es", "it")),
+            ("Kaputt.", "GB", ("en", "de", "fr", "es", "it")),
+            ("Le colis n'est jamais arrivé.", "US", ("fr",)),
+            ("El paquete nunca llegó.", "US", ("es",)),
+            ("Il pacco non è mai arrivato.", "US", ("it",)),
+            ("The package never came.", "FR", ("en",)),
+            ("Paquete dañado.", "DE", ("es",)),
+            ("Llegó con retraso.", "IT", ("es",)),
+            ("Arrivato con ritardo.", "ES", ("es", "en", "de", "fr", "it")),
+            ("Décevant.", "IT", ("it", "en", "de", "fr", "es")),
+            ("Slow shipping.", "FR", ("fr", "en", "de", "es", "it")),
         ],
     )
     def test_the_words_decide_and_the_marketplace_breaks_a_tie(self, comments, region, languages):
@@ -299,6 +487,10 @@ class TestLanguage:
     def test_a_comment_without_telling_words_is_read_in_the_other_language_when_the_first_finds_nothing(self):
         assert german("Slow shipping.", channel="AFN") == "fba_fulfillment"
         assert reason("Kaputt.", region="US") == "product_review"
+
+    def test_a_comment_on_a_french_account_without_telling_words_is_read_in_each_language_in_turn(self):
+        assert reason("Slow shipping.", channel="AFN", region="FR") == "fba_fulfillment"
+        assert reason("Envío tardío.", channel="AFN", region="FR") == "fba_fulfillment"
 
     def test_nothing_found_in_either_language(self):
         opinion = assess(comments="Nie wieder.", fulfillment_channel="AFN", region="DE")

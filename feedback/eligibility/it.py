@@ -1,0 +1,179 @@
+"""The eligibility rules for Italian comments (amazon.it)."""
+
+import re
+
+from .en import OBSCENE
+from .rules import Rules, any_of
+
+# --- a full name -------------------------------------------------------------
+
+_UPPER, _LOWER = "A-ZÀÈÉÌÒÙ", "a-zàèéìòù"
+_PART = rf"[{_UPPER}][{_LOWER}]+(?:-[{_UPPER}][{_LOWER}]+)?|[{_UPPER}]['’][{_UPPER}][{_LOWER}]+"
+_NAME = rf"((?:{_PART})\s+(?:{_PART}))"
+_NAME_AFTER_CUE = re.compile(
+    r"(?i:\b(?:mi chiamo|il mio nome è|firmato|ho parlato con|parlato con|signora|signorina|signor|signore"
+    r"|sig\.ra|sig\.na|sig|dott\.ssa|dott|titolare|responsabile)\b\.?,?:?\s+)" + _NAME
+)
+
+# --- obscenity -------------------------------------------------------------
+
+# "Con" is "with" and "fine" is "end" here. Milder words ("schifo", "fa schifo", "pessimo",
+# "truffa", "idiota", "cretino") are rude but not obscene.
+_OBSCENE = [
+    r"\w*cazz\w*",  # cazzo, cazzata, incazzato
+    r"stronz\w*",
+    r"\w*fancul\w*",  # vaffanculo, fanculo
+    r"merd\w*",
+    r"minchi\w*",
+    r"coglion\w*",
+    r"puttan\w*",
+    r"troi[ae]",
+    r"bastard\w*",
+    r"fottut\w*",
+    r"fott(?:e|i|iti|ere)\b",
+    r"mortacci\w*",
+    r"porco ?dio",
+    r"porca (?:puttana|troia)",
+]
+_OBSCENITY = re.compile(r"(?<![^\W\d_])(?:" + "|".join([*_OBSCENE, *OBSCENE]) + r")(?![^\W\d_])", re.IGNORECASE)
+
+# --- what the comment is about --------------------------------------------
+
+_ITEM = r"(?:articol[oi]|prodott[oi]|tagli[ae]|color[ei]|modell[oi]|misur[ae]|libr[oi]|pezz[oi]|versione|numero)"
+_SELLER_FAULT = any_of(
+    rf"{_ITEM} (?:\w+ )?(?:sbagliat|errat|divers)\w*",
+    r"(?:inviato|mandato|spedito|ricevuto|arrivato) (?:\w+ ){0,3}sbagliat\w*",
+    r"non (?:è )?conforme",
+    r"non corrispond\w*",
+    r"non è (?:quell[oa]|come) (?:della|nella|in|descritt|che ho|ordinat|mostrat|indicat)\w*",
+    r"(?:divers|different)[oaie] (?:da|dalla|dal|dalle|dai) (?:la |l['’])?(?:foto|descrizione|immagine|annuncio)",
+    r"(?:nella|secondo la|in) (?:foto|descrizione|annuncio|scheda)",
+    r"(?:della|nella) foto",
+    r"(?:un )?altro (?:modello|prodotto|articolo|colore)",
+    r"contraffatt\w*",
+    r"falso\b",
+    r"fake\b",
+    r"non (?:è )?original\w*",
+    r"(?:era|già|chiaramente|evidentemente|palesemente) (?:usat|apert|utilizzat)[oaie]",
+    r"di seconda mano",
+    r"ricondizionat\w*",
+    r"scadut\w*",
+    r"data di scadenza",
+    r"manca(?:no|va|vano)?\b",
+    r"mancant\w*",
+    r"incomplet\w*",
+    r"fattura",
+    r"annullat\w*",
+    r"(?:per|in cambio di) (?:\d|cinque) stelle",
+)
+_SELLER_CONTACT = any_of(
+    r"(?:venditor[ei]|venditrice|negozio|ditta|azienda)\b[^.!?]{0,40}\b(?:rispond|ignor|scortes|maleducat|sparit)\w*",
+    r"(?:nessuna|senza|zero) (?:risposta|riscontro)",
+    r"non (?:\w+ )?(?:risponde|rispondono|ha risposto|hanno risposto|si fa sentire)",
+    r"ignorat\w*",
+    r"scortes\w*",
+    r"maleducat\w*",
+    r"irraggiungibil\w*",
+)
+_DELIVERY = any_of(
+    r"spedizion\w*",
+    r"spedit\w*",
+    r"consegn\w*",
+    r"in ritardo",
+    r"ritard\w*",
+    r"(?:mai|non) (?:\w+ )?(?:arrivat|ricevut|consegnat)\w*",
+    r"pacc(?:o|hi|hetto)\b",
+    r"scatola",
+    r"imball\w*",
+    r"danneggiat\w*",
+    r"schiacciat\w*",
+    r"bagnat\w*",
+    r"busta",
+    r"tracciamento",
+    r"tracking",
+    r"smarrit\w*",
+    r"pers[oa] (?:il|la|mio|mia)",
+    r"corrier\w*",
+    r"fattorino",
+    r"poste\b",
+    r"bartolini",
+    r"brt",
+    r"sda",
+    r"gls",
+    r"dhl",
+    r"ups\b",
+    r"cassetta (?:della posta|postale)",
+    r"portineria",
+    r"cancello",
+    r"prime\b",
+)
+_AMAZON_SERVICE = any_of(
+    r"servizio clienti",
+    r"assistenza\w*",
+    r"rimbors\w*",
+    r"res[oi]\b",
+    r"restitu\w*",
+    r"soldi\b[^.!?]{0,25}\bindietro",
+)
+_PRICE = any_of(
+    r"prezz\w*",
+    # "Caro venditore" is a greeting.
+    r"(?:(?:troppo|molto|parecchio|più|così) )?car[oaie]\b(?! (?:venditor|amic|signor|client|amazon))",
+    r"carissim\w*",
+    r"cost(?:a|ava|ato|ano)\b",
+    r"costos\w*",
+    r"più economic\w*",
+    r"non (?:li )?vale\b",
+    r"\d+(?:[.,]\d+)?\s?(?:€|euro\b|eur\b)",
+    r"€\s?\d",
+)
+_PRODUCT = any_of(
+    r"qualità",
+    r"finitur\w*",
+    r"rott[oaie]\b",
+    r"romp\w*",
+    r"funzion\w*",
+    r"difettos\w*",
+    r"batteri[ae]",
+    r"pil[ae]\b",
+    r"caricatore",
+    r"tagli[ae]\b",
+    r"(?:troppo|molto) (?:piccol|grand|strett|larg|cort|lung|pesant|sottil|rumoros|dur|morbid)\w*",
+    r"tessuto",
+    r"material\w*",
+    r"plastica",
+    r"colore\w*",
+    r"rumor\w*",
+    r"scald\w*",
+    r"odore\w*",
+    r"puzz\w*",
+    r"sapore\w*",
+    r"istruzioni",
+    r"montaggio",
+    r"s?comod\w*",
+    r"cerniera",
+    r"zip\b",
+    r"manico",
+    r"coperchio",
+    r"perde acqua",
+    r"ruggin\w*",
+    r"inutil\w*",
+    r"prodott[oi]\b",
+    r"apparecchi\w*",
+    r"fragil\w*",
+    r"si stacca\w*",
+    r"schermo",
+    r"design",
+)
+
+
+RULES = Rules(
+    name_after_cue=_NAME_AFTER_CUE,
+    obscenity=_OBSCENITY,
+    seller_fault=_SELLER_FAULT,
+    seller_contact=_SELLER_CONTACT,
+    delivery=_DELIVERY,
+    amazon_service=_AMAZON_SERVICE,
+    price=_PRICE,
+    product=_PRODUCT,
+)
