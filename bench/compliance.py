@@ -7,11 +7,11 @@ that must be blocked. Recall: of the messages that must be blocked, the share it
 blocked. --scale N checks the whole set ceil(N) times, for the throughput figure only.
 The checker is pure Python, so no database or settings are needed.
 
-Each figure is a final `key: value` line. Per language (`en`, `de`) over the messages
-the rules were tuned to: `messages_<lang>`, `precision_<lang>`, `recall_<lang>`; over the
-holdout written before the German rules and never tuned to: `holdout_messages_de`,
-`holdout_precision_de`, `holdout_recall_de`. The last two lines are precision and recall
-over every message.
+Each figure is a final `key: value` line. Per language (`de`, `en`, `es`, `fr`, `it`)
+over the messages the rules were tuned to: `messages_<lang>`, `precision_<lang>`,
+`recall_<lang>`; over each holdout written before that language's rules (`de`, `es`,
+`fr`, `it`): `holdout_messages_<lang>`, `holdout_precision_<lang>`,
+`holdout_recall_<lang>`. The last two lines are precision and recall over every message.
 """
 
 import sys

@@ -1,10 +1,10 @@
-"""The checker on the labelled set: precision and recall per language and on the German holdout, and
-every message on its own."""
+"""The checker on the labelled set: precision and recall per language and on each holdout, and every
+message on its own."""
 
 import pytest
 
 from messaging.compliance.checker import check_text, is_blocked
-from tests.compliance.labelled import BLOCK, DE, DEV, EN, HOLDOUT, KNOWN_MISSES, LABELLED, PASS
+from tests.compliance.labelled import BLOCK, DE, DEV, EN, ES, FR, HOLDOUT, IT, KNOWN_MISSES, LABELLED, PASS
 
 THRESHOLD = 0.95
 # The holdout was never tuned to: a lower bar, so that a new miss there is listed rather than fitted.
@@ -31,7 +31,12 @@ def _precision_recall(items) -> tuple[float, float]:
 
 def test_the_set_is_labelled_consistently():
     assert {item.label for item in LABELLED} == {BLOCK, PASS}
-    assert {(item.language, item.split) for item in LABELLED} == {(EN, DEV), (DE, DEV), (DE, HOLDOUT)}
+    assert {(item.language, item.split) for item in LABELLED} == {
+        (EN, DEV),
+        (DE, DEV),
+        (DE, HOLDOUT),
+        *((language, split) for language in (FR, ES, IT) for split in (DEV, HOLDOUT)),
+    }
     assert all(item.note.strip() for item in LABELLED)
     cases = [(item.text, item.allowed_domains) for item in LABELLED]
     assert len(cases) == len(set(cases)), "a message is labelled twice"
@@ -40,7 +45,13 @@ def test_the_set_is_labelled_consistently():
 
 @pytest.mark.parametrize(
     ("language", "split", "size", "block_share"),
-    [(EN, DEV, 150, (0.3, 0.6)), (DE, DEV, 80, (0.3, 0.5)), (DE, HOLDOUT, 30, (0.3, 0.5))],
+    [
+        (EN, DEV, 150, (0.3, 0.6)),
+        (DE, DEV, 80, (0.3, 0.5)),
+        (DE, HOLDOUT, 30, (0.3, 0.5)),
+        *((language, DEV, 40, (0.35, 0.45)) for language in (FR, ES, IT)),
+        *((language, HOLDOUT, 12, (0.3, 0.5)) for language in (FR, ES, IT)),
+    ],
 )
 def test_each_part_is_big_and_balanced_enough(language, split, size, block_share):
     labels = [item.label for item in _part(language, split)]
@@ -49,15 +60,16 @@ def test_each_part_is_big_and_balanced_enough(language, split, size, block_share
     assert low <= labels.count(BLOCK) / len(labels) <= high
 
 
-@pytest.mark.parametrize("language", [EN, DE])
+@pytest.mark.parametrize("language", [EN, DE, FR, ES, IT])
 def test_precision_and_recall_on_the_tuned_messages(language):
     precision, recall = _precision_recall(_part(language, DEV))
     assert precision >= THRESHOLD, f"precision {precision:.3f}"
     assert recall >= THRESHOLD, f"recall {recall:.3f}"
 
 
-def test_precision_and_recall_on_the_german_holdout():
-    precision, recall = _precision_recall(_part(DE, HOLDOUT))
+@pytest.mark.parametrize("language", [DE, FR, ES, IT])
+def test_precision_and_recall_on_the_holdout(language):
+    precision, recall = _precision_recall(_part(language, HOLDOUT))
     assert precision >= THRESHOLD, f"precision {precision:.3f}"
     assert recall >= HOLDOUT_RECALL, f"recall {recall:.3f}"
 

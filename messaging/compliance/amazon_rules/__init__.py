@@ -3,11 +3,11 @@
 Each detector reads a `Context` (the original text and its normalised views) and yields `Finding`s with
 offsets into the original text; `checker.check_text` runs them all. `contact` finds contact details and
 personal data in any language; `wording` builds the wording rules from each language's `Wording` (`en`,
-`de`), and every language's rules run on every message. Tune the rules there, and add every message
+`de`, `fr`, `es`, `it`), and every language's rules run on every message. Tune the rules there, and add every message
 they get wrong to tests/compliance/labelled/.
 """
 
-from . import de, en
+from . import de, en, es, fr, it
 from .contact import addresses, cards, emails, links, phones
 from .context import Context
 from .wording import SHARED, Detector, detectors
@@ -23,6 +23,9 @@ DETECTORS: list[Detector] = [
     *SHARED,
     *detectors(en.WORDING),
     *detectors(de.WORDING),
+    *detectors(fr.WORDING),
+    *detectors(es.WORDING),
+    *detectors(it.WORDING),
 ]
 
 # When two rules flag overlapping text, the more specific one explains it.

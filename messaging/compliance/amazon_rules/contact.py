@@ -1,5 +1,6 @@
 """Contact details and personal data, in any language: links, e-mail addresses, phone and card numbers,
-street addresses. The cue words ("call", "Handy", "write", "schreiben") are English and German."""
+street addresses. The cue words ("call", "Handy", "portable", "móvil", "cellulare") are English, German,
+French, Spanish and Italian."""
 
 import re
 from collections.abc import Iterator
@@ -120,16 +121,21 @@ _PHONE_CUE = re.compile(
     r"\b(?:call|phone|tel|telephone|mobile|cell|text|sms|whatsapp|viber|fax|dial|ring|hotline|number is|reach (?:us"
     r"|me) (?:at|on)"
     r"|telefon\w*|handy\w*|mobil\w*|rufnummer|festnetz\w*|anrufen|rufen sie|nummer (?:ist|lautet)"
-    r"|erreichbar unter|erreichen sie (?:uns|mich) (?:unter|auf)|unter der nummer)\b"
+    r"|erreichbar unter|erreichen sie (?:uns|mich) (?:unter|auf)|unter der nummer"
+    r"|portable|appel\w*|numero (?:de telephone|de portable|est|es|e)|movil|llam\w*|cellulare|chiam\w*"
+    r"|numero di telefono|numero de telefono)\b"
     r"([^.!?\n\d]{0,30}?)(\+?\(?\d(?:[\s().-]{0,2}\d){6,14})(?![\w-])"
 )
 _NOT_PHONE_CONTEXT = re.compile(
     r"\b(?:tracking|track|order|invoice|reference|ref|case|serial|model|part|sku|asin"
-    r"|sendung\w*|bestell\w*|rechnung\w*|referenz\w*|auftrag\w*|artikel\w*|serien\w*|retoure\w*|vorgang\w*)\b"
+    r"|sendung\w*|bestell\w*|rechnung\w*|referenz\w*|auftrag\w*|artikel\w*|serien\w*|retoure\w*|vorgang\w*"
+    r"|suivi|commande|colis|facture|seguimiento|pedido|envio|factura|tracciamento|ordine|spedizione|fattura)\b"
 )
 _NUMBER_WORD = (
     r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine"
-    r"|null|eins|zwei|zwo|drei|vier|funf|fuenf|sechs|sieben|acht|neun)"
+    r"|null|eins|zwei|zwo|drei|vier|funf|fuenf|sechs|sieben|acht|neun"
+    r"|un|deux|trois|quatre|cinq|sept|huit|neuf|cero|uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve"
+    r"|due|tre|quattro|cinque|sei|sette|otto|nove)"
 )
 _PHONE_WORDS = re.compile(rf"\b{_NUMBER_WORD}(?:[\s,.-]+{_NUMBER_WORD}\b){{6,}}")
 _CARD = re.compile(r"(?<!\d)(?<!\d[ -])(?:\d[ -]?){12,18}\d(?![ -]?\d)")

@@ -35,7 +35,8 @@ class Context:
 
     def negated(self, pos: int) -> bool:
         """A negation shortly before `pos`, in the same clause ("no extra fee", "we won't ask you to pay",
-        "keine zusätzlichen Kosten"). A German "dass"/"ob" clause belongs to the one before its comma
+        "keine zusätzlichen Kosten", "sans frais", "sin coste", "senza costi"). A German "dass"/"ob" clause
+        belongs to the one before its comma
         ("Wir sagen nicht, dass Sie lügen")."""
         text = self.clear.text
         start = max(self.sentence_of(pos)[0], pos - 40)
@@ -56,11 +57,21 @@ def _last_comma(text: str, start: int, end: int) -> int:
 _SENTENCE = re.compile(r"[^.!?;\n]+(?:[.!?;]+(?=\s|$)|[.!?;]+|\n+|$)|[.!?;\n]+")
 _SUBORDINATE = re.compile(r",\s*(?:dass|ob)\b")
 NEGATION = re.compile(
-    r"\b(?:no|not|never|without|nothing|cannot|unable|neither|nor)\b|n't\b(?! (?:forget|hesitate|miss))"
+    r"\b(?:not|never|without|nothing|cannot|unable|neither|nor)\b|n't\b(?! (?:forget|hesitate|miss))"
+    # Spanish "no dude en", "no es (usted) más que" (is nothing but) are no negation.
+    r"|\bno\b(?! (?:dude|dudes|duden|olvide|olvides|se olvide|te olvides|solo|hay problema)\b)"
+    r"(?! (?:es|son|era|eres)(?: usted)? (?:mas|nada mas|otra cosa) que\b)"
     # German: "kein Problem" and "keine Sorge" are no negation, nor are "nicht nur" and "vergessen Sie nicht".
     r"|\bkein(?:e|en|em|er|es)?\b(?! (?:problem|sorge|ursache|thema|frage)\b)"
     r"|(?<!vergessen sie )(?<!zogern sie )\bnicht\b(?! (?:nur|vergessen)\b)"
     r"|\b(?:nichts|ohne|nie|niemals|weder|keinesfalls|keineswegs)\b"
+    # French, Spanish, Italian: "n'hésitez pas", "non esiti", "non è altro che", "sin embargo", "nessun problema".
+    r"|(?<!hesitez )(?<!hesite )(?<!oubliez )(?<!oublie )(?<!manquez )\bpas\b(?! (?:de (?:probleme|souci)|seulement)\b)"
+    r"|\b(?:aucun|aucune|ningun|ninguna|ninguno|nessun|nessuna|nessuno)\b(?! (?:probleme|souci|problema)\b)"
+    r"|\bsans\b(?! (?:doute|faute|hesiter)\b)|\bsin\b(?! (?:duda|falta|embargo)\b)|\bsenza\b(?! (?:dubbio|problemi)\b)"
+    r"|\bnon\b(?!-)(?! (?:esiti|esitate|esitare|dimentichi|dimenticate|dimenticare|solo|seulement)\b)"
+    r"(?! (?:e|sei) (?:altro|nient'altro) che\b)"
+    r"|\b(?:jamais|rien|nunca|jamas|nada|tampoco|niente|nulla|neanche|nemmeno|ni)\b"
 )
 
 # Identifiers and quantities that look like phone or card numbers but are not.
@@ -81,6 +92,13 @@ _PROTECTED = [
         r"|(?:sendungs|tracking|paket|bestell|auftrags|rechnungs|kunden|artikel|serien|retouren|rucksende|referenz"
         r"|vorgangs|ticket|fall|chargen|modell)(?:-?nummer|-?nr\.?))(?:\s*(?:number|no\.?|num|#|id"
         r"|code))?\s*[:#]?\s*(?:(?:is|was|reads|lautet|ist|war)\s+)?"
+        r"(?:[a-z]*\d[a-z0-9]*(?:[ -](?=[a-z]*\d)|(?![ -]?[a-z]*\d))){1,6}"
+    ),
+    # "numéro de suivi Colissimo est 6A12...", "número de pedido: 171-...", "numero di tracciamento BRT è 1234..."
+    re.compile(
+        r"\b(?:numero|num\.?|n\.?o|n°)\s*(?:de |di |d'|del |dello |della |de la )(?:suivi|commande|colis|facture|serie"
+        r"|retour|seguimiento|pedido|envio|factura|referencia|devolucion|tracciamento|tracking|ordine|spedizione"
+        r"|fattura|riferimento|reso|pratica)(?:\s+[a-z]+)?\s*[:#]?\s*(?:(?:est|es|e|:)\s+)?"
         r"(?:[a-z]*\d[a-z0-9]*(?:[ -](?=[a-z]*\d)|(?![ -]?[a-z]*\d))){1,6}"
     ),
 ]

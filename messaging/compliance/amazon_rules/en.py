@@ -174,7 +174,9 @@ _PROFANITY = re.compile(
     r"|the hell|go to hell|hell no|(?:you|a|such a) (?:dick|prick|ass|arse))\b"
 )
 _INSULT = re.compile(
-    r"\b(?:idiot(?:s|ic)?|moron(?:s|ic)?|imbeciles?|dimwit|halfwit|nitwit|cretins?|retard(?:ed|s)?)\b"
+    r"\b(?:idiot(?:s|ic)?|moron(?:s|ic)?|imbeciles?|dimwit|halfwit|nitwit|cretins?|retarded)\b"
+    # "retard" alone is French for a delay ("désolés pour ce retard")
+    r"|\b(?:you|you're a|you are a|such a|what a|complete|total|absolute)\s+retards?\b"
     r"|\b(?:you(?:'re| are)?|are you|such an?|what an?)\s+(?:so |such an? |an? |being |really |just |complete "
     r"|absolute "
     r"|total )*(?:stupid|dumb|clown|loser|fool|pathetic|ignorant|useless|incompetent|clueless|rude|crazy|insane"

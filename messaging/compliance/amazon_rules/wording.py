@@ -4,10 +4,12 @@ language shares (marketplaces and messaging apps, payment services, IBANs).
 A detector reads the normalised text (`ctx.clear`) and yields findings on the words it matched. Every
 language's detectors run on every message, so a German message to an amazon.com buyer is checked as
 well as an English one; each language's patterns are written so that they do not fire on the other's
-words ("Gift" is German for poison, "also" for "so", "Handy" for a mobile phone).
+words ("Gift" is German for poison, "also" for "so", "Handy" for a mobile phone; "retard" is French for a
+delay, "con" Spanish and Italian for "with", "negro" Spanish for black).
 """
 
 import re
+import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import partial
@@ -48,6 +50,15 @@ class Wording:
     # After a charge, in the same clause, words saying it is not due: German puts the negation after the
     # noun ("Ein Aufpreis fällt nicht an").
     settled: re.Pattern | None = None
+
+
+def words(*alternatives: str) -> re.Pattern:
+    """Any of `alternatives`, each a whole word or phrase written with its accents ("réduction", "móvil"),
+    matching the folded text, where the accents are gone."""
+    pattern = "".join(
+        ch for ch in unicodedata.normalize("NFD", "|".join(alternatives)) if not unicodedata.combining(ch)
+    )
+    return re.compile(rf"(?<!\w)(?:{pattern})(?!\w)")
 
 
 def leet(word: str) -> str:
@@ -179,11 +190,22 @@ def _confirmation(w: Wording, ctx: Context) -> Iterator[Finding]:
             yield ctx.finding(ctx.clear, "confirmation", m.start(), m.end())
 
 
+# A clause that opens with its negation, a verb or two before the threat: "No emprenderemos acciones legales".
+_OPENING_NEGATION = re.compile(
+    r"\W*(?:no|non|nunca|jamais)\b(?! (?:es|son|e|sei)(?: usted)? (?:mas|altro) (?:que|che)\b)"
+)
+
+
 def _threats(w: Wording, ctx: Context) -> Iterator[Finding]:
-    # "If you don't close the claim we'll sue you" is still a threat: only "we will not sue", "no legal action" negate.
+    # "If you don't close the claim we'll sue you" is still a threat: only "we will not sue", "no legal action" negate,
+    # and a clause that opens with its negation ("Non procederemo per vie legali"); a negation in the clause before
+    # does not reach ("Si no paga, le demandaremos"), nor one before a colon ("No más excusas: le demandaremos").
     text = ctx.clear.text
     for m in w.threat.finditer(text):
-        if not NEGATION.search(text, max(0, m.start() - 12), m.end()):
+        start = ctx.sentence_of(m.start())[0]
+        clause = max(start, text.rfind(",", start, m.start()) + 1, text.rfind(":", start, m.start()) + 1)
+        opening = m.start() - clause <= 25 and _OPENING_NEGATION.match(text, clause)
+        if not (opening or NEGATION.search(text, max(clause, m.start() - 12), m.end())):
             yield ctx.finding(ctx.clear, "threat", m.start(), m.end())
 
 

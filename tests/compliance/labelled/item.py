@@ -5,7 +5,7 @@ from dataclasses import dataclass
 BLOCK = "block"
 PASS = "pass"
 
-EN, DE = "en", "de"
+EN, DE, FR, ES, IT = "en", "de", "fr", "es", "it"
 DEV, HOLDOUT = "dev", "holdout"
 
 

@@ -1,0 +1,236 @@
+"""The wording rules in Spanish (sellers on amazon.es, and Spanish messages to any marketplace).
+
+The patterns are written with their accents and compiled by `words`, so "valoración" also matches the
+folded and the unaccented spelling. Spanish negates before the verb ("no tendrá que pagar nada") and
+after a charge ("los gastos de envío no se cobran", "corren de nuestra cuenta"), so the gaps between
+words skip no negation (`_GAP`) and a charge is also settled by what follows it. "Con" is "with",
+"sale" is "leaves", "vale" is "OK" and "negro" a colour: none of them is a word these rules look for.
+"""
+
+from .wording import Wording, leet, words
+
+# One word and the space after it, that is not a negation ("no tendrá que pagar nada").
+_GAP = r"(?:(?!(?:no|sin|ningun\w*|nunca|jamás|nada|ni)\b)[\w'-]+\s+)"
+_REVIEW = (
+    r"(?:valoraci(?:ón|ones)|reseñas?|opini(?:ón|ones)|comentarios?|evaluaci(?:ón|ones)|calificaci(?:ón|ones)"
+    r"|puntuaci(?:ón|ones)|feedbacks?|(?:\d|cinco|cuatro)\s?estrellas|estrellas)"
+)
+_MONEY = r"(?:\d[\d.,]*\s?(?:€|euros?\b|eur\b)|€\s?\d[\d.,]*)"
+_BAD = r"(?:negativ\w*|mala|malas|desfavorable\w*|crítica\w*|neutral\w*|[1-3] estrellas?)"
+
+# --- reviews and feedback ----------------------------------------------------------
+
+_INCENTIVE = words(
+    r"reembols\w*",
+    r"(?:devolvemos|devuelto|devolveremos|devolverle)\s+(?:el dinero|el importe|parte|\d)",
+    r"devoluci(?:ón|ones) (?:del dinero|del importe|parcial)",
+    r"cup(?:ón|ones)",
+    r"descuentos?",
+    r"códigos? (?:de descuento|promocional\w*|promo)",
+    r"vales? (?:de compra|de descuento|regalo)",
+    r"tarjetas? regalo|cheques? regalo",
+    r"regalos?|regalamos|regalarle|regalarte|le regalaremos",
+    r"obsequios?",
+    r"gratis|gratuit\w*",
+    r"compensaci(?:ón|ones)|compensar\w*|bonificaci(?:ón|ones)|indemnizaci(?:ón|ones)",
+    r"\d+\s?(?:%|por ?ciento)",
+    _MONEY,
+)
+_CHANGE = (
+    r"(?:elimin\w*|borr\w*|retir\w*|quit\w*|modific\w*|cambi\w*|actualiz\w*|actualic\w*|reconsider\w*|revis\w*"
+    r"|mejor(?:ar|e|en)\w*|corregir\w*|corrij\w*|editar\w*|edite)"
+)
+_REMOVAL_ASK = words(
+    # "eliminar su valoración negativa", "modifique la opinión"
+    rf"{_CHANGE}\s+{_GAP}{{0,2}}?(?:su|sus|tu|tus|la|el|las|los|esa|esta|este|ese)\s+{_GAP}{{0,1}}?{_REVIEW}",
+    rf"{_REVIEW}\s+{_GAP}{{0,4}}?{_CHANGE}",
+)
+_WRITE = (
+    r"(?:dej\w*|escrib\w*|publi\w*|dar|darnos|danos|denos|den|compart\w*|pong\w*|poner\w*|otorg\w*|regal(?:e|en|arnos"
+    r"|enos)|envi\w*)"
+)
+_REVIEW_ASK = words(
+    rf"{_WRITE}\s+{_GAP}{{0,4}}?{_REVIEW}",
+    r"val(?:ó|o)r\w*nos|valorar(?:nos)?|valore|califíquenos|calificarnos|puntúe\w*|puntuarnos|evalúe\w*|evaluarnos",
+    rf"(?:a cambio de|por|tras|después de|contra)\s+(?:una|un|cada|su|tu|dejar(?:nos)?|escribir|publicar)\s+"
+    rf"{_GAP}{{0,2}}?{_REVIEW}",
+    rf"(?:en cuanto|una vez que|cuando|si)\s+{_GAP}{{0,5}}?{_REVIEW}",
+    rf"{_REVIEW}\s+(?:positiv\w*|favorable\w*|excelente\w*|honest\w*|sincer\w*|de 5 estrellas)",
+    _REMOVAL_ASK.pattern,
+)
+_POSITIVE = words(
+    rf"{_REVIEW}\s+(?:muy\s+)?(?:positiv\w*|favorable\w*|excelente\w*|perfect\w*|de (?:5|cinco) estrellas)",
+    r"(?:buena|buenas|excelente|mejor|gran|muy buena)\s+(?:valoraci(?:ón|ones)|reseñas?|opini(?:ón|ones)"
+    r"|puntuaci(?:ón|ones)|calificaci(?:ón|ones))",
+    r"(?:5|cinco)\s?estrellas",
+    r"5/5|5 de 5|(?:la )?máxima (?:puntuación|nota|valoración|calificación)|nota máxima",
+)
+_ASK = words(
+    r"por favor|le agradecer\w*|te agradecer\w*|agradecer\w*|nos encantaría|le pedimos|le rogamos|podría|podrías"
+    r"|puede|puedes|pudiera|quisiera|no olvide|no olvides|no dude|no dudes|esperamos|espero|contamos con|nos ayudaría"
+    r"|nos ayudaría|le invitamos|te invitamos|deje|déjenos|déjanos|danos|denos|sería|ser(?:í|i)a genial",
+)
+_THANKS_FOR = words(r"^\W*(?:[\w,]+\s+){0,3}?(?:muchas\s+)?gracias\s+(?:por|por haber)\b(?!.*\bde antemano\b)")
+_SELECTIVE = words(
+    rf"si\s+(?:usted\s+)?(?:está|estás|queda|quedó|ha quedado|se siente|quedara)\s+{_GAP}{{0,2}}?(?:satisfech|content"
+    r"|encantad|feliz)\w*",
+    rf"si\s+{_GAP}{{0,3}}?(?:le|te)\s+(?:gusta|gustó|ha gustado|gustara|convence|ha convencido)",
+    r"(?:clientes?|compradores?) (?:satisfech|content|encantad)\w*",
+)
+_DIVERT = words(
+    rf"antes de\s+{_GAP}{{0,4}}?{_REVIEW}",
+    r"antes de valorar(?:nos)?|antes de calificar(?:nos)?",
+    rf"en (?:lugar|vez) de\s+{_GAP}{{0,3}}?{_REVIEW}",
+    rf"no\s+(?:nos\s+)?(?:deje|ponga|escriba|publique|dejes|pongas|escribas)\s+(?:una\s+|un\s+|ninguna\s+)?"
+    rf"(?:{_REVIEW}\s+)?{_BAD}",
+    rf"evite\s+(?:\w+\s+)?{_GAP}{{0,2}}?{_REVIEW}\s+{_BAD}",
+)
+
+# --- off Amazon, promotion, payment --------------------------------------------------
+
+_OFF_AMAZON = words(
+    r"(?:nuestra|nuestro|nuestras|nuestros|mi)\s+(?:propia\s+|propio\s+)?"
+    r"(?:tienda (?:online|en línea|web|física|oficial)|página web|sitio web|web(?: oficial)?|redes sociales"
+    r"|perfil de \w+|e-?shop)(?! (?:de |en )?amazon)",
+    r"fuera de amazon|sin pasar por amazon",
+    rf"(?:compr|pid|ped|encargu|adquier)\w*\s+{_GAP}{{0,3}}?directamente\s+(?:a|con|de)\s+(?:nosotros|mí)",
+    r"(?:síganos|síguenos|contáctenos|contáctanos|escríbanos|escríbenos|búsquenos|búscanos)\s+(?:también\s+"
+    r"|directamente\s+)?(?:en|por|a través de|vía)\s+(?!amazon|este|esta|la mensajería|el chat)[a-z]\w*",
+    r"(?:envíenos|envíanos|mándenos|mándanos|facilítenos|facilítanos|denos|danos|pásenos|pásanos|déjenos|déjanos)\s+"
+    r"(?:su|tu)\s+(?:número(?: de (?:teléfono|móvil|whatsapp)|(?! de (?:tarjeta|cuenta|pedido|seguimiento)))"
+    r"|teléfono|móvil|correo(?: electrónico)?|e-?mail|whatsapp"
+    r"|datos de contacto)",
+    r"(?:le|te)\s+llamaremos|(?:le|te)\s+llamamos|llámenos|llámanos",
+)
+_PROMOTION = words(
+    r"(?:descubra|descubre|visite|visita|consulte|consulta|mire|mira|explore|eche un vistazo a|echa un vistazo a)\s+"
+    r"(?:también\s+)?(?:todos\s+|todas\s+)?(?:nuestros|nuestras|nuestra|nuestro)\s+(?:[\w-]+\s+){0,2}?(?:otros|otras"
+    r"|nuev\w*|colecci\w*|catálogo|productos|artículos|tienda|ofertas|novedades|gama|promociones)",
+    r"ofertas? (?:especial|exclusiva|limitada)(?:es|s)?|promoci(?:ón|ones) exclusivas?",
+    r"por tiempo limitado|hasta agotar (?:existencias|stock)",
+    rf"(?:\d+\s?%|descuento|cupón|código \w+|envío gratis)\s+{_GAP}{{0,3}}?(?:en|para)\s+(?:su|tu|sus|tus|la|el)\s+"
+    r"(?:próxim\w*|futur\w*|siguiente\w*)\s+(?:compras?|pedidos?)",
+    r"suscríbase|suscríbete",
+    r"novedades|nueva colección",
+)
+_PAY = r"(?:pagar|pague|paguen|abonar|abone|transferir|transfiera|ingresar|ingrese|ingresarnos|pagarnos|abonarnos)"
+_EXTRA_PAYMENT = words(
+    rf"{_PAY}\s+{_GAP}{{0,3}}?(?:la diferencia|el resto|un suplemento|el suplemento|el importe|la cantidad|los gastos"
+    r"|un recargo|\d|€)",
+    r"(?:nuestra|mi)\s+(?:cuenta bancaria|cuenta corriente)|(?:nuestro|mi)\s+iban|(?:nuestros|mis)\s+datos bancarios",
+    r"(?:mediante|por|con)\s+(?:transferencia|bizum)|bizum",
+    r"(?:pago|cargo) (?:adicional|suplementario|extra) (?:de|por)\s+\d",
+)
+_EXTRA_CHARGE = words(
+    r"(?:gastos|costes?|cargos?|importes?|tarifas?)\s+(?:de\s+\w+\s+)?(?:adicional(?:es)?|extras?|suplementari\w*)",
+    r"suplementos?|recargos?|gastos de aduana|aranceles|diferencia de precio",
+    r"transferencia",
+    rf"{_MONEY}\s+(?:adicionales|extra|más)",
+)
+_PAYER = words(
+    r"debe|deberá|debería|tendrá que|tiene que|tendría que|le rogamos|le pedimos|por favor|a su cargo|a cargo del"
+    r" comprador|corre(?:n)? de su cuenta|a pagar|a abonar|se cobra\w*|se le cobrará|cobramos|cobraremos|se aplica\w*"
+    r"|pague|abone|se añade\w*",
+)
+_SETTLED = words(
+    r"no",
+    r"gratis|gratuit\w*|(?:corre|corren|van|iría|irán) (?:de|por|a) (?:nuestra cuenta|cuenta nuestra)"
+    r"|a nuestro cargo|incluid\w*|reembolsad\w*",
+)
+_CARD_DATA = (
+    r"(?:número de (?:tarjeta|cuenta)|tarjeta de crédito|tarjeta bancaria|código (?:cvv|cvc|de seguridad|pin)|cvv|cvc"
+    r"|pin|contraseña|datos bancarios|iban)"
+)
+_CARD_REQUEST = words(
+    r"(?:envíenos|envíanos|mándenos|facilítenos|indíquenos|confírmenos|denos|danos|díganos|pásenos)\s+(?:su|tu|sus"
+    rf"|tus)\s+(?:\w+\s+)?{_CARD_DATA}",
+    r"(?:envíenos|envíanos|mándenos|facilítenos|indíquenos|confírmenos|denos|danos|díganos|pásenos)\s+(?:el número"
+    r"|los datos|el código|el pin)\s+de\s+(?:su|tu)\s+(?:tarjeta|cuenta)",
+)
+
+# --- order and shipping confirmations ------------------------------------------------
+
+_SHIPMENT = r"(?:pedido|paquete|envío|artículo|compra)"
+_SENT = r"(?:enviad[oa]|expedid[oa]|confirmad[oa]|despachad[oa]|entregad[oa] al transportista|en camino|preparad[oa])"
+_STATUS = words(
+    rf"(?:su|tu|el|la)\s+{_SHIPMENT}(?:\s+[\w-]+){{0,2}}?\s+(?:ya\s+)?"
+    r"(?:ha sido|fue|está|se ha|ha salido|acaba de ser)\s+"
+    rf"(?:(?:ya|hoy|correctamente)\s+)*{_SENT}",
+    rf"hemos (?:recibido|enviado|expedido) (?:correctamente )?(?:su|tu) {_SHIPMENT}",
+    rf"(?:su|tu)\s+{_SHIPMENT}\s+ha salido de nuestro almacén",
+)
+_FRAMING = words(
+    r"buenas noticias",
+    r"nos (?:complace|alegra) (?:informarle|comunicarle|confirmarle|informarte)",
+    r"le (?:informamos|confirmamos)|te (?:informamos|confirmamos)",
+    r"gracias por (?:su|tu) (?:pedido|compra)|para su información",
+)
+# A header line ("Confirmación de envío: ...", "Asunto: Confirmación del pedido").
+_CONFIRMATION_HEADER = words(
+    r"(?:confirmaci(?:ó|o)n|aviso|notificaci(?:ó|o)n) (?:de |del )(?:pedido|envío|compra|entrega)(?=\s*(?:[:\n-]|$))",
+)
+
+# --- profanity, insults, liar, threats, discrimination --------------------------------
+
+_PROFANITY = words(
+    r"mierda\w*|joder|jodid\w*|jódete|hostias?|coño|gilipollas|cabr(?:ón|ona|ones)|put[ao]s?|hij[oa]s? de puta|hijoputa"
+    r"|carajo|chingad\w*|cojones|me cago|capull\w*|mam(?:ón|ona)",
+    leet("mierda"),
+    leet("joder"),
+)
+_INSULT = words(
+    r"idiotas?|imbéciles?|imbécil|estúpid\w*|subnormal\w*|tont(?:o|a|os|as)|payas(?:o|a|os)|cretin\w*|retrasad[oa]s?",
+    rf"(?:usted es|es usted|eres)\s+{_GAP}{{0,2}}?(?:un |una )?(?:inútil|incompetente|ignorante|ridícul\w*|incapaz"
+    r"|maleducad\w*|pesad\w*|descarad\w*|caradura)",
+    r"no sabe leer|sabe (?:usted )?leer|está usted ciego",
+    r"cállese|cállate|lárguese|lárgate",
+)
+_LIAR = words(
+    r"mentiros\w*",
+    r"(?:usted|tú)\s+(?:nos\s+)?mient\w*|nos (?:ha|has) mentido|está mintiendo|miente usted",
+    r"(?:es|era|eso es)\s+(?:una |pura |un )?(?:mentira|falso|invent\w*|estafa|fraude|cuento)",
+    r"mentiras?|estafador\w*|ladr(?:ón|ona|ones|onas)|timador\w*",
+    rf"(?:intenta|quiere|busca|pretende)\s+(?:usted\s+)?{_GAP}{{0,1}}?(?:estafarnos|engañarnos|timarnos|robarnos)",
+    r"no le creemos|deshonest\w*",
+)
+_THREAT = words(
+    r"acciones legales|medidas legales|acci(?:ón|ones) judicial\w*|vía judicial|(?:nuestro|mi)s? abogad\w*",
+    r"(?:le|te)\s+(?:vamos a\s+)?(?:denunciar|demandar)\w*|(?:denunciar|demandar)(?:le|la|lo|te)|denuncia contra"
+    r" (?:usted|ti)|los tribunales",
+    r"se arrepentirá|te arrepentirás|lo lamentará",
+    r"(?:le|te)\s+(?:vamos a\s+)?reportar\w*|reportarle|(?:hacer|haremos|vamos a hacer) (?:bloquear|cerrar) su"
+    r" cuenta",
+)
+_DISCRIMINATION = words(
+    r"sudacas?|negratas?|maric(?:ón|ones|onazo)|panchitos?|moros? de mierda",
+    r"(?:la )?gente como (?:usted|tú)|los de su (?:país|raza|calaña)",
+    r"vuelva a su país|vuélvase a su país|vuelve a tu país",
+    r"porque (?:usted )?es (?:una mujer|extranjer\w*|negr\w*|mor[oa]|musulman\w*|judí\w*|viej\w*|gay)",
+)
+
+WORDING = Wording(
+    review=words(_REVIEW),
+    incentive=_INCENTIVE,
+    review_ask=_REVIEW_ASK,
+    removal_ask=_REMOVAL_ASK,
+    positive=_POSITIVE,
+    ask=_ASK,
+    thanks_for=_THANKS_FOR,
+    selective=_SELECTIVE,
+    divert=_DIVERT,
+    off_amazon=_OFF_AMAZON,
+    promotion=_PROMOTION,
+    extra_payment=_EXTRA_PAYMENT,
+    extra_charge=_EXTRA_CHARGE,
+    payer=_PAYER,
+    card_request=_CARD_REQUEST,
+    status=_STATUS,
+    framing=_FRAMING,
+    confirmation_header=_CONFIRMATION_HEADER,
+    profanity=_PROFANITY,
+    insult=_INSULT,
+    liar=_LIAR,
+    threat=_THREAT,
+    discrimination=_DISCRIMINATION,
+    settled=_SETTLED,
+)
