@@ -3,7 +3,7 @@
 import re
 
 from .en import OBSCENE
-from .rules import Rules, any_of
+from .rules import any_of, obscenity, rules_from
 
 # --- a full name -------------------------------------------------------------
 
@@ -33,7 +33,7 @@ _OBSCENE = [
     r"verpiss\w*",
     r"angepisst\w*",
 ]
-_OBSCENITY = re.compile(r"(?<![a-zäöüß])(?:" + "|".join([*_OBSCENE, *OBSCENE]) + r")(?![a-zäöüß])", re.IGNORECASE)
+_OBSCENITY = obscenity(*_OBSCENE, *OBSCENE)
 
 # --- what the comment is about --------------------------------------------
 
@@ -224,13 +224,4 @@ _PRODUCT = any_of(
 )
 
 
-RULES = Rules(
-    name_after_cue=_NAME_AFTER_CUE,
-    obscenity=_OBSCENITY,
-    seller_fault=_SELLER_FAULT,
-    seller_contact=_SELLER_CONTACT,
-    delivery=_DELIVERY,
-    amazon_service=_AMAZON_SERVICE,
-    price=_PRICE,
-    product=_PRODUCT,
-)
+RULES = rules_from(globals())

@@ -2,7 +2,7 @@
 
 import re
 
-from .rules import Rules, any_of
+from .rules import any_of, rules_from
 
 # --- a full name -------------------------------------------------------------
 
@@ -222,13 +222,4 @@ _PRODUCT = any_of(
 )
 
 
-RULES = Rules(
-    name_after_cue=_NAME_AFTER_CUE,
-    obscenity=_OBSCENITY,
-    seller_fault=_SELLER_FAULT,
-    seller_contact=_SELLER_CONTACT,
-    delivery=_DELIVERY,
-    amazon_service=_AMAZON_SERVICE,
-    price=_PRICE,
-    product=_PRODUCT,
-)
+RULES = rules_from(globals())

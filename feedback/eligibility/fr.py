@@ -3,7 +3,7 @@
 import re
 
 from .en import OBSCENE
-from .rules import Rules, any_of
+from .rules import any_of, obscenity, rules_from
 
 # --- a full name -------------------------------------------------------------
 
@@ -36,7 +36,7 @@ _OBSCENE = [
     r"chiant\w*",
     r"ta gueule",
 ]
-_OBSCENITY = re.compile(r"(?<![^\W\d_])(?:" + "|".join([*_OBSCENE, *OBSCENE]) + r")(?![^\W\d_])", re.IGNORECASE)
+_OBSCENITY = obscenity(*_OBSCENE, *OBSCENE)
 
 # --- what the comment is about --------------------------------------------
 
@@ -178,13 +178,4 @@ _PRODUCT = any_of(
 )
 
 
-RULES = Rules(
-    name_after_cue=_NAME_AFTER_CUE,
-    obscenity=_OBSCENITY,
-    seller_fault=_SELLER_FAULT,
-    seller_contact=_SELLER_CONTACT,
-    delivery=_DELIVERY,
-    amazon_service=_AMAZON_SERVICE,
-    price=_PRICE,
-    product=_PRODUCT,
-)
+RULES = rules_from(globals())

@@ -2,7 +2,8 @@
 patterns one language gives, in the order `assess` tries them."""
 
 import re
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, fields
 
 
 def any_of(*patterns: str) -> re.Pattern[str]:
@@ -22,3 +23,14 @@ class Rules:
     amazon_service: re.Pattern[str]
     price: re.Pattern[str]
     product: re.Pattern[str]
+
+
+def rules_from(namespace: Mapping[str, object]) -> Rules:
+    """A language module's rules: each field from the module's pattern named like it in capitals
+    (`seller_fault` from `_SELLER_FAULT`). A module that lacks one fails at import."""
+    return Rules(**{field.name: namespace[f"_{field.name.upper()}"] for field in fields(Rules)})
+
+
+def obscenity(*stems: str) -> re.Pattern[str]:
+    """Any of the obscene word `stems`, as whole words: no letter of any alphabet next to them."""
+    return re.compile(r"(?<![^\W\d_])(?:" + "|".join(stems) + r")(?![^\W\d_])", re.IGNORECASE)
