@@ -8,7 +8,7 @@ gaps between words skip no negation (`_GAP`) and a charge is also settled by a n
 
 import re
 
-from .wording import Wording, leet
+from .wording import leet, wording_from
 
 _UMLAUTS = {"ä": "(?:ae?)", "ö": "(?:oe?)", "ü": "(?:ue?)", "ß": "ss"}
 
@@ -346,29 +346,4 @@ _DISCRIMINATION = _de(
     r"|lesbisch|pol\w*|russ\w*|arab\w*|migrant\w*|flüchtling) sind",
 )
 
-WORDING = Wording(
-    review=_de(_REVIEW),
-    incentive=_INCENTIVE,
-    review_ask=_REVIEW_ASK,
-    removal_ask=_REMOVAL_ASK,
-    positive=_POSITIVE,
-    ask=_ASK,
-    thanks_for=_THANKS_FOR,
-    selective=_SELECTIVE,
-    divert=_DIVERT,
-    off_amazon=_OFF_AMAZON,
-    promotion=_PROMOTION,
-    extra_payment=_EXTRA_PAYMENT,
-    extra_charge=_EXTRA_CHARGE,
-    payer=_PAYER,
-    card_request=_CARD_REQUEST,
-    status=_STATUS,
-    framing=_FRAMING,
-    confirmation_header=_CONFIRMATION_HEADER,
-    profanity=_PROFANITY,
-    insult=_INSULT,
-    liar=_LIAR,
-    threat=_THREAT,
-    discrimination=_DISCRIMINATION,
-    settled=_SETTLED,
-)
+WORDING = wording_from(globals(), review=_de(_REVIEW))

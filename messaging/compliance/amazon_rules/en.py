@@ -2,7 +2,7 @@
 
 import re
 
-from .wording import Wording, leet
+from .wording import leet, wording_from
 
 _W = r"(?:[\w'-]+\s+)"  # one word and the space after it
 _REVIEW = r"(?:reviews?|feedback|ratings?|stars?|testimonials?)"
@@ -214,28 +214,4 @@ _DISCRIMINATION = re.compile(
     r"|gay|lesbian|trans|old|elderly|foreign(?:er)?|immigrant|disabled)\b"
 )
 
-WORDING = Wording(
-    review=re.compile(rf"\b{_REVIEW}\b"),
-    incentive=_INCENTIVE,
-    review_ask=_REVIEW_ASK,
-    removal_ask=_REMOVAL_ASK,
-    positive=_POSITIVE,
-    ask=_ASK,
-    thanks_for=_THANKS_FOR,
-    selective=_SELECTIVE,
-    divert=_DIVERT,
-    off_amazon=_OFF_AMAZON,
-    promotion=_PROMOTION,
-    extra_payment=_EXTRA_PAYMENT,
-    extra_charge=_EXTRA_CHARGE,
-    payer=_PAYER,
-    card_request=_CARD_REQUEST,
-    status=_STATUS,
-    framing=_FRAMING,
-    confirmation_header=_CONFIRMATION_HEADER,
-    profanity=_PROFANITY,
-    insult=_INSULT,
-    liar=_LIAR,
-    threat=_THREAT,
-    discrimination=_DISCRIMINATION,
-)
+WORDING = wording_from(globals(), review=re.compile(rf"\b{_REVIEW}\b"))

@@ -7,7 +7,7 @@ words skip no negation (`_GAP`) and a charge is also settled by what follows it.
 "sale" is "leaves", "vale" is "OK" and "negro" a colour: none of them is a word these rules look for.
 """
 
-from .wording import Wording, leet, words
+from .wording import leet, wording_from, words
 
 # One word and the space after it, that is not a negation ("no tendrá que pagar nada").
 _GAP = r"(?:(?!(?:no|sin|ningun\w*|nunca|jamás|nada|ni)\b)[\w'-]+\s+)"
@@ -208,29 +208,4 @@ _DISCRIMINATION = words(
     r"porque (?:usted )?es (?:una mujer|extranjer\w*|negr\w*|mor[oa]|musulman\w*|judí\w*|viej\w*|gay)",
 )
 
-WORDING = Wording(
-    review=words(_REVIEW),
-    incentive=_INCENTIVE,
-    review_ask=_REVIEW_ASK,
-    removal_ask=_REMOVAL_ASK,
-    positive=_POSITIVE,
-    ask=_ASK,
-    thanks_for=_THANKS_FOR,
-    selective=_SELECTIVE,
-    divert=_DIVERT,
-    off_amazon=_OFF_AMAZON,
-    promotion=_PROMOTION,
-    extra_payment=_EXTRA_PAYMENT,
-    extra_charge=_EXTRA_CHARGE,
-    payer=_PAYER,
-    card_request=_CARD_REQUEST,
-    status=_STATUS,
-    framing=_FRAMING,
-    confirmation_header=_CONFIRMATION_HEADER,
-    profanity=_PROFANITY,
-    insult=_INSULT,
-    liar=_LIAR,
-    threat=_THREAT,
-    discrimination=_DISCRIMINATION,
-    settled=_SETTLED,
-)
+WORDING = wording_from(globals(), review=words(_REVIEW))

@@ -8,7 +8,7 @@ between words skip no negation (`_GAP`) and a charge is also settled by a negati
 "négro" is left out, since it folds to the Spanish "negro" (black).
 """
 
-from .wording import Wording, leet, words
+from .wording import leet, wording_from, words
 
 # One word and the space after it, that is not a negation ("vous n'aurez rien à payer").
 _GAP = r"(?:(?!(?:pas|sans|aucun\w*|jamais|rien|ni)\b)[\w'-]+\s+)"
@@ -219,29 +219,4 @@ _DISCRIMINATION = words(
     r"|musulman\w*|vieux|vieille|handicapé\w*|homosexuel\w*|gay)",
 )
 
-WORDING = Wording(
-    review=words(_REVIEW),
-    incentive=_INCENTIVE,
-    review_ask=_REVIEW_ASK,
-    removal_ask=_REMOVAL_ASK,
-    positive=_POSITIVE,
-    ask=_ASK,
-    thanks_for=_THANKS_FOR,
-    selective=_SELECTIVE,
-    divert=_DIVERT,
-    off_amazon=_OFF_AMAZON,
-    promotion=_PROMOTION,
-    extra_payment=_EXTRA_PAYMENT,
-    extra_charge=_EXTRA_CHARGE,
-    payer=_PAYER,
-    card_request=_CARD_REQUEST,
-    status=_STATUS,
-    framing=_FRAMING,
-    confirmation_header=_CONFIRMATION_HEADER,
-    profanity=_PROFANITY,
-    insult=_INSULT,
-    liar=_LIAR,
-    threat=_THREAT,
-    discrimination=_DISCRIMINATION,
-    settled=_SETTLED,
-)
+WORDING = wording_from(globals(), review=words(_REVIEW))

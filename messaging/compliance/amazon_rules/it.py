@@ -7,7 +7,7 @@ gaps between words skip no negation (`_GAP`) and a charge is also settled by wha
 "with", "fine" is "end", "caro" is "dear" and "mente" is "mind": none of them is a word these rules look for.
 """
 
-from .wording import Wording, leet, words
+from .wording import leet, wording_from, words
 
 # One word and the space after it, that is not a negation ("non dovrà pagare nulla").
 _GAP = r"(?:(?!(?:non|senza|nessun\w*|mai|nulla|niente|né)\b)[\w'-]+\s+)"
@@ -207,29 +207,4 @@ _DISCRIMINATION = words(
     r"perché (?:lei )?è (?:una donna|stranier\w*|ner[oa]|ebre[oa]|musulman\w*|vecchi[oa]|gay)",
 )
 
-WORDING = Wording(
-    review=words(_REVIEW),
-    incentive=_INCENTIVE,
-    review_ask=_REVIEW_ASK,
-    removal_ask=_REMOVAL_ASK,
-    positive=_POSITIVE,
-    ask=_ASK,
-    thanks_for=_THANKS_FOR,
-    selective=_SELECTIVE,
-    divert=_DIVERT,
-    off_amazon=_OFF_AMAZON,
-    promotion=_PROMOTION,
-    extra_payment=_EXTRA_PAYMENT,
-    extra_charge=_EXTRA_CHARGE,
-    payer=_PAYER,
-    card_request=_CARD_REQUEST,
-    status=_STATUS,
-    framing=_FRAMING,
-    confirmation_header=_CONFIRMATION_HEADER,
-    profanity=_PROFANITY,
-    insult=_INSULT,
-    liar=_LIAR,
-    threat=_THREAT,
-    discrimination=_DISCRIMINATION,
-    settled=_SETTLED,
-)
+WORDING = wording_from(globals(), review=words(_REVIEW))

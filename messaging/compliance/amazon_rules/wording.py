@@ -10,8 +10,8 @@ delay, "con" Spanish and Italian for "with", "negro" Spanish for black).
 
 import re
 import unicodedata
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass, fields
 from functools import partial
 
 from ..findings import RULES, Finding
@@ -50,6 +50,14 @@ class Wording:
     # After a charge, in the same clause, words saying it is not due: German puts the negation after the
     # noun ("Ein Aufpreis fällt nicht an").
     settled: re.Pattern | None = None
+
+
+def wording_from(namespace: Mapping[str, object], **given: re.Pattern) -> Wording:
+    """A language module's wording: each field from the module's pattern named like it in capitals
+    (`incentive` from `_INCENTIVE`), unless `given`. A module that lacks a required one fails at import."""
+    names = {field.name: f"_{field.name.upper()}" for field in fields(Wording)}
+    found = {field: namespace[name] for field, name in names.items() if name in namespace}
+    return Wording(**(found | given))
 
 
 def words(*alternatives: str) -> re.Pattern:
