@@ -4,6 +4,7 @@ import argparse
 import os
 import statistics
 import sys
+import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -76,3 +77,20 @@ def orders_insert(cursor, *, accounts: list[int], count: int, days: int, prefix:
         """,
         {"accounts": accounts, "count": count, "days": days, "prefix": prefix},
     )
+
+
+def page_times(client, url: str, *, requests: int) -> tuple[list[float], int]:
+    """Milliseconds of `requests` GETs of `url` after one to warm up, and the queries of the last one."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.get(url, secure=True)
+    times, queries = [], 0
+    for _ in range(requests):
+        with CaptureQueriesContext(connection) as ctx:
+            start = time.perf_counter()
+            response = client.get(url, secure=True)
+            times.append((time.perf_counter() - start) * 1000)
+        assert response.status_code == 200, (url, response.status_code)
+        queries = len(ctx.captured_queries)
+    return times, queries

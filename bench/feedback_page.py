@@ -19,7 +19,7 @@ sys.path[0] = str(Path(__file__).resolve().parent.parent)
 
 import time  # noqa: E402
 
-from bench.common import figure, median, orders_insert, percentile, setup  # noqa: E402
+from bench.common import figure, median, orders_insert, page_times, percentile, setup  # noqa: E402
 
 args = setup(__doc__)
 
@@ -119,15 +119,7 @@ explain_overview(account)
 client = Client(HTTP_HOST="localhost")
 client.force_login(User.objects.get(username="bench-feedback-manager"))
 url = f"/feedback/?account={account.id}"
-client.get(url, secure=True)  # warm
-times, queries = [], 0
-for _ in range(REQUESTS):
-    with CaptureQueriesContext(connection) as ctx:
-        start = time.perf_counter()
-        response = client.get(url, secure=True)
-        times.append((time.perf_counter() - start) * 1000)
-    assert response.status_code == 200, response.status_code
-    queries = len(ctx.captured_queries)
+times, queries = page_times(client, url, requests=REQUESTS)
 
 start = time.perf_counter()
 response = client.get(f"/feedback/export.csv?account={account.id}", secure=True)

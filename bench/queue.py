@@ -17,14 +17,13 @@ sys.path[0] = str(Path(__file__).resolve().parent.parent)
 
 import time  # noqa: E402
 
-from bench.common import figure, median, orders_insert, percentile, setup  # noqa: E402
+from bench.common import figure, median, orders_insert, page_times, percentile, setup  # noqa: E402
 
 args = setup(__doc__)
 
 from django.contrib.auth import get_user_model  # noqa: E402  (Django is set up by setup())
-from django.db import connection, reset_queries  # noqa: E402
+from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
-from django.test.utils import CaptureQueriesContext  # noqa: E402
 
 from helpdesk.models import Case, Membership, SellerAccount  # noqa: E402
 from helpdesk.selectors import QueueFilters, queue_cases  # noqa: E402
@@ -84,20 +83,6 @@ def seed() -> None:
     print(f"seeded {Case.objects.count():,} cases in {time.perf_counter() - started:.1f}s")
 
 
-def timed(client: Client, url: str) -> tuple[list[float], int]:
-    client.get(url, secure=True)  # warm
-    times, queries = [], 0
-    for _ in range(REQUESTS):
-        reset_queries()
-        with CaptureQueriesContext(connection) as ctx:
-            start = time.perf_counter()
-            response = client.get(url, secure=True)
-            times.append((time.perf_counter() - start) * 1000)
-        assert response.status_code == 200, response.status_code
-        queries = len(ctx.captured_queries)
-    return times, queries
-
-
 seed()
 me = User.objects.get(username="bench-me")
 client = Client(HTTP_HOST="localhost")
@@ -116,7 +101,7 @@ for name, filters in [
 
 results = {}
 for key, url in [("first", "/"), ("mine", "/?assignee=mine"), ("due4h", "/?due=4")]:
-    times, queries = timed(client, url)
+    times, queries = page_times(client, url, requests=REQUESTS)
     results[key] = (times, queries)
     print(f"{key}: median {median(times):.1f} ms, p95 {percentile(times, 95):.1f} ms, {queries} queries")
 
