@@ -96,7 +96,10 @@ def check_text(
     extra_rules: Iterable[CustomRule] = (),
     order_id: str | None = None,
 ) -> list[Finding]:
-    """Every finding in `text`, sorted by where it starts; offsets index the text as given."""
+    """Every finding in `text`, sorted by where it starts; offsets index the text as given.
+    A blank text has nothing to find (not even a missing order id)."""
+    if not text.strip():
+        return []
     ctx = Context(text, allowed_domains)
     findings = [f for detect in DETECTORS for f in detect(ctx)]
     for rule in extra_rules:

@@ -56,12 +56,7 @@ def check(request: HttpRequest) -> HttpResponse:
         return HttpResponse(f"The message could not be checked: {form.errors.as_text()}", status=400)
     account = account_get(request.user, account_id=form.cleaned_data["account"])
     text = form.cleaned_data["text"]
-    # A blank draft (a composer just opened) has nothing to say about it yet.
-    findings = (
-        compliance_check(text=text, account=account, order_id=form.cleaned_data["order_id"] or None)
-        if text.strip()
-        else []
-    )
+    findings = compliance_check(text=text, account=account, order_id=form.cleaned_data["order_id"] or None)
     blocked = compliance_blocked(findings)
     context = {
         "form": form,
@@ -70,7 +65,7 @@ def check(request: HttpRequest) -> HttpResponse:
         "segments": segments(text, findings),
         "blocked": blocked,
         "blocking_count": sum(f.blocking for f in findings),
-        "checked": bool(text.strip()),
+        "checked": bool(text.strip()),  # a composer just opened gets no verdict yet
     }
     template = "compliance/check.html#findings" if request.htmx else "compliance/check.html"
     return trigger_client_event(render(request, template, context), "compliance", {"blocked": blocked})

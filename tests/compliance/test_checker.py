@@ -295,3 +295,7 @@ def test_any_text_gives_well_formed_findings(text):
         assert 0 <= f.start <= f.end <= len(text)
         assert f.text == text[f.start : f.end]
         assert f.explanation
+
+
+def test_a_blank_text_has_no_findings_not_even_a_missing_order_id():
+    assert check_text(" \n\t", order_id="112-1234567-1234567") == []
