@@ -6,11 +6,11 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from django.contrib.auth.models import AbstractBaseUser
-from django.db.models import Count, Q, QuerySet, Sum
+from django.db.models import Count, Q, Sum
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
-from helpdesk.models import Case, CaseKind, ImportJob, OrderDay, Role, SellerAccount
+from helpdesk.models import Case, OrderDay, SellerAccount
 from helpdesk.models.cases import ACTIVE_STATUSES
 from helpdesk.selectors import scoped
 from messaging.models import Conversation
@@ -18,6 +18,7 @@ from messaging.outbound.selectors import latest_inbound_id
 from messaging.parsing import is_relay_address
 
 from .eligibility import Eligibility, assess
+from .kinds import FEEDBACK
 from .models import (
     CRITICAL_MAX,
     NEGATIVE_MAX,
@@ -90,11 +91,6 @@ def feedback_eligibility(feedback: Feedback) -> Eligibility:
         buyer_name=order.buyer_name if order else "",
         region=feedback.account.marketplace,
     )
-
-
-def feedback_import_jobs(user: AbstractBaseUser) -> QuerySet[ImportJob]:
-    jobs = ImportJob.objects.filter(kind=ImportJob.Kind.FEEDBACK).select_related("account", "created_by").defer("raw")
-    return scoped(jobs, user, min_role=Role.MANAGER)
 
 
 # --- the feedback page -------------------------------------------------------
@@ -243,9 +239,7 @@ def _removal_stats(account: SellerAccount) -> RemovalStats:
 def _open_cases(account: SellerAccount) -> dict:
     """The feedback cases whose removal clock still runs (or ran out unmet), soonest due first."""
     cases = list(
-        Case.objects.filter(
-            account=account, kind=CaseKind.FEEDBACK, status__in=ACTIVE_STATUSES, next_due_at__isnull=False
-        )
+        Case.objects.filter(account=account, kind=FEEDBACK, status__in=ACTIVE_STATUSES, next_due_at__isnull=False)
         .select_related("feedback", "assignee")
         .order_by("next_due_at", "id")[: OPEN_CASES_SHOWN + 1]
     )

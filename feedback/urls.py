@@ -8,7 +8,6 @@ urlpatterns = [
     path("", views.feedback_page, name="page"),
     path("export.csv", views.feedback_export, name="export"),
     path("import/", views.feedback_upload, name="import"),
-    path("import/<int:job_id>/", views.feedback_import_job, name="import_job"),
     path("new/", views.feedback_entry, name="entry"),
     path("<int:feedback_id>/removal-requests", views.removal_request_create_view, name="removal_request_create"),
     path(

@@ -6,13 +6,13 @@ from collections.abc import Iterable, Iterator
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from helpdesk.models import ImportJob, Role, SellerAccount
-from helpdesk.selectors import account_get, accounts_for
-from helpdesk.services.cases import InvalidTransition
+from helpdesk.models import Role, SellerAccount
+from helpdesk.selectors import account_get, accounts_for, import_jobs
+from helpdesk.services.lifecycle import InvalidTransition
 from helpdesk.views.access import role_required
 from helpdesk.views.imports import import_upload
 
@@ -28,12 +28,12 @@ from .forms import (
     ResolutionForm,
     ResponseForm,
 )
+from .kinds import FEEDBACK_REPORT
 from .models import Feedback
 from .selectors import (
     WINDOWS,
     feedback_export_rows,
     feedback_get,
-    feedback_import_jobs,
     feedback_overview,
     outreach_contact_get,
     removal_request_get,
@@ -109,26 +109,11 @@ def feedback_export(request: HttpRequest) -> StreamingHttpResponse:
 def feedback_upload(request: HttpRequest) -> HttpResponse:
     accounts = list(accounts_for(request.user, min_role=Role.MANAGER))
     form = FeedbackImportForm(request.POST or None, request.FILES or None, accounts=accounts)
-    job = import_upload(request, form=form, kind=ImportJob.Kind.FEEDBACK)
+    job = import_upload(request, form=form, kind=FEEDBACK_REPORT)
     if job is not None:
-        return redirect("feedback:import_job", job_id=job.id)
-    jobs = feedback_import_jobs(request.user)[:20]
-    return render(request, "feedback/import.html", {"form": form, "jobs": jobs, "job_url": "feedback:import_job"})
-
-
-@role_required(Role.MANAGER)
-def feedback_import_job(request: HttpRequest, job_id: int) -> HttpResponse:
-    job = get_object_or_404(feedback_import_jobs(request.user), id=job_id)
-    template = "helpdesk/import_job.html#status" if request.htmx else "helpdesk/import_job.html"
-    context = {
-        "job": job,
-        "back_url": reverse("feedback:import"),
-        "back_label": "Feedback imports",
-        "poll_url": reverse("feedback:import_job", args=[job.id]),
-        "done_url": reverse("feedback:page") + f"?account={job.account_id}",
-        "done_label": "See the feedback and the open removal cases",
-    }
-    return render(request, template, context)
+        return redirect("helpdesk:import_job", job_id=job.id)
+    jobs = import_jobs(request.user, kind=FEEDBACK_REPORT)[:20]
+    return render(request, "feedback/import.html", {"form": form, "jobs": jobs})
 
 
 @role_required()

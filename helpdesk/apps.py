@@ -1,6 +1,56 @@
+from datetime import timedelta
+
+from celery.schedules import schedule
 from django.apps import AppConfig
+from django.conf import settings
+
+from helpdesk.importing import ORDERS_REPORT
+from helpdesk.registry import Contribution, Importer, NavLink, registry
 
 
 class HelpdeskConfig(AppConfig):
     name = "helpdesk"
     verbose_name = "Helpdesk core"
+
+    def ready(self) -> None:
+        """The core's own pages and jobs go through the registry like every app's."""
+        every = settings.SWEEP_INTERVAL_S
+        registry.register(
+            Contribution(
+                label="helpdesk",
+                urls=(("", "helpdesk.app_urls"),),
+                nav=(
+                    NavLink("Queue", "helpdesk:queue", position=10, accesskey="q"),
+                    NavLink("Dashboard", "helpdesk:dashboard", role="manager", position=10),
+                    NavLink("Import orders", "helpdesk:order_import", role="manager", position=90),
+                    NavLink("Settings", "helpdesk:accounts", role="admin", position=90),
+                ),
+                importers=(
+                    Importer(
+                        kind=ORDERS_REPORT,
+                        label="All-orders report",
+                        run="helpdesk.services.orders.orders_import",
+                        page="helpdesk:order_import",
+                    ),
+                ),
+                periodic=(
+                    # The deadline sweeper runs every few seconds; email delivery right after.
+                    (
+                        "sweep-deadlines",
+                        {
+                            "task": "helpdesk.tasks.sweep_deadlines",
+                            "schedule": schedule(timedelta(seconds=every)),
+                            "options": {"expires": every * 5},
+                        },
+                    ),
+                    (
+                        "deliver-notifications",
+                        {
+                            "task": "helpdesk.tasks.deliver_notifications",
+                            "schedule": schedule(timedelta(seconds=every * 5)),
+                            "options": {"expires": every * 25},
+                        },
+                    ),
+                ),
+            )
+        )

@@ -5,7 +5,8 @@ from django import forms
 from django.contrib.auth import get_user_model
 
 from helpdesk.calendars import OpeningHoursError, holiday_country_choices, parse_opening_hours
-from helpdesk.models import Calendar, CaseKind, CaseStatus, Policy, Priority, Role, SellerAccount
+from helpdesk.models import Calendar, CaseStatus, Policy, Priority, Role, SellerAccount
+from helpdesk.registry import case_kind_choices
 
 User = get_user_model()
 
@@ -13,7 +14,7 @@ STATUS_FILTERS = [("active", "Active"), ("all", "All"), *CaseStatus.choices]
 
 
 class QueueFilterForm(forms.Form):
-    kind = forms.ChoiceField(choices=[("", "All kinds"), *CaseKind.choices], required=False)
+    kind = forms.ChoiceField(choices=lambda: [("", "All kinds"), *case_kind_choices()], required=False)
     status = forms.ChoiceField(choices=STATUS_FILTERS, required=False)
     assignee = forms.CharField(required=False)
     account = forms.TypedChoiceField(coerce=int, required=False, empty_value=None)

@@ -20,6 +20,7 @@ from decimal import Decimal
 from django.db import connections, models, router
 
 GZIP_MAGIC = b"\x1f\x8b"
+ORDERS_REPORT = "orders"  # the core's own report kind: Amazon's all-orders report
 
 
 class ReportError(Exception):

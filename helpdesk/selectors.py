@@ -20,14 +20,16 @@ from helpdesk.models import (
     Case,
     Deadline,
     DeadlineState,
+    ImportJob,
     Membership,
     Notification,
     Order,
     Policy,
     SellerAccount,
 )
-from helpdesk.models.accounts import Role, roles_at_least
 from helpdesk.models.cases import ACTIVE_STATUSES
+from helpdesk.registry import registry
+from helpdesk.roles import Role, roles_at_least
 
 User = get_user_model()
 
@@ -155,6 +157,14 @@ def order_other_cases(case: Case) -> list[Case]:
     )
 
 
+def import_jobs(user: AbstractBaseUser, *, kind: str = "") -> QuerySet[ImportJob]:
+    """Report imports (of one kind, if given) of the accounts the user manages, newest first, without their bytes."""
+    jobs = ImportJob.objects.select_related("account", "created_by").defer("raw")
+    if kind:
+        jobs = jobs.filter(kind=kind)
+    return scoped(jobs, user, min_role=Role.MANAGER)
+
+
 def order_get(user: AbstractBaseUser, *, order_id: int) -> Order:
     return get_object_or_404(scoped(Order.objects.all(), user), id=order_id)
 
@@ -174,10 +184,16 @@ def unread_count(user: AbstractBaseUser) -> int:
 
 
 def nav_context(user: AbstractBaseUser) -> dict:
+    """The header: the user's highest role, the links of every role they hold (agents' links for
+    everyone logged in; admins' also for superusers), and their unread notification count."""
+    roles = {Role.AGENT}
+    if account_ids_for(user, min_role=Role.MANAGER):
+        roles.add(Role.MANAGER)
+    if account_ids_for(user, min_role=Role.ADMIN) or user.is_superuser:
+        roles.add(Role.ADMIN)
     return {
         "nav_role": highest_role(user),
-        "nav_is_admin": bool(account_ids_for(user, min_role=Role.ADMIN)),
-        "nav_is_manager": bool(account_ids_for(user, min_role=Role.MANAGER)),
+        "nav_links": registry.nav(roles=roles),
         "nav_unread": unread_count(user),
     }
 

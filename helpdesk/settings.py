@@ -6,11 +6,9 @@ DATABASE_URL and REDIS_URL. Every secret may also come from NAME_FILE.
 """
 
 import os
-from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
-from celery.schedules import crontab, schedule
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(os.environ.get("VAR_DIR", BASE_DIR / "var"))
@@ -208,41 +206,10 @@ CELERY_TASK_ALWAYS_EAGER = env_bool("CELERY_TASK_ALWAYS_EAGER", False)
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
 
-# The deadline sweeper runs every few seconds; email delivery right after.
+# How often the deadline sweeper runs, and its batch size. The beat schedule is each
+# app's own, gathered from the registry when Celery starts (helpdesk/celery.py).
 SWEEP_INTERVAL_S = env_float("SWEEP_INTERVAL_S", 2.0)
 SWEEP_BATCH_SIZE = env_int("SWEEP_BATCH_SIZE", 1000)
-CELERY_BEAT_SCHEDULE = {
-    "sweep-deadlines": {
-        "task": "helpdesk.tasks.sweep_deadlines",
-        "schedule": schedule(timedelta(seconds=SWEEP_INTERVAL_S)),
-        "options": {"expires": SWEEP_INTERVAL_S * 5},
-    },
-    "poll-mailboxes": {
-        "task": "messaging.tasks.poll_mailboxes",
-        "schedule": schedule(timedelta(seconds=60)),
-        "options": {"expires": 300},
-    },
-    "deliver-replies": {
-        "task": "messaging.outbound.tasks.deliver_due_replies",
-        "schedule": schedule(timedelta(seconds=30)),
-        "options": {"expires": 30},
-    },
-    "solicit-daily": {
-        "task": "feedback.solicitation.tasks.solicit_daily",
-        "schedule": crontab(hour=9, minute=0),  # UTC; each account picks its own local "today"
-        "options": {"expires": 6 * 3600},
-    },
-    "sync-orders": {
-        "task": "feedback.solicitation.tasks.sync_orders",
-        "schedule": crontab(minute=40),  # hourly, so the 09:00 review run sees fresh delivery estimates
-        "options": {"expires": 3600},
-    },
-    "deliver-notifications": {
-        "task": "helpdesk.tasks.deliver_notifications",
-        "schedule": schedule(timedelta(seconds=SWEEP_INTERVAL_S * 5)),
-        "options": {"expires": SWEEP_INTERVAL_S * 25},
-    },
-}
 
 # Amazon Selling Partner API, for review requests. Per-account credentials an
 # admin stores override these; without any, requests are recorded as "would send".

@@ -1,14 +1,13 @@
+"""The URL conf: each app's URL module, as the app registered it, then login and Django's admin."""
+
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from helpdesk.registry import registry
+
 urlpatterns = [
-    path("", include("helpdesk.app_urls")),
-    path("messages/compliance/", include("messaging.compliance.urls")),
-    path("messages/outbound/", include("messaging.outbound.urls")),
-    path("messages/", include("messaging.urls")),
-    path("feedback/solicitation/", include("feedback.solicitation.urls")),
-    path("feedback/", include("feedback.urls")),
+    *(path(prefix, include(module)) for prefix, module in registry.url_includes()),
     path("login/", auth_views.LoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("password-reset/", auth_views.PasswordResetView.as_view(), name="password_reset"),

@@ -32,10 +32,13 @@ class MailKind(models.TextChoices):
     OTHER = "other", "Other mail"
 
 
-# Amazon notices that the returns and claims apps take over (see selectors.notices_unhandled).
+# Amazon notices of work for the agents (claims, chargebacks, returns), listed on the ingestion page
+# until the app that registered for their kind has taken them (see selectors.notices_unhandled).
 NOTICE_KINDS = frozenset({MailKind.ATOZ_CLAIM, MailKind.CHARGEBACK, MailKind.RETURN_REQUEST})
-# Amazon's word that an outbound message did not reach the buyer: the outbound side matches these.
+# Amazon's word that an outbound message did not reach the buyer.
 DELIVERY_FAILURE_KINDS = frozenset({MailKind.OPT_OUT, MailKind.BOUNCE})
+# Mail that reading hands over, after commit, to the app registered for its kind (services.notices).
+HANDOVER_KINDS = NOTICE_KINDS | DELIVERY_FAILURE_KINDS
 
 
 class MailStatus(models.TextChoices):
@@ -97,11 +100,16 @@ class InboundMail(models.Model):
     original_message_id = models.CharField(
         max_length=255, blank=True, help_text="A bounce's or opt-out's reference to the message it is about."
     )
-    # Amazon notices (NOTICE_KINDS) wait here until the returns or claims app takes them.
+    # Mail of HANDOVER_KINDS waits here until the app registered for its kind has taken it.
     handled_at = models.DateTimeField(null=True, blank=True)
     handled_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
+    handover_next_at = models.DateTimeField(
+        null=True, blank=True, help_text="When the hand-over to its app is (re)tried; empty once handled or given up."
+    )
+    handover_attempts = models.PositiveSmallIntegerField(default=0, help_text="Hand-overs that failed.")
+    handover_error = models.CharField(max_length=500, blank=True, help_text="Why the last hand-over failed.")
 
     class Meta:
         ordering = ["-arrived_at", "-id"]
@@ -124,13 +132,18 @@ class InboundMail(models.Model):
             ),
             models.Index(
                 fields=["account", "received_at"],
-                condition=models.Q(kind__in=sorted(NOTICE_KINDS), handled_at__isnull=True),
+                condition=models.Q(kind__in=sorted(HANDOVER_KINDS), handled_at__isnull=True),
                 name="inboundmail_notices_unhandled",
             ),
             models.Index(
                 fields=["account", "relay_address"],
                 condition=models.Q(kind__in=sorted(DELIVERY_FAILURE_KINDS)),
                 name="inboundmail_delivery_failures",
+            ),
+            models.Index(
+                fields=["handover_next_at", "id"],
+                condition=models.Q(handled_at__isnull=True, handover_next_at__isnull=False),
+                name="inboundmail_handover_due",
             ),
         ]
 

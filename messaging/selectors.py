@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404
 from helpdesk.models import Case, Role
 from helpdesk.selectors import scoped
 
-from .models import NOTICE_KINDS, Attachment, Conversation, InboundMail, MailStatus, Message
+from .models import HANDOVER_KINDS, Attachment, Conversation, InboundMail, MailStatus, Message
 
 RECENT_LIMIT = 50
 
@@ -39,11 +39,9 @@ def problem_get(user: AbstractBaseUser, *, mail_id: int) -> InboundMail:
     return get_object_or_404(scoped(queryset, user, min_role=Role.MANAGER), id=mail_id)
 
 
-def notices_unhandled(*, account_ids: Iterable[int], kinds: Iterable[str] = NOTICE_KINDS) -> QuerySet[InboundMail]:
-    """Amazon's A-to-z, chargeback and return notices that no app has taken yet, oldest first.
-
-    For the returns and claims apps (pass their kinds), and the ingestion page.
-    Take one with `messaging.services.notice_mark_handled`."""
+def notices_unhandled(*, account_ids: Iterable[int], kinds: Iterable[str] = HANDOVER_KINDS) -> QuerySet[InboundMail]:
+    """Amazon's notices (claims, chargebacks, returns; a delivery failure whose hand-over failed)
+    that no app has taken yet, oldest first: for the ingestion page (see services.notices)."""
     return (
         InboundMail.objects.filter(
             account_id__in=list(account_ids), kind__in=list(kinds), handled_at__isnull=True, status=MailStatus.PARSED
@@ -52,6 +50,12 @@ def notices_unhandled(*, account_ids: Iterable[int], kinds: Iterable[str] = NOTI
         .select_related("account")
         .order_by("received_at", "id")
     )
+
+
+def notice_get(user: AbstractBaseUser, *, mail_id: int) -> InboundMail:
+    """An unhandled notice of an account the user manages."""
+    queryset = InboundMail.objects.filter(kind__in=HANDOVER_KINDS, handled_at__isnull=True).defer("raw")
+    return get_object_or_404(scoped(queryset.select_related("account"), user, min_role=Role.MANAGER), id=mail_id)
 
 
 def conversation_for_case(case: Case) -> Conversation | None:

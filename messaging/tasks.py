@@ -4,7 +4,7 @@ from celery import shared_task
 from django.utils import timezone
 
 from .models import InboundMail, Mailbox, MailStatus
-from .services import BATCH_SIZE, inbound_process_many, mailbox_poll
+from .services import BATCH_SIZE, inbound_process_many, mailbox_poll, notices_hand_over_due
 
 # Mail stored but not read this long after arrival lost its reading task (a worker
 # died, Redis was flushed): the beat queues it again.
@@ -45,3 +45,9 @@ def queue_reading(mail_ids: list[int]) -> None:
 def read_mail(mail_ids: list[int]) -> int:
     """Idempotent: a mail already read is left alone."""
     return len(inbound_process_many(mail_ids=mail_ids))
+
+
+@shared_task(ignore_result=True)
+def hand_over_notices() -> int:
+    """Beat runs this every minute: notices whose hand-over to their app failed, or was lost, are tried again."""
+    return notices_hand_over_due()

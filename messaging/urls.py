@@ -10,5 +10,6 @@ urlpatterns = [
     path("inbox/<int:mail_id>/raw", views.inbox_raw, name="inbox_raw"),
     path("inbox/<int:mail_id>/retry", views.inbox_retry, name="inbox_retry"),
     path("inbox/<int:mail_id>/assign", views.inbox_assign, name="inbox_assign"),
+    path("inbox/notices/<int:mail_id>/retry", views.notice_retry_view, name="notice_retry"),
     path("attachments/<int:attachment_id>/", views.attachment_download, name="attachment"),
 ]

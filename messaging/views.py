@@ -8,8 +8,9 @@ from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_POST
 
 from helpdesk.models import Role
+from helpdesk.registry import registry
 from helpdesk.selectors import account_get, account_ids_for, accounts_for
-from helpdesk.services.cases import InvalidTransition
+from helpdesk.services.lifecycle import InvalidTransition
 from helpdesk.views.access import role_required
 
 from .forms import AssignAccountForm, MailUploadForm
@@ -19,10 +20,11 @@ from .selectors import (
     inbound_get,
     inbound_problems,
     inbound_recent,
+    notice_get,
     notices_unhandled,
     problem_get,
 )
-from .services import inbound_assign, inbound_retry, mail_import
+from .services import inbound_assign, inbound_retry, mail_import, notice_retry
 
 
 def _inbox_context(request: HttpRequest, form: MailUploadForm | None = None) -> dict:
@@ -33,6 +35,7 @@ def _inbox_context(request: HttpRequest, form: MailUploadForm | None = None) -> 
         "recent": inbound_recent(request.user),
         "problems": inbound_problems(request.user),
         "notices": list(notices_unhandled(account_ids=account_ids_for(request.user))),
+        "handled_kinds": set(registry.notice_kinds()),
         "managed_ids": {a.id for a in managed},
         "assign_accounts": managed,
     }
@@ -100,6 +103,22 @@ def inbox_assign(request: HttpRequest, mail_id: int) -> HttpResponse:
         messages.error(request, " ".join(getattr(exc, "messages", [str(exc)])))
     else:
         messages.success(request, f"Mail #{mail.id} assigned to {account.name}.")
+    return _after_problem_action(request)
+
+
+@require_POST
+@role_required(Role.MANAGER)
+def notice_retry_view(request: HttpRequest, mail_id: int) -> HttpResponse:
+    mail = notice_get(request.user, mail_id=mail_id)
+    try:
+        taken = notice_retry(mail=mail, actor=request.user)
+    except InvalidTransition as exc:
+        messages.error(request, str(exc))
+    else:
+        if taken:
+            messages.success(request, f"Mail #{mail.id} was taken over.")
+        else:
+            messages.warning(request, f"Mail #{mail.id} still could not be taken over: see its error.")
     return _after_problem_action(request)
 
 

@@ -4,8 +4,9 @@ import factory
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
-from helpdesk.models import Case, CaseKind, Membership, Order, OrderItem, SellerAccount
+from helpdesk.models import Case, Membership, Order, OrderItem, SellerAccount
 from helpdesk.services.order_days import order_days_add
+from messaging.kinds import MESSAGE
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -84,7 +85,7 @@ class CaseFactory(factory.django.DjangoModelFactory):
         model = Case
 
     account = factory.SubFactory(AccountFactory)
-    kind = CaseKind.MESSAGE
+    kind = MESSAGE
     order = factory.SubFactory(OrderFactory, account=factory.SelfAttribute("..account"))
     subject = "Where is my order?"
     buyer_name = factory.LazyAttribute(lambda c: c.order.buyer_name if c.order else "")

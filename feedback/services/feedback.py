@@ -9,20 +9,20 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from feedback.kinds import FEEDBACK, FEEDBACK_REMOVAL
 from feedback.models import FEEDBACK_TRANSITIONS, Feedback, FeedbackSource, FeedbackStatus
-from helpdesk.models import CaseKind, CaseStatus, ClockKind, Order, SellerAccount
-from helpdesk.models.deadlines import UNMET_STATES
+from helpdesk.models import Order, SellerAccount
 from helpdesk.models.orders import ORDER_ID_RE
 from helpdesk.services.audit import audit
-from helpdesk.services.cases import InvalidTransition, case_open, case_transition
-from helpdesk.services.deadlines import clock_times, deadline_meet, deadline_start, policy_get, policy_snapshot
+from helpdesk.services.deadlines import clock_times, policy_get, policy_snapshot
+from helpdesk.services.lifecycle import case_open, case_settle, transition
 
 _ORDER_ID = re.compile(ORDER_ID_RE, re.ASCII)
 
 
 def removal_snapshot(*, account: SellerAccount) -> dict[str, Any]:
     """The account's removal-window policy, as the deadline engine would apply it."""
-    return policy_snapshot(policy_get(account=account, kind=ClockKind.FEEDBACK_REMOVAL))
+    return policy_snapshot(policy_get(account=account, kind=FEEDBACK_REMOVAL))
 
 
 def removal_window(*, feedback: Feedback, snapshot: dict[str, Any]) -> tuple[datetime, datetime]:
@@ -38,20 +38,21 @@ def feedback_case_open(
     """Open the removal case of a negative or neutral feedback, with its clock while the window is open.
 
     Call inside a transaction. A feedback past its window gets a case and no clock: it is permanent."""
+    start, end = removal_window(feedback=feedback, snapshot=snapshot)
+    window_open = end > now
     case = case_open(
         account=feedback.account,
-        kind=CaseKind.FEEDBACK,
+        kind=FEEDBACK,
         order=feedback.order,
         subject=f"{feedback.rating}★ feedback: {feedback.comments}"[:300],
         opened_at=now,
+        clock=FEEDBACK_REMOVAL if window_open else None,
+        clock_started_at=start,
         actor=actor,
     )
     feedback.case = case
     Feedback.objects.filter(pk=feedback.pk).update(case=case)
-    start, end = removal_window(feedback=feedback, snapshot=snapshot)
-    if end > now:
-        deadline_start(case=case, kind=ClockKind.FEEDBACK_REMOVAL, started_at=start, actor=actor)
-    else:
+    if not window_open:
         closed = timezone.localtime(end, feedback.account.tzinfo)
         audit(
             verb="feedback.permanent",
@@ -113,36 +114,26 @@ def feedback_create(
 
 def feedback_case_settle(*, feedback: Feedback, actor: AbstractBaseUser | None, at: datetime) -> None:
     """The feedback no longer hurts: meet its removal clock and close its case. Call inside a transaction."""
-    case = feedback.case
-    if case is None:
-        return
-    for deadline in case.deadlines.filter(kind=ClockKind.FEEDBACK_REMOVAL, state__in=UNMET_STATES):
-        deadline_meet(deadline=deadline, at=at, actor=actor)
-    case.refresh_from_db(fields=["status"])
-    if not case.is_final:
-        case_transition(case=case, to=CaseStatus.CLOSED, actor=actor)
+    if feedback.case is not None:
+        case_settle(case=feedback.case, at=at, actor=actor, kinds=[FEEDBACK_REMOVAL])
 
 
 @transaction.atomic
 def feedback_transition(*, feedback: Feedback, to: str, actor: AbstractBaseUser | None) -> Feedback:
     """Move a feedback through its status map. Once gone (removed, struck, withdrawn), its case is settled."""
-    feedback = Feedback.objects.select_for_update(of=("self",)).select_related("case", "account").get(pk=feedback.pk)
-    if to not in FEEDBACK_TRANSITIONS[feedback.status]:
-        raise InvalidTransition(
-            f"This feedback is {feedback.get_status_display().lower()}: "
-            f"it cannot become {FeedbackStatus(to).label.lower()}."
-        )
-    before = feedback.status
-    feedback.status = to
-    feedback.save(update_fields=["status", "updated_at"])
-    audit(
+    feedback = transition(
+        feedback,
+        to=to,
+        transitions=FEEDBACK_TRANSITIONS,
+        refusal=lambda f, to: (
+            f"This feedback is {f.get_status_display().lower()}: it cannot become {FeedbackStatus(to).label.lower()}."
+        ),
         verb="feedback.status",
         summary=f"Feedback {FeedbackStatus(to).label.lower()}",
         actor=actor,
-        account=feedback.account,
-        case=feedback.case,
-        before={"status": before},
-        after={"status": to},
+        account=lambda f: f.account,
+        case=lambda f: f.case,
+        related=["case", "account"],
     )
     feedback_case_settle(feedback=feedback, actor=actor, at=timezone.now())
     return feedback

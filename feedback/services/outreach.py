@@ -30,7 +30,7 @@ from feedback.models import (
 )
 from helpdesk.models import SellerAccount
 from helpdesk.services.audit import audit
-from helpdesk.services.cases import InvalidTransition
+from helpdesk.services.lifecycle import transition
 from messaging.compliance.services import compliance_check
 from messaging.outbound.services import ReplyRefused, reply_queue
 from messaging.services import conversation_open_for_order
@@ -292,32 +292,28 @@ def outreach_contact_transition(
     *, contact: OutreachContact, to: str, actor: AbstractBaseUser | None, new_rating: int | None = None
 ) -> OutreachContact:
     """Record how the buyer answered. Removing the feedback, or raising it to 4–5 stars, settles the case."""
-    contact = (
-        OutreachContact.objects.select_for_update(of=("self",))
-        .select_related("feedback__account", "feedback__case")
-        .get(pk=contact.pk)
-    )
-    if to not in OUTREACH_TRANSITIONS[contact.outcome]:
-        raise InvalidTransition(
-            f"This contact is already marked “{contact.get_outcome_display().lower()}”: "
-            f"it cannot become “{OutreachOutcome(to).label.lower()}”."
-        )
-    feedback = contact.feedback
     if to == OutreachOutcome.BUYER_UPDATED and (new_rating is None or not 1 <= new_rating <= 5):
         raise ValidationError("Give the rating the buyer changed it to (1 to 5 stars).")
-    before = contact.outcome
-    contact.outcome, contact.outcome_at = to, timezone.now()
-    contact.save(update_fields=["outcome", "outcome_at"])
-    audit(
+    contact = transition(
+        contact,
+        to=to,
+        field="outcome",
+        transitions=OUTREACH_TRANSITIONS,
+        refusal=lambda c, to: (
+            f"This contact is already marked “{c.get_outcome_display().lower()}”: "
+            f"it cannot become “{OutreachOutcome(to).label.lower()}”."
+        ),
+        also={"outcome_at": timezone.now()},
         verb="feedback.outreach_outcome",
-        summary=f"Outreach outcome: {OutreachOutcome(to).label.lower()}"
-        + (f" ({feedback.rating}★ → {new_rating}★)" if to == OutreachOutcome.BUYER_UPDATED else ""),
+        summary=lambda c, _: f"Outreach outcome: {OutreachOutcome(to).label.lower()}"
+        + (f" ({c.feedback.rating}★ → {new_rating}★)" if to == OutreachOutcome.BUYER_UPDATED else ""),
         actor=actor,
-        account=feedback.account,
-        case=feedback.case,
-        before={"outcome": before},
-        after={"outcome": to, **({"rating": new_rating} if new_rating else {})},
+        account=lambda c: c.feedback.account,
+        case=lambda c: c.feedback.case,
+        after={"rating": new_rating} if new_rating else None,
+        related=["feedback__account", "feedback__case"],
     )
+    feedback = contact.feedback
     if to == OutreachOutcome.BUYER_REMOVED:
         feedback_transition(feedback=feedback, to=FeedbackStatus.WITHDRAWN, actor=actor)
     elif to == OutreachOutcome.BUYER_UPDATED:

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from feedback.models import REMOVAL_TRANSITIONS, Feedback, FeedbackStatus, RemovalOutcome, RemovalReason, RemovalRequest
 from helpdesk.services.audit import audit
-from helpdesk.services.cases import InvalidTransition
+from helpdesk.services.lifecycle import transition
 
 from .feedback import feedback_local_today, feedback_transition, removal_snapshot, removal_window
 
@@ -67,27 +67,22 @@ def removal_request_transition(
 ) -> RemovalRequest:
     """Record Amazon's answer. Removed or struck through meets the removal clock and closes the case;
     a refusal leaves the case open for outreach."""
-    request = (
-        RemovalRequest.objects.select_for_update(of=("self",))
-        .select_related("feedback__case", "feedback__account")
-        .get(pk=removal_request.pk)
-    )
-    if to not in REMOVAL_TRANSITIONS[request.outcome]:
-        raise InvalidTransition(
-            f"This removal request is already {request.get_outcome_display().lower()}: "
+    request = transition(
+        removal_request,
+        to=to,
+        field="outcome",
+        transitions=REMOVAL_TRANSITIONS,
+        refusal=lambda r, to: (
+            f"This removal request is already {r.get_outcome_display().lower()}: "
             f"it cannot become {RemovalOutcome(to).label.lower()}."
-        )
-    before = request.outcome
-    request.outcome, request.decided_at = to, timezone.now()
-    request.save(update_fields=["outcome", "decided_at"])
-    audit(
+        ),
+        also={"decided_at": timezone.now()},
         verb="feedback.removal_answered",
         summary=f"Amazon answered the removal request: {RemovalOutcome(to).label.lower()}",
         actor=actor,
-        account=request.feedback.account,
-        case=request.feedback.case,
-        before={"outcome": before},
-        after={"outcome": to},
+        account=lambda r: r.feedback.account,
+        case=lambda r: r.feedback.case,
+        related=["feedback__case", "feedback__account"],
     )
     if to in FEEDBACK_STATUS_FOR:
         feedback_transition(feedback=request.feedback, to=FEEDBACK_STATUS_FOR[to], actor=actor)

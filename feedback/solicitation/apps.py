@@ -1,4 +1,7 @@
+from celery.schedules import crontab
 from django.apps import AppConfig
+
+from helpdesk.registry import Contribution, NavLink, registry
 
 
 class SolicitationConfig(AppConfig):
@@ -6,3 +9,31 @@ class SolicitationConfig(AppConfig):
 
     name = "feedback.solicitation"
     label = "solicitation"
+
+    def ready(self) -> None:
+        registry.register(
+            Contribution(
+                label="solicitation",
+                urls=(("feedback/solicitation/", "feedback.solicitation.urls"),),
+                nav=(NavLink("Review requests", "solicitation:index", role="manager", position=40),),
+                periodic=(
+                    (
+                        "solicit-daily",
+                        {
+                            "task": "feedback.solicitation.tasks.solicit_daily",
+                            "schedule": crontab(hour=9, minute=0),  # UTC; each account picks its own local "today"
+                            "options": {"expires": 6 * 3600},
+                        },
+                    ),
+                    (
+                        "sync-orders",
+                        {
+                            "task": "feedback.solicitation.tasks.sync_orders",
+                            # hourly, so the 09:00 review run sees fresh delivery estimates
+                            "schedule": crontab(minute=40),
+                            "options": {"expires": 3600},
+                        },
+                    ),
+                ),
+            )
+        )

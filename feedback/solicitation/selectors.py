@@ -45,14 +45,17 @@ from django.db.models.expressions import Expression
 from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
 
+from feedback.kinds import FEEDBACK
 from feedback.models import Feedback
-from helpdesk.models import Case, CaseKind, Order, OrderItem, SellerAccount
-from helpdesk.models.accounts import Role
+from helpdesk.models import Case, Order, OrderItem, SellerAccount
+from helpdesk.roles import Role
 from helpdesk.selectors import scoped
 
 from .credentials import credential_sources
 from .models import RequestState, SkuExclusion, SolicitationRequest, SolicitationSettings
 
+# The returns and claims apps' kinds of case, by value: feedback does not import its sibling apps.
+RETURN, ATOZ, CHARGEBACK = "return", "atoz", "chargeback"
 NEAR_DAYS = 1
 RETURN_RATE_DAYS = 90
 PURCHASE_TO_DELIVERY_DAYS = 120
@@ -107,7 +110,7 @@ def order_has_feedback() -> Expression:
     """Exists(feedback on the outer order): a feedback case, or a `feedback.Feedback` row
     (matched by order id too, for feedback imported before its order)."""
     feedback = Feedback.objects.filter(account_id=OuterRef("account_id"), amazon_order_id=OuterRef("amazon_order_id"))
-    return _has_case(CaseKind.FEEDBACK) | Exists(feedback)
+    return _has_case(FEEDBACK) | Exists(feedback)
 
 
 def _buyer_orders() -> QuerySet[Order]:
@@ -136,12 +139,12 @@ def _orders_near_window(account: SellerAccount, rules: SolicitationSettings, on_
         .annotate(delivery=_delivery())
         .filter(delivery__gte=earliest, delivery__lt=latest)
         .annotate(
-            has_return=_has_case(CaseKind.RETURN),
-            has_atoz=_has_case(CaseKind.ATOZ),
-            has_chargeback=_has_case(CaseKind.CHARGEBACK),
+            has_return=_has_case(RETURN),
+            has_atoz=_has_case(ATOZ),
+            has_chargeback=_has_case(CHARGEBACK),
             is_refunded=_refunded(),
             has_feedback=order_has_feedback(),
-            buyer_returned=Subquery(_buyer_orders().filter(_has_case(CaseKind.RETURN)).values("amazon_order_id")[:1]),
+            buyer_returned=Subquery(_buyer_orders().filter(_has_case(RETURN)).values("amazon_order_id")[:1]),
             buyer_refunded=Subquery(_buyer_orders().filter(_refunded()).values("amazon_order_id")[:1]),
         )
         .prefetch_related(Prefetch("items", queryset=OrderItem.objects.order_by("sku")))
@@ -167,7 +170,7 @@ def sku_return_rates(*, account: SellerAccount, skus: set[str], on_date: date) -
             returned=Count(
                 "order",
                 distinct=True,
-                filter=Q(Exists(Case.objects.filter(order=OuterRef("order"), kind=CaseKind.RETURN))),
+                filter=Q(Exists(Case.objects.filter(order=OuterRef("order"), kind=RETURN))),
             ),
         )
     )

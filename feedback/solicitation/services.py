@@ -18,7 +18,7 @@ from helpdesk.importing import bulk_update_by_pk
 from helpdesk.models import Order, SellerAccount
 from helpdesk.models.orders import ORDER_ID_RE
 from helpdesk.services.audit import audit
-from helpdesk.services.cases import InvalidTransition
+from helpdesk.services.lifecycle import transition
 from helpdesk.services.order_days import order_days_add
 
 from .adapters import SendResult, adapter_for
@@ -219,28 +219,28 @@ def solicitation_run(*, account: SellerAccount, on_date: date, actor: AbstractBa
 
 def solicitation_request_finish(*, request: SolicitationRequest, result: SendResult) -> SolicitationRequest:
     """Record the request's one result. Call inside the transaction that holds the request."""
-    if result.state not in REQUEST_TRANSITIONS.get(request.state, ()):
-        raise InvalidTransition(f"A {request.state} review request cannot become {result.state}.")
     now = timezone.now()
-    before = request.state
-    request.state = result.state
-    request.error_code = result.code[:100]
-    request.error_message = result.message[:1000]
-    request.http_status = result.http_status
-    request.attempts += 1
-    request.attempted_at = request.finished_at = now
-    request.save(
-        update_fields=["state", "error_code", "error_message", "http_status", "attempts", "attempted_at", "finished_at"]
-    )
     detail = f" — {result.code} {result.message}".rstrip() if result.code or result.message else ""
-    audit(
+    return transition(
+        request,
+        to=result.state,
+        field="state",
+        transitions=REQUEST_TRANSITIONS,
+        refusal=lambda r, to: f"A {r.state} review request cannot become {to}.",
+        also={
+            "error_code": result.code[:100],
+            "error_message": result.message[:1000],
+            "http_status": result.http_status,
+            "attempts": request.attempts + 1,
+            "attempted_at": now,
+            "finished_at": now,
+        },
         verb=f"solicitation.{result.state}",
-        summary=f"Review request for order {request.order.amazon_order_id}: {request.get_state_display()}{detail}",
-        account=request.account,
-        before={"state": before},
-        after={"state": result.state, "code": result.code, "http_status": result.http_status},
+        summary=lambda r, _: f"Review request for order {r.order.amazon_order_id}: {r.get_state_display()}{detail}",
+        account=lambda r: r.account,
+        after={"code": result.code, "http_status": result.http_status},
+        locked=True,
     )
-    return request
 
 
 def solicitation_request_send(*, request_id: int, final_attempt: bool) -> SolicitationRequest | None:

@@ -14,7 +14,7 @@ class ReportImportCommand(BaseCommand):
     stays visible and retryable. Rejected rows go to stderr as `line N: reason`;
     the summary line to stdout."""
 
-    kind: ImportJob.Kind
+    kind: str  # a report kind an app registered
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--account", required=True, metavar="SLUG", help="The seller account's slug.")

@@ -1,7 +1,7 @@
 from .accounts import Membership, Role, SellerAccount
 from .activity import Activity
-from .cases import FINAL_STATUSES, Case, CaseKind, CaseStatus, Priority
-from .deadlines import Calendar, ClockKind, Deadline, DeadlineState, Policy
+from .cases import FINAL_STATUSES, Case, CaseStatus, Priority
+from .deadlines import Calendar, Deadline, DeadlineState, Policy
 from .imports import ImportJob
 from .notifications import Notification
 from .orders import FulfillmentChannel, Order, OrderDay, OrderItem
@@ -10,9 +10,7 @@ __all__ = [
     "Activity",
     "Calendar",
     "Case",
-    "CaseKind",
     "CaseStatus",
-    "ClockKind",
     "Deadline",
     "DeadlineState",
     "FINAL_STATUSES",

@@ -5,6 +5,7 @@ from django.core.validators import RegexValidator
 from django.db import models
 
 from helpdesk.marketplaces import MARKETPLACE_CHOICES, MARKETPLACES
+from helpdesk.roles import Role
 
 TIMEZONE_CHOICES = [(name, name) for name in sorted(zoneinfo.available_timezones())]
 
@@ -44,20 +45,6 @@ class SellerAccount(models.Model):
     @property
     def tzinfo(self) -> zoneinfo.ZoneInfo:
         return zoneinfo.ZoneInfo(self.timezone)
-
-
-class Role(models.TextChoices):
-    AGENT = "agent", "Agent"
-    MANAGER = "manager", "Manager"
-    ADMIN = "admin", "Admin"
-
-
-# Each role may do everything the roles before it may.
-ROLE_RANK = {Role.AGENT: 1, Role.MANAGER: 2, Role.ADMIN: 3}
-
-
-def roles_at_least(role: str) -> list[str]:
-    return [r for r, rank in ROLE_RANK.items() if rank >= ROLE_RANK[role]]
 
 
 class Membership(models.Model):

@@ -2,16 +2,10 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
+from helpdesk.registry import case_kind_choices
+
 from .accounts import SellerAccount
 from .orders import Order
-
-
-class CaseKind(models.TextChoices):
-    MESSAGE = "message", "Buyer message"
-    FEEDBACK = "feedback", "Feedback"
-    RETURN = "return", "Return request"
-    ATOZ = "atoz", "A-to-z claim"
-    CHARGEBACK = "chargeback", "Chargeback"
 
 
 class CaseStatus(models.TextChoices):
@@ -44,7 +38,8 @@ class Case(models.Model):
     """One piece of agent work, whatever its kind. Domain apps hang details off it."""
 
     account = models.ForeignKey(SellerAccount, on_delete=models.CASCADE, related_name="cases")
-    kind = models.CharField(max_length=12, choices=CaseKind.choices)
+    # The kinds the apps register (helpdesk.registry): the core names none of them.
+    kind = models.CharField(max_length=24, choices=case_kind_choices)
     order = models.ForeignKey(Order, on_delete=models.SET_NULL, null=True, blank=True, related_name="cases")
     subject = models.CharField(max_length=300, blank=True)
     buyer_name = models.CharField(max_length=200, blank=True)

@@ -2,26 +2,10 @@ from datetime import timedelta
 
 from django.db import models
 
+from helpdesk.registry import clock_kind_choices
+
 from .accounts import SellerAccount
 from .cases import Case
-
-
-class ClockKind(models.TextChoices):
-    MESSAGE_RESPONSE = "message_response", "Buyer message response"
-    RETURN_RESPONSE = "return_response", "Return request response"
-    ATOZ_RESPONSE = "atoz_response", "A-to-z claim response"
-    CHARGEBACK_RESPONSE = "chargeback_response", "Chargeback response"
-    FEEDBACK_REMOVAL = "feedback_removal", "Feedback removal window"
-
-
-# Amazon's clocks, as DESIGN.md lists them: (duration, warn before due).
-DEFAULT_CLOCKS: dict[str, tuple[timedelta, timedelta]] = {
-    ClockKind.MESSAGE_RESPONSE: (timedelta(hours=24), timedelta(hours=6)),
-    ClockKind.RETURN_RESPONSE: (timedelta(hours=48), timedelta(hours=12)),
-    ClockKind.ATOZ_RESPONSE: (timedelta(hours=72), timedelta(hours=24)),
-    ClockKind.CHARGEBACK_RESPONSE: (timedelta(days=7), timedelta(days=2)),
-    ClockKind.FEEDBACK_REMOVAL: (timedelta(days=60), timedelta(days=15)),
-}
 
 
 class Calendar(models.TextChoices):
@@ -33,7 +17,7 @@ class Policy(models.Model):
     """How one kind of clock runs for one seller account."""
 
     account = models.ForeignKey(SellerAccount, on_delete=models.CASCADE, related_name="policies")
-    kind = models.CharField(max_length=24, choices=ClockKind.choices)
+    kind = models.CharField(max_length=24, choices=clock_kind_choices)
     duration = models.DurationField()
     warn_before = models.DurationField()
     calendar = models.CharField(max_length=10, choices=Calendar.choices, default=Calendar.CALENDAR)
@@ -85,7 +69,7 @@ class Deadline(models.Model):
 
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="deadlines")
     account = models.ForeignKey(SellerAccount, on_delete=models.CASCADE, related_name="deadlines")
-    kind = models.CharField(max_length=24, choices=ClockKind.choices)
+    kind = models.CharField(max_length=24, choices=clock_kind_choices)
     policy_snapshot = models.JSONField(help_text="The policy the times were computed with.")
     started_at = models.DateTimeField()
     warn_at = models.DateTimeField()

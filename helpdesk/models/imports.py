@@ -2,15 +2,13 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
+from helpdesk.registry import import_kind_choices
+
 from .accounts import SellerAccount
 
 
 class ImportJob(models.Model):
     """A report file as received, kept before it is parsed; the import's outcome."""
-
-    class Kind(models.TextChoices):
-        ORDERS = "orders", "All-orders report"
-        FEEDBACK = "feedback", "Seller feedback report"
 
     class Status(models.TextChoices):
         QUEUED = "queued", "Queued"
@@ -19,7 +17,7 @@ class ImportJob(models.Model):
         FAILED = "failed", "Failed"
 
     account = models.ForeignKey(SellerAccount, on_delete=models.CASCADE, related_name="import_jobs")
-    kind = models.CharField(max_length=20, choices=Kind.choices)
+    kind = models.CharField(max_length=20, choices=import_kind_choices)  # the report kinds apps register
     filename = models.CharField(max_length=255)
     raw = models.BinaryField()
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.QUEUED)

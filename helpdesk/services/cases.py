@@ -1,54 +1,22 @@
-"""Writes on cases: open, assign, move through the status map, prioritise."""
+"""Writes on cases: assign and prioritise. Opening, moving and settling a case are in `lifecycle`."""
 
 from collections.abc import Iterable
-from datetime import datetime
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.utils import timezone
 
-from helpdesk.models import Case, CaseStatus, Membership, Notification, Order, Priority, SellerAccount
-from helpdesk.models.accounts import Role
-from helpdesk.models.cases import CASE_TRANSITIONS, FINAL_STATUSES
+from helpdesk.models import Case, Membership, Notification, Priority
+from helpdesk.roles import Role
 from helpdesk.selectors import has_role, scoped
 
 from .audit import audit
-
-
-class InvalidTransition(Exception):
-    """A status move the transitions map does not allow."""
 
 
 def _user_label(user: AbstractBaseUser | None) -> str:
     if user is None:
         return "nobody"
     return user.get_full_name() or user.get_username()
-
-
-@transaction.atomic
-def case_open(
-    *,
-    account: SellerAccount,
-    kind: str,
-    order: Order | None = None,
-    subject: str = "",
-    buyer_name: str = "",
-    opened_at: datetime | None = None,
-    actor: AbstractBaseUser | None = None,
-) -> Case:
-    if order is not None and order.account_id != account.id:
-        raise ValidationError("The order belongs to another seller account.")
-    case = Case.objects.create(
-        account=account,
-        kind=kind,
-        order=order,
-        subject=subject,
-        buyer_name=buyer_name or (order.buyer_name if order else ""),
-        opened_at=opened_at or timezone.now(),
-    )
-    audit(verb="case.opened", summary=f"{case.get_kind_display()} case opened", actor=actor, case=case)
-    return case
 
 
 def _may_assign(actor: AbstractBaseUser, case: Case) -> bool:
@@ -104,31 +72,6 @@ def cases_bulk_assign(
         else:
             assigned += 1
     return assigned, refused
-
-
-@transaction.atomic
-def case_transition(*, case: Case, to: str, actor: AbstractBaseUser | None) -> Case:
-    """Move a case through the status map; a final status cancels its unmet clocks."""
-    from .deadlines import deadlines_cancel_for_case
-
-    case = Case.objects.select_for_update().get(pk=case.pk)
-    if to not in CASE_TRANSITIONS[case.status]:
-        raise InvalidTransition(f"A {case.get_status_display().lower()} case cannot become {to}.")
-    before = case.status
-    case.status = to
-    case.closed_at = timezone.now() if to in FINAL_STATUSES else None
-    case.save(update_fields=["status", "closed_at", "updated_at"])
-    audit(
-        verb="case.status",
-        summary=f"Status {CaseStatus(before).label} → {CaseStatus(to).label}",
-        actor=actor,
-        case=case,
-        before={"status": before},
-        after={"status": to},
-    )
-    if to in FINAL_STATUSES:
-        deadlines_cancel_for_case(case=case, actor=actor, reason=f"case {CaseStatus(to).label.lower()}")
-    return case
 
 
 @transaction.atomic

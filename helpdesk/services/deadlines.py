@@ -1,5 +1,6 @@
-"""The deadline engine: clocks are rows; services start, meet, cancel and restart
-them; a sweeper moves due rows to warned and breached, exactly once.
+"""The deadline engine: clocks are rows, timed by each account's policy for their kind;
+a sweeper moves due rows to warned and breached, exactly once. Starting, meeting
+and cancelling a clock are in `lifecycle`.
 
 Every transition writes its audit row and its notification rows in the same
 transaction; email goes out later from those rows (see notifications.py).
@@ -28,27 +29,28 @@ from helpdesk.models import (
     Priority,
     SellerAccount,
 )
-from helpdesk.models.accounts import Role
-from helpdesk.models.deadlines import DEADLINE_TRANSITIONS, DEFAULT_CLOCKS, UNMET_STATES, ClockKind
+from helpdesk.models.deadlines import UNMET_STATES
+from helpdesk.registry import registry
+from helpdesk.roles import Role
 from helpdesk.timefmt import span
 
 from .audit import audit
-from .cases import InvalidTransition
 
 # --- policies ------------------------------------------------------------
 
 
 def policy_get(*, account: SellerAccount, kind: str) -> Policy:
-    """The account's policy for a clock kind, created with Amazon's defaults on first use."""
-    duration, warn_before = DEFAULT_CLOCKS[kind]
+    """The account's policy for a clock kind, created with the kind's defaults (Amazon's) on first use."""
+    clock = registry.clock(kind)
     policy, _ = Policy.objects.get_or_create(
-        account=account, kind=kind, defaults={"duration": duration, "warn_before": warn_before}
+        account=account, kind=kind, defaults={"duration": clock.duration, "warn_before": clock.warn_before}
     )
     return policy
 
 
 def policies_ensure(*, account: SellerAccount) -> list[Policy]:
-    return [policy_get(account=account, kind=kind) for kind in ClockKind.values]
+    """The account's policy for every registered kind of clock."""
+    return [policy_get(account=account, kind=clock.kind) for clock in registry.clocks()]
 
 
 def policy_snapshot(policy: Policy) -> dict[str, Any]:
@@ -82,160 +84,6 @@ def case_refresh_due(*, case_id: int) -> None:
     Case.objects.filter(pk=case_id).update(
         next_due_at=Subquery(earliest.values("due_at")[:1]), next_warn_at=Subquery(earliest.values("warn_at")[:1])
     )
-
-
-# --- one clock -----------------------------------------------------------
-
-
-def _check_transition(deadline: Deadline, to: str) -> None:
-    if to not in DEADLINE_TRANSITIONS[deadline.state]:
-        raise InvalidTransition(f"This clock is already {deadline.get_state_display().lower()}.")
-
-
-@transaction.atomic
-def deadline_start(
-    *,
-    case: Case,
-    kind: str,
-    started_at: datetime | None = None,
-    actor: AbstractBaseUser | None = None,
-) -> Deadline:
-    policy = policy_get(account=case.account, kind=kind)
-    snapshot = policy_snapshot(policy)
-    started_at = started_at or timezone.now()
-    warn_at, due_at = clock_times(snapshot=snapshot, started_at=started_at)
-    deadline = Deadline.objects.create(
-        case=case,
-        account_id=case.account_id,
-        kind=kind,
-        policy_snapshot=snapshot,
-        started_at=started_at,
-        warn_at=warn_at,
-        due_at=due_at,
-    )
-    case_refresh_due(case_id=case.pk)
-    local_due = timezone.localtime(due_at, case.account.tzinfo)
-    audit(
-        verb="clock.started",
-        summary=f"{deadline.get_kind_display()} clock started, due {local_due:%a %d %b %H:%M %Z}",
-        actor=actor,
-        case=case,
-        after={"deadline": deadline.pk, "due_at": due_at.isoformat()},
-    )
-    return deadline
-
-
-@transaction.atomic
-def cases_open_with_clock(*, cases: list[Case], kind: str, actor: AbstractBaseUser | None = None) -> list[Deadline]:
-    """Open new cases, each with a clock of `kind` started when the case opened, in bulk.
-
-    Writes, for each case, what `case_open` then `deadline_start` write (the case
-    with its due times, the clock, the two audit rows) in three inserts and one
-    policy read per account. `cases` are unsaved, with their account loaded."""
-    snapshots: dict[int, dict[str, Any]] = {}
-    for case in cases:
-        if case.account_id not in snapshots:
-            policy = policy_get(account=case.account, kind=kind)
-            policy.account = case.account  # the snapshot reads its timezone
-            snapshots[case.account_id] = policy_snapshot(policy)
-    deadlines = []
-    for case in cases:
-        warn_at, due_at = clock_times(snapshot=snapshots[case.account_id], started_at=case.opened_at)
-        case.next_due_at, case.next_warn_at = due_at, warn_at
-        deadlines.append(
-            Deadline(
-                case=case,
-                account_id=case.account_id,
-                kind=kind,
-                policy_snapshot=snapshots[case.account_id],
-                started_at=case.opened_at,
-                warn_at=warn_at,
-                due_at=due_at,
-            )
-        )
-    Case.objects.bulk_create(cases)
-    Deadline.objects.bulk_create(deadlines)
-    actor = actor if actor is not None and actor.is_authenticated else None
-    now = timezone.now()
-    audits = []
-    for case, deadline in zip(cases, deadlines, strict=True):
-        local_due = timezone.localtime(deadline.due_at, case.account.tzinfo)
-        opened = {"verb": "case.opened", "summary": f"{case.get_kind_display()} case opened"}
-        started = {
-            "verb": "clock.started",
-            "summary": f"{deadline.get_kind_display()} clock started, due {local_due:%a %d %b %H:%M %Z}",
-            "after": {"deadline": deadline.pk, "due_at": deadline.due_at.isoformat()},
-        }
-        audits += [
-            Activity(account_id=case.account_id, case=case, actor=actor, created_at=now, **row)
-            for row in (opened, started)
-        ]
-    Activity.objects.bulk_create(audits)
-    return deadlines
-
-
-@transaction.atomic
-def deadline_meet(*, deadline: Deadline, at: datetime | None = None, actor: AbstractBaseUser | None = None) -> Deadline:
-    """Stop a clock. A breached clock can still be met: it then counts as met late."""
-    at = at or timezone.now()
-    deadline = Deadline.objects.select_for_update(of=("self",)).select_related("case").get(pk=deadline.pk)
-    _check_transition(deadline, DeadlineState.MET)
-    before = deadline.state
-    deadline.state = DeadlineState.MET
-    deadline.met_at = at
-    deadline.save(update_fields=["state", "met_at"])
-    case_refresh_due(case_id=deadline.case_id)
-    late = deadline.met_late
-    if late:
-        how = f"late, {span((at - deadline.due_at).total_seconds())} after due"
-    else:
-        how = f"with {span((deadline.due_at - at).total_seconds())} to spare"
-    audit(
-        verb="clock.met_late" if late else "clock.met",
-        summary=f"{deadline.get_kind_display()} clock met {how}",
-        actor=actor,
-        case=deadline.case,
-        before={"state": before},
-        after={"state": deadline.state, "met_at": at.isoformat()},
-    )
-    return deadline
-
-
-@transaction.atomic
-def deadline_cancel(*, deadline: Deadline, actor: AbstractBaseUser | None = None, reason: str = "") -> Deadline:
-    deadline = Deadline.objects.select_for_update(of=("self",)).select_related("case").get(pk=deadline.pk)
-    _check_transition(deadline, DeadlineState.CANCELLED)
-    before = deadline.state
-    deadline.state = DeadlineState.CANCELLED
-    deadline.cancelled_at = timezone.now()
-    deadline.save(update_fields=["state", "cancelled_at"])
-    case_refresh_due(case_id=deadline.case_id)
-    audit(
-        verb="clock.cancelled",
-        summary=f"{deadline.get_kind_display()} clock cancelled" + (f": {reason}" if reason else ""),
-        actor=actor,
-        case=deadline.case,
-        before={"state": before},
-        after={"state": deadline.state},
-    )
-    return deadline
-
-
-@transaction.atomic
-def deadline_restart(
-    *, deadline: Deadline, started_at: datetime | None = None, actor: AbstractBaseUser | None = None
-) -> Deadline:
-    """Start the clock again from `started_at` under the current policy; the old row stays as history."""
-    deadline_cancel(deadline=deadline, actor=actor, reason="restarted")
-    return deadline_start(case=deadline.case, kind=deadline.kind, started_at=started_at, actor=actor)
-
-
-def deadlines_cancel_for_case(*, case: Case, actor: AbstractBaseUser | None, reason: str) -> int:
-    cancelled = 0
-    for deadline in case.deadlines.filter(state__in=UNMET_STATES):
-        deadline_cancel(deadline=deadline, actor=actor, reason=reason)
-        cancelled += 1
-    return cancelled
 
 
 # --- policy changes ------------------------------------------------------

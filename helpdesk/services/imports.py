@@ -7,15 +7,9 @@ from django.utils.module_loading import import_string
 
 from helpdesk.importing import ReportError
 from helpdesk.models import ImportJob, SellerAccount
+from helpdesk.registry import registry
 
 from .audit import audit
-
-# kind -> importer(*, account, data: bytes, actor, progress) -> ImportResult.
-# `progress(done, total)` may be called as rows are processed; it saves the job's counters.
-IMPORTERS = {
-    ImportJob.Kind.ORDERS: "helpdesk.services.orders.orders_import",
-    ImportJob.Kind.FEEDBACK: "feedback.services.feedback_import",
-}
 
 
 def import_job_create(
@@ -44,7 +38,8 @@ def import_job_run(*, job_id: int) -> ImportJob:
         ImportJob.objects.filter(id=job.id).update(rows_done=done, rows_total=total)
 
     try:
-        importer = import_string(IMPORTERS[job.kind])
+        # The app that registered the report kind reads it; `progress(done, total)` saves the job's counters.
+        importer = import_string(registry.importer(job.kind).run)
         result = importer(account=job.account, data=bytes(job.raw), actor=job.created_by, progress=progress)
     except ReportError as exc:
         job.status, job.failure = ImportJob.Status.FAILED, str(exc)

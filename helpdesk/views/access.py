@@ -7,7 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 
-from helpdesk.models.accounts import Role
+from helpdesk.roles import Role
 from helpdesk.selectors import account_ids_for
 
 View = Callable[..., HttpResponse]

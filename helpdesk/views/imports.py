@@ -1,4 +1,4 @@
-"""Upload an Amazon report; it is kept as received and imported by a worker."""
+"""Upload an Amazon report; it is kept as received and imported by a worker. One job page for every report kind."""
 
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
@@ -7,8 +7,10 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from helpdesk.forms import OrderImportForm
+from helpdesk.importing import ORDERS_REPORT
 from helpdesk.models import ImportJob, Role
-from helpdesk.selectors import account_get, accounts_for, scoped
+from helpdesk.registry import registry
+from helpdesk.selectors import account_get, accounts_for, import_jobs
 from helpdesk.services.imports import import_job_create
 from helpdesk.tasks import run_import
 
@@ -38,28 +40,25 @@ def import_upload(request: HttpRequest, *, form, kind: str) -> ImportJob | None:
 def order_import(request: HttpRequest) -> HttpResponse:
     accounts = list(accounts_for(request.user, min_role=Role.MANAGER))
     form = OrderImportForm(request.POST or None, request.FILES or None, accounts=accounts)
-    job = import_upload(request, form=form, kind=ImportJob.Kind.ORDERS)
+    job = import_upload(request, form=form, kind=ORDERS_REPORT)
     if job is not None:
         return redirect("helpdesk:import_job", job_id=job.id)
-    jobs = scoped(
-        ImportJob.objects.filter(kind=ImportJob.Kind.ORDERS).select_related("account", "created_by").defer("raw"),
-        request.user,
-        min_role=Role.MANAGER,
-    )[:20]
-    return render(request, "helpdesk/order_import.html", {"form": form, "jobs": jobs, "job_url": "helpdesk:import_job"})
+    jobs = import_jobs(request.user, kind=ORDERS_REPORT)[:20]
+    return render(request, "helpdesk/order_import.html", {"form": form, "jobs": jobs})
 
 
 @role_required(Role.MANAGER)
 def import_job(request: HttpRequest, job_id: int) -> HttpResponse:
-    job = get_object_or_404(
-        scoped(ImportJob.objects.select_related("account").defer("raw"), request.user, min_role=Role.MANAGER), id=job_id
-    )
+    job = get_object_or_404(import_jobs(request.user), id=job_id)
+    importer = registry.importer(job.kind)
     template = "helpdesk/import_job.html#status" if request.htmx else "helpdesk/import_job.html"
     context = {
         "job": job,
-        "back_url": reverse("helpdesk:order_import"),
-        "back_label": "Imports",
+        "back_url": reverse(importer.page),
+        "back_label": f"{importer.label} imports",
         "poll_url": reverse("helpdesk:import_job", args=[job.id]),
+        "done_url": reverse(importer.done) + f"?account={job.account_id}" if importer.done else "",
+        "done_label": importer.done_label,
     }
     return render(request, template, context)
 
@@ -67,10 +66,6 @@ def import_job(request: HttpRequest, job_id: int) -> HttpResponse:
 @require_POST
 @role_required(Role.MANAGER)
 def import_job_retry(request: HttpRequest, job_id: int) -> HttpResponse:
-    job = get_object_or_404(
-        scoped(ImportJob.objects.defer("raw"), request.user, min_role=Role.MANAGER),
-        id=job_id,
-        status=ImportJob.Status.FAILED,
-    )
+    job = get_object_or_404(import_jobs(request.user), id=job_id, status=ImportJob.Status.FAILED)
     run_import.delay(job.id)
     return redirect("helpdesk:import_job", job_id=job.id)

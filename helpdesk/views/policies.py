@@ -6,7 +6,8 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from helpdesk.forms import PolicyForm
-from helpdesk.models import ClockKind, Role
+from helpdesk.models import Role
+from helpdesk.registry import clock_kind_choices
 from helpdesk.selectors import account_get
 from helpdesk.services.deadlines import policies_ensure, policy_get, policy_retime_count, policy_update
 
@@ -33,7 +34,7 @@ def policies(request: HttpRequest, account_id: int) -> HttpResponse:
 @role_required(Role.ADMIN)
 def policy_edit(request: HttpRequest, account_id: int, kind: str) -> HttpResponse:
     account = account_get(request.user, account_id=account_id, min_role=Role.ADMIN)
-    if kind not in ClockKind.values:
+    if kind not in dict(clock_kind_choices()):
         return HttpResponse("Unknown clock.", status=404)
     policy = policy_get(account=account, kind=kind)
     form = PolicyForm(request.POST, policy=policy, running=policy_retime_count(policy=policy), prefix=kind)

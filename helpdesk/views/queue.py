@@ -5,12 +5,12 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.module_loading import import_string
 from django.views.decorators.http import require_POST
 
 from helpdesk.forms import PriorityForm, QueueFilterForm, StatusForm
-from helpdesk.models import CaseKind, CaseStatus, Priority, Role
+from helpdesk.models import CaseStatus, Priority, Role
 from helpdesk.models.cases import CASE_TRANSITIONS
+from helpdesk.registry import registry
 from helpdesk.selectors import (
     QueueFilters,
     accounts_for,
@@ -23,26 +23,12 @@ from helpdesk.selectors import (
     order_other_cases,
     queue_cases,
 )
-from helpdesk.services.cases import (
-    InvalidTransition,
-    case_assign,
-    case_set_priority,
-    case_transition,
-    cases_bulk_assign,
-)
+from helpdesk.services.cases import case_assign, case_set_priority, cases_bulk_assign
+from helpdesk.services.lifecycle import InvalidTransition, case_transition
 
 from .access import role_required
 
 PAGE_SIZE = 30
-
-# Each kind's own app renders its part of the case page: panel(request, case) -> (template, context).
-CASE_PANELS = {
-    CaseKind.MESSAGE: "messaging.panels.case_panel",
-    CaseKind.FEEDBACK: "feedback.panels.case_panel",
-    CaseKind.RETURN: "returns.panels.case_panel",
-    CaseKind.ATOZ: "claims.panels.case_panel",
-    CaseKind.CHARGEBACK: "claims.panels.case_panel",
-}
 
 
 def _queue_context(request: HttpRequest) -> dict:
@@ -140,12 +126,13 @@ def cases_bulk_assign_view(request: HttpRequest) -> HttpResponse:
 @role_required()
 def case_detail(request: HttpRequest, case_id: int) -> HttpResponse:
     case = case_get(request.user, case_id=case_id)
-    panel_template, panel_context = import_string(CASE_PANELS[case.kind])(request, case)
+    # The kind's own app renders its part of the page.
+    panel_template, panel_context = registry.panel(case.kind)(request, case)
     context = {
         **panel_context,
         "case": case,
         "items": list(case.order.items.all()) if case.order else [],
-        "deadlines": list(case_deadlines(case)),
+        "deadlines": [(d, registry.clock(d.kind).met) for d in case_deadlines(case)],
         "timeline": list(case_timeline(case)),
         "order_cases": order_other_cases(case),
         "users": list(assignable_users(request.user)),

@@ -1,8 +1,22 @@
 from django.apps import AppConfig
 
+from helpdesk.registry import Contribution, NavLink, registry
+
 
 class ComplianceConfig(AppConfig):
     """The guard every outbound message passes: Amazon's messaging rules, plus each account's own."""
 
     name = "messaging.compliance"
     label = "compliance"
+
+    def ready(self) -> None:
+        registry.register(
+            Contribution(
+                label="compliance",
+                urls=(("messages/compliance/", "messaging.compliance.urls"),),
+                nav=(
+                    NavLink("Message check", "compliance:check", position=30),
+                    NavLink("Message rules", "compliance:rules", role="admin", position=10),
+                ),
+            )
+        )

@@ -1,4 +1,9 @@
+from datetime import timedelta
+
+from celery.schedules import schedule
 from django.apps import AppConfig
+
+from helpdesk.registry import Contribution, NavLink, registry
 
 
 class OutboundConfig(AppConfig):
@@ -6,3 +11,30 @@ class OutboundConfig(AppConfig):
 
     name = "messaging.outbound"
     label = "outbound"
+
+    def ready(self) -> None:
+        from messaging.models import DELIVERY_FAILURE_KINDS
+
+        registry.register(
+            Contribution(
+                label="outbound",
+                urls=(("messages/outbound/", "messaging.outbound.urls"),),
+                nav=(NavLink("Flagged", "outbound:flagged", role="manager", position=20),),
+                # Amazon's word that a reply did not reach the buyer fails that reply.
+                notices=tuple(
+                    (kind, "messaging.outbound.delivery.outbound_mark_bounced")
+                    for kind in sorted(DELIVERY_FAILURE_KINDS)
+                ),
+                periodic=(
+                    (
+                        "deliver-replies",
+                        {
+                            "task": "messaging.outbound.tasks.deliver_due_replies",
+                            "schedule": schedule(timedelta(seconds=30)),
+                            "options": {"expires": 30},
+                        },
+                    ),
+                ),
+                dashboard=("outbound/dashboard_section.html",),
+            )
+        )

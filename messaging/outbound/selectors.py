@@ -11,8 +11,9 @@ from django.db.models import Exists, F, OuterRef, QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
-from helpdesk.models import Case, ClockKind, Deadline, DeadlineState, Role, SellerAccount
+from helpdesk.models import Case, Deadline, DeadlineState, Role, SellerAccount
 from helpdesk.selectors import scoped
+from messaging.kinds import MESSAGE_RESPONSE
 from messaging.models import Conversation, Direction, InboundMail, Message
 
 from .models import PENDING_STATUSES, CannedResponse, ConversationMark, MarkKind, OutboundSettings, Reply
@@ -84,7 +85,7 @@ def replies_due_ids(*, now: datetime, limit: int) -> list[int]:
 def message_clock(case: Case) -> Deadline | None:
     """The case's latest buyer-message clock, with `by_mark` telling whether a mark (not a reply) stopped it."""
     return (
-        Deadline.objects.filter(case=case, kind=ClockKind.MESSAGE_RESPONSE)
+        Deadline.objects.filter(case=case, kind=MESSAGE_RESPONSE)
         .exclude(state=DeadlineState.CANCELLED)
         .annotate(by_mark=Exists(ConversationMark.met_deadlines.through.objects.filter(deadline_id=OuterRef("pk"))))
         .order_by("-started_at", "-id")
@@ -166,7 +167,7 @@ def response_times(*, account_ids: list[int], days: int, now: datetime | None = 
     met = (
         Deadline.objects.filter(
             account_id__in=account_ids,
-            kind=ClockKind.MESSAGE_RESPONSE,
+            kind=MESSAGE_RESPONSE,
             state=DeadlineState.MET,
             started_at__gte=since,
         )

@@ -1,57 +1,33 @@
-"""Writes of the outbound app: replies and their delivery, notes and calls, marks,
-canned responses and each account's sender.
+"""Writes of the outbound app: replies, notes and calls, marks, canned responses and
+each account's sender.
 
 A reply is queued in one transaction (its thread Message, its `Reply` outbox row,
-the audit row) and handed to a Celery worker after commit. The worker claims the
-row with a conditional update and a lease before it talks to the mail server, so
-the same reply is sent once however many workers or retries run; a worker that
-dies after claiming leaves the lease to expire and the delivery sweep to hand
-the row to another worker. Sending meets the buyer-message clock at the time the
-agent sent the reply, not the worker's.
+the audit row) and handed to a Celery worker after commit; `delivery` is the
+worker's side (claim, send, record the outcome).
 """
 
-import logging
-import smtplib
-from datetime import datetime, timedelta
 from email.utils import parseaddr
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.mail import EmailMessage
 from django.db import IntegrityError, transaction
-from django.db.models import F, Q
 from django.utils import timezone
 
-from helpdesk.models import Case, ClockKind, Deadline, Role, SellerAccount
-from helpdesk.models.deadlines import UNMET_STATES
+from helpdesk.models import Case, Role, SellerAccount
 from helpdesk.selectors import has_role
 from helpdesk.services.audit import audit
-from helpdesk.services.cases import InvalidTransition
-from helpdesk.services.deadlines import deadline_meet
+from helpdesk.services.lifecycle import case_clocks_meet
 from messaging.compliance.checker import Finding, rule_label
 from messaging.compliance.services import compliance_approve, compliance_blocked, compliance_check
-from messaging.models import DELIVERY_FAILURE_KINDS, Conversation, Direction, InboundMail, Message
+from messaging.kinds import MESSAGE_RESPONSE
+from messaging.models import Conversation, Direction, Message
 from messaging.parsing import strip_reply_prefixes
 
 from .canned import unknown_variables
-from .models import (
-    REPLY_TRANSITIONS,
-    CannedResponse,
-    ConversationMark,
-    MarkKind,
-    OutboundSettings,
-    Reply,
-    ReplyStatus,
-)
+from .delivery import DISPATCH_GRACE, reply_transition
+from .models import CannedResponse, ConversationMark, MarkKind, OutboundSettings, Reply, ReplyStatus
 from .selectors import inbound_since, parent_message_id, sender_for
-
-logger = logging.getLogger(__name__)
-
-MAILER = "default"
-LEASE = timedelta(minutes=5)
-# A queued reply's task normally runs within seconds; after this the delivery sweep hands it out again.
-DISPATCH_GRACE = timedelta(minutes=2)
-TRANSPORT_ERRORS = (smtplib.SMTPException, OSError)
+from .tasks import send_reply
 
 
 class ReplyRefused(Exception):
@@ -183,138 +159,7 @@ def reply_queue(
 
 
 def _dispatch(reply: Reply) -> None:
-    from .tasks import send_reply
-
     send_reply.delay_on_commit(reply.pk)
-
-
-@transaction.atomic
-def reply_transition(
-    *,
-    reply: Reply,
-    to: str,
-    actor: AbstractBaseUser | None = None,
-    attempt: int | None = None,
-    error: str = "",
-    next_attempt_at: datetime | None = None,
-) -> Reply | None:
-    """Move a reply through its status map, with its audit row. Moving to sent meets
-    the buyer-message clocks started before the agent queued it, at that time.
-
-    With `attempt`, the caller is the worker that claimed it: the move happens only
-    while it still holds the lease (None if another worker took it over)."""
-    reply = Reply.objects.select_for_update(of=("self",)).select_related("message__conversation__case").get(pk=reply.pk)
-    if attempt is not None and (reply.status != ReplyStatus.SENDING or reply.attempts != attempt):
-        logger.warning("reply %s: lease of attempt %s lost, outcome not recorded", reply.pk, attempt)
-        return None
-    if to not in REPLY_TRANSITIONS[reply.status]:
-        raise InvalidTransition(f"A {reply.get_status_display().lower()} reply cannot become {to}.")
-    before = reply.status
-    now = timezone.now()
-    reply.status = to
-    reply.error = error[:500]
-    fields = ["status", "error"]
-    if to == ReplyStatus.SENT:
-        reply.sent_at = now
-        fields.append("sent_at")
-    if to == ReplyStatus.QUEUED:
-        reply.next_attempt_at = next_attempt_at or now + DISPATCH_GRACE
-        fields.append("next_attempt_at")
-    if before == ReplyStatus.FAILED:
-        # The retry button: the agent sends it again now, so the clock stops now if it goes out.
-        reply.queued_at = now
-        fields.append("queued_at")
-    reply.save(update_fields=fields)
-    case = reply.message.conversation.case
-    summaries = {
-        ReplyStatus.SENT: f"Reply sent to {reply.to_address}",
-        ReplyStatus.FAILED: f"Reply could not be delivered: {reply.error}",
-        ReplyStatus.QUEUED: "Reply queued again" + (f" after an error: {reply.error}" if reply.error else ""),
-    }
-    audit(
-        verb=f"reply.{to}",
-        summary=summaries[to],
-        actor=actor,
-        case=case,
-        before={"status": before},
-        after={"status": to, "reply": reply.pk},
-    )
-    if to == ReplyStatus.SENT:
-        _meet_clocks(case=case, at=reply.queued_at, actor=reply.message.author)
-    return reply
-
-
-def _meet_clocks(*, case: Case, at: datetime, actor: AbstractBaseUser | None) -> list[Deadline]:
-    """Meet the case's buyer-message clocks that were running at `at`. A clock another
-    writer met in the meantime is skipped (deadline_meet rolls back its own savepoint):
-    it must never undo the write this is part of."""
-    met = []
-    for deadline in case.deadlines.filter(kind=ClockKind.MESSAGE_RESPONSE, state__in=UNMET_STATES, started_at__lte=at):
-        try:
-            met.append(deadline_meet(deadline=deadline, at=at, actor=actor))
-        except InvalidTransition:
-            continue
-    return met
-
-
-def reply_claim(*, reply_id: int, now: datetime | None = None) -> Reply | None:
-    """Take a reply for sending: a queued one, or a sending one whose lease ran out.
-
-    One conditional update: of any number of workers, one gets the row."""
-    now = now or timezone.now()
-    claimed = Reply.objects.filter(
-        Q(status=ReplyStatus.QUEUED) | Q(status=ReplyStatus.SENDING, next_attempt_at__lte=now), pk=reply_id
-    ).update(status=ReplyStatus.SENDING, next_attempt_at=now + LEASE, attempts=F("attempts") + 1)
-    if not claimed:
-        return None
-    return Reply.objects.select_related("message").get(pk=reply_id)
-
-
-def _email(reply: Reply) -> EmailMessage:
-    headers = {"Message-ID": f"<{reply.email_message_id}>"}
-    if reply.in_reply_to:
-        headers["In-Reply-To"] = f"<{reply.in_reply_to}>"
-        headers["References"] = f"<{reply.in_reply_to}>"
-    return EmailMessage(
-        subject=reply.subject,
-        body=reply.message.body_text,
-        from_email=reply.from_address,
-        to=[reply.to_address],
-        headers=headers,
-    )
-
-
-def _retry_delay(attempts: int) -> timedelta:
-    return timedelta(seconds=min(30 * 2 ** max(attempts - 1, 0), 600))
-
-
-def reply_send(*, reply_id: int, retry: bool = False) -> Reply | None:
-    """Claim the reply and send it through the mailer. Returns None when there was
-    nothing to do (sent already, or another worker holds it).
-
-    A transport error with `retry` puts it back in the queue and re-raises, for the
-    task's autoretry; otherwise, or for any other error, the reply fails with the
-    error shown on the thread and a retry button."""
-    reply = reply_claim(reply_id=reply_id)
-    if reply is None:
-        return None
-    attempt = reply.attempts
-    try:
-        _email(reply).send(using=MAILER)
-    except Exception as exc:  # noqa: BLE001 - every error is recorded on the reply, none is lost
-        error = f"{type(exc).__name__}: {exc}"
-        if retry and isinstance(exc, TRANSPORT_ERRORS):
-            reply_transition(
-                reply=reply,
-                to=ReplyStatus.QUEUED,
-                attempt=attempt,
-                error=error,
-                next_attempt_at=timezone.now() + _retry_delay(attempt) + DISPATCH_GRACE,
-            )
-            raise
-        logger.warning("reply %s failed: %s", reply.pk, error)
-        return reply_transition(reply=reply, to=ReplyStatus.FAILED, attempt=attempt, error=error)
-    return reply_transition(reply=reply, to=ReplyStatus.SENT, attempt=attempt)
 
 
 def reply_retry(*, reply: Reply, actor: AbstractBaseUser) -> Reply:
@@ -323,29 +168,6 @@ def reply_retry(*, reply: Reply, actor: AbstractBaseUser) -> Reply:
         reply = reply_transition(reply=reply, to=ReplyStatus.QUEUED, actor=actor)
         _dispatch(reply)
     return reply
-
-
-def outbound_mark_bounced(*, inbound_mail: InboundMail) -> Reply | None:
-    """Amazon could not deliver a reply (a bounce or an opt-out notice): it fails,
-    with the reason on the thread. Matched by the Message-ID the notice quotes, else
-    by the relay address (the latest reply sent there before the notice). Idempotent."""
-    if inbound_mail.kind not in DELIVERY_FAILURE_KINDS or inbound_mail.account_id is None:
-        return None
-    sent = Reply.objects.filter(account_id=inbound_mail.account_id, status=ReplyStatus.SENT)
-    if inbound_mail.original_message_id:
-        reply = sent.filter(email_message_id=inbound_mail.original_message_id).first()
-    elif inbound_mail.relay_address:
-        reply = (
-            sent.filter(to_address__iexact=inbound_mail.relay_address, sent_at__lte=inbound_mail.received_at)
-            .order_by("-sent_at", "-id")
-            .first()
-        )
-    else:
-        return None
-    if reply is None:
-        return None
-    reason = f"Amazon did not deliver it ({inbound_mail.get_kind_display().lower()}): {inbound_mail.subject}"
-    return reply_transition(reply=reply, to=ReplyStatus.FAILED, error=reason.strip().rstrip(":"))
 
 
 # --- notes, calls and marks -------------------------------------------------------
@@ -398,7 +220,7 @@ def conversation_mark(*, case: Case, kind: str, reason: str, actor: AbstractBase
         created_by=actor,
         created_at=now,
     )
-    met = _meet_clocks(case=case, at=now, actor=actor)
+    met = case_clocks_meet(case=case, kinds=[MESSAGE_RESPONSE], started_by=now, at=now, actor=actor)
     mark.met_deadlines.set(met)
     audit(
         verb=f"conversation.{kind}",

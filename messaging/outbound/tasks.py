@@ -1,8 +1,8 @@
 from celery import shared_task
 from django.utils import timezone
 
+from .delivery import TRANSPORT_ERRORS, reply_send
 from .selectors import replies_due_ids
-from .services import TRANSPORT_ERRORS, reply_send
 
 MAX_RETRIES = 5
 

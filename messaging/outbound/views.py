@@ -18,7 +18,7 @@ from django_htmx.http import HttpResponseClientRefresh
 
 from helpdesk.models import Case, Role
 from helpdesk.selectors import account_get, accounts_for, case_get, has_role
-from helpdesk.services.cases import InvalidTransition
+from helpdesk.services.lifecycle import InvalidTransition
 from helpdesk.views.access import role_required
 
 from . import canned as canned_text

@@ -8,9 +8,9 @@ from .ingest import (
     inbound_receive,
     inbound_retry,
     mail_import,
-    notice_mark_handled,
 )
 from .mailboxes import MailboxError, PollResult, mailbox_password, mailbox_poll, mailbox_set_password
+from .notices import notice_mark_handled, notice_retry, notices_hand_over, notices_hand_over_due
 from .reading import inbound_process, inbound_process_many
 
 __all__ = [
@@ -29,4 +29,7 @@ __all__ = [
     "mailbox_poll",
     "mailbox_set_password",
     "notice_mark_handled",
+    "notice_retry",
+    "notices_hand_over",
+    "notices_hand_over_due",
 ]

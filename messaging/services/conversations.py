@@ -4,9 +4,11 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from helpdesk.models import CaseKind, CaseStatus, Order, SellerAccount
-from helpdesk.services.cases import case_assign, case_open, case_transition
+from helpdesk.models import CaseStatus, Order, SellerAccount
+from helpdesk.services.cases import case_assign
+from helpdesk.services.lifecycle import case_open, case_transition
 
+from ..kinds import MESSAGE
 from ..models import Conversation
 from ..parsing import is_relay_address, relay_key
 from .reading import conversation_keys_lock
@@ -39,9 +41,7 @@ def conversation_open_for_order(
     if found is not None:
         return found
     order = Order.objects.filter(account=account, amazon_order_id=amazon_order_id).first()
-    case = case_open(
-        account=account, kind=CaseKind.MESSAGE, order=order, subject=subject, buyer_name=buyer_name, actor=actor
-    )
+    case = case_open(account=account, kind=MESSAGE, order=order, subject=subject, buyer_name=buyer_name, actor=actor)
     if actor is not None:
         case = case_assign(case=case, assignee=actor, actor=actor)
     case = case_transition(case=case, to=CaseStatus.WAITING, actor=actor)

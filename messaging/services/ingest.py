@@ -14,13 +14,12 @@ from datetime import datetime
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.utils import timezone
 
 from helpdesk.models import SellerAccount
 from helpdesk.services.audit import audit
-from helpdesk.services.cases import InvalidTransition
+from helpdesk.services.lifecycle import InvalidTransition
 
-from ..models import NOTICE_KINDS, InboundMail, MailStatus
+from ..models import InboundMail, MailStatus
 from ..parsing import clean, dedupe_key
 from .reading import inbound_process, inbound_process_many
 
@@ -138,24 +137,3 @@ def inbound_assign(*, mail: InboundMail, account: SellerAccount, actor: Abstract
             after={"account": account.name},
         )
     return inbound_process(mail_id=mail.pk, actor=actor)
-
-
-def notice_mark_handled(*, mail: InboundMail, actor: AbstractBaseUser | None = None) -> bool:
-    """For the returns and claims apps: take an Amazon notice off the unhandled list.
-
-    Returns False when it was already handled (by another worker, say)."""
-    if mail.kind not in NOTICE_KINDS:
-        raise InvalidTransition(f"A {mail.get_kind_display().lower()} is not an Amazon notice.")
-    with transaction.atomic():
-        now = timezone.now()
-        taken = InboundMail.objects.filter(pk=mail.pk, handled_at__isnull=True).update(
-            handled_at=now, handled_by=actor if actor is not None and actor.is_authenticated else None
-        )
-        if taken:
-            audit(
-                verb="notice.handled",
-                summary=f"{mail.get_kind_display()} for order {mail.amazon_order_id or '—'} handled",
-                actor=actor,
-                account=mail.account,
-            )
-    return bool(taken)

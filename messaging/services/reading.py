@@ -1,5 +1,7 @@
 """Reading stored mail and filing it: the buyer's message in its conversation,
-the conversation's case open, one unmet 24-hour clock on it.
+the conversation's case open, one unmet 24-hour clock on it. Amazon's notices
+(claims, chargebacks, returns, delivery failures) are handed, after commit, to
+the app that registered for their kind (see `notices`).
 
 Mail is read in batches (a Celery task takes up to 50 ids) in one transaction,
 with one query each for the mail, the orders, the conversations and their
@@ -25,13 +27,13 @@ from django.utils import timezone
 
 from helpdesk.importing import bulk_update_by_pk
 from helpdesk.marketplaces import MARKETPLACES
-from helpdesk.models import Activity, Case, CaseKind, CaseStatus, ClockKind, Deadline, Order, SellerAccount
+from helpdesk.models import Activity, Case, CaseStatus, Deadline, Order, SellerAccount
 from helpdesk.models.deadlines import UNMET_STATES
-from helpdesk.services.cases import InvalidTransition, case_transition
-from helpdesk.services.deadlines import cases_open_with_clock, deadline_start
+from helpdesk.services.lifecycle import case_transition, cases_open, deadline_start, transition_check
 
+from ..kinds import MESSAGE, MESSAGE_RESPONSE
 from ..models import (
-    DELIVERY_FAILURE_KINDS,
+    HANDOVER_KINDS,
     MAIL_TRANSITIONS,
     Attachment,
     Conversation,
@@ -41,8 +43,8 @@ from ..models import (
     MailStatus,
     Message,
 )
-from ..outbound.services import outbound_mark_bounced
 from ..parsing import ParsedMail, clean, parse_mail, relay_key, strip_reply_prefixes
+from .notices import notices_hand_over_after_commit
 
 logger = logging.getLogger(__name__)
 
@@ -52,7 +54,7 @@ MARKETPLACE_BY_ID = {m.marketplace_id: m for m in MARKETPLACES.values()}
 READ_FIELDS = [
     "account", "kind", "status", "problem", "defects", "processed_at", "received_at", "message_id", "subject",
     "from_address", "from_name", "amazon_order_id", "relay_address", "marketplace_id", "comm_token",
-    "original_message_id",
+    "original_message_id", "handover_next_at",
 ]  # fmt: skip
 CONVERSATION_LOCK_CLASS = 0x4D534731  # the advisory-lock namespace of conversation keys
 CONVERSATION_FIELDS = ["buyer_email", "buyer_name", "order", "items", "marketplace_id", "last_message_at"]
@@ -63,8 +65,13 @@ class MailProblem(Exception):
 
 
 def _move(mail: InboundMail, to: str) -> None:
-    if to not in MAIL_TRANSITIONS[mail.status]:
-        raise InvalidTransition(f"A {mail.get_status_display().lower()} mail cannot become {to}.")
+    """Check the move against the mail's status map; the batch saves it in bulk."""
+    transition_check(
+        mail,
+        to=to,
+        transitions=MAIL_TRANSITIONS,
+        refusal=lambda m, to: f"A {m.get_status_display().lower()} mail cannot become {to}.",
+    )
     mail.status = to
 
 
@@ -181,6 +188,8 @@ def _read(mails: list[InboundMail], *, actor: AbstractBaseUser | None) -> None:
     for mail, _ in readable:
         _move(mail, MailStatus.PARSED)
         mail.problem = ""
+        if mail.kind in HANDOVER_KINDS:
+            mail.handover_next_at = mail.processed_at  # due for its app now; retried from then on if it fails
         filing.audit(mail, f"mail.{mail.kind}", case_of.get(mail.pk))
 
     Message.objects.bulk_create(filing.messages)
@@ -192,9 +201,7 @@ def _read(mails: list[InboundMail], *, actor: AbstractBaseUser | None) -> None:
     bulk_update_by_pk(list(filing.touched.values()), CONVERSATION_FIELDS)
     bulk_update_by_pk(mails, READ_FIELDS)
     Activity.objects.bulk_create(filing.audits)
-    for mail in mails:
-        if mail.status == MailStatus.PARSED and mail.kind in DELIVERY_FAILURE_KINDS:
-            outbound_mark_bounced(inbound_mail=mail)
+    notices_hand_over_after_commit(mail_ids=[m.pk for m in mails if m.handover_next_at and not m.handled_at])
 
 
 def _take_fields(mail: InboundMail, parsed: ParsedMail) -> None:
@@ -282,7 +289,7 @@ def _file_buyer_messages(batch: list[tuple[InboundMail, ParsedMail]], filing: _F
         clock_running = set(
             Deadline.objects.filter(
                 case_id__in=[c.case_id for c in conversations.values()],
-                kind=ClockKind.MESSAGE_RESPONSE,
+                kind=MESSAGE_RESPONSE,
                 state__in=UNMET_STATES,
             ).values_list("case_id", flat=True)
         )
@@ -312,7 +319,7 @@ def _file_buyer_messages(batch: list[tuple[InboundMail, ParsedMail]], filing: _F
         filing.message(mail, parsed, conversation, direction=Direction.IN, sender_name=parsed.buyer_name)
         case_of[mail.pk] = case.pk
     for case, started_at in clocks_to_start.values():
-        deadline_start(case=case, kind=ClockKind.MESSAGE_RESPONSE, started_at=started_at)
+        deadline_start(case=case, kind=MESSAGE_RESPONSE, started_at=started_at)
     return case_of
 
 
@@ -345,7 +352,7 @@ def _conversations_open(
     cases = [
         Case(
             account=mail.account,
-            kind=CaseKind.MESSAGE,
+            kind=MESSAGE,
             order=order,
             subject=(strip_reply_prefixes(parsed.subject) or parsed.subject)[:300],
             buyer_name=parsed.buyer_name or (order.buyer_name if order else ""),
@@ -353,7 +360,7 @@ def _conversations_open(
         )
         for mail, parsed, order in new.values()
     ]
-    cases_open_with_clock(cases=cases, kind=ClockKind.MESSAGE_RESPONSE, actor=filing.actor)
+    cases_open(cases=cases, clock=MESSAGE_RESPONSE, actor=filing.actor)
     conversations = Conversation.objects.bulk_create(
         Conversation(
             account_id=key[0],

@@ -5,7 +5,8 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from helpdesk.services.deadlines import deadline_start, deadlines_sweep
+from helpdesk.services.deadlines import deadlines_sweep
+from helpdesk.services.lifecycle import deadline_start
 from tests.browser.conftest import login
 from tests.factories import CaseFactory
 

@@ -2,7 +2,6 @@
 
 from feedback.models import OutreachContact, RemovalRequest
 from feedback.services import feedback_create
-from helpdesk.models import ImportJob
 from tests.factories import OrderFactory
 
 LOGIN = 302
@@ -11,7 +10,6 @@ ROWS = {
     "feedback:page": ("get", dict(anon=LOGIN, agent=403, manager=200, admin=200, outsider=404)),
     "feedback:export": ("get", dict(anon=LOGIN, agent=403, manager=200, admin=200, outsider=404)),
     "feedback:import": ("get", dict(anon=LOGIN, agent=403, manager=200, admin=200, outsider=200)),
-    "feedback:import_job": ("get", dict(anon=LOGIN, agent=403, manager=200, admin=200, outsider=404)),
     "feedback:entry": ("get", dict(anon=LOGIN, agent=200, manager=200, admin=200, outsider=200)),
     "feedback:removal_request_create": ("post", dict(anon=LOGIN, agent=302, manager=302, admin=302, outsider=404)),
     "feedback:removal_request_outcome": ("post", dict(anon=LOGIN, agent=302, manager=302, admin=302, outsider=404)),
@@ -35,9 +33,7 @@ def arguments(*, account, users) -> tuple[dict[str, list], dict[str, dict]]:
     )
     removal = RemovalRequest.objects.create(feedback=feedback, reason="other", submitted_on=feedback.date)
     contact = OutreachContact.objects.create(feedback=feedback, purpose="resolve", text="Sorry about the delay.")
-    job = ImportJob.objects.create(account=account, kind=ImportJob.Kind.FEEDBACK, filename="feedback.txt", raw=b"")
     args = {
-        "feedback:import_job": [job.id],
         "feedback:removal_request_create": [feedback.id],
         "feedback:removal_request_outcome": [removal.id],
         "feedback:resolution_create": [feedback.id],

@@ -20,10 +20,10 @@ from feedback.services import (
     outreach_settings_update,
 )
 from helpdesk.models import Case, Deadline, Order
-from helpdesk.services.cases import InvalidTransition
+from helpdesk.services.lifecycle import InvalidTransition
 from messaging.models import Conversation
+from messaging.outbound.delivery import reply_send
 from messaging.outbound.models import Reply
-from messaging.outbound.services import reply_send
 from tests.factories import OrderFactory
 from tests.outbound.helpers import buyer_mail, receive
 

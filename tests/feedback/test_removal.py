@@ -10,8 +10,8 @@ from django.utils import timezone
 from feedback.models import Feedback, RemovalRequest
 from feedback.services import removal_request_create, removal_request_transition
 from helpdesk.models import Deadline, Notification
-from helpdesk.services.cases import InvalidTransition
 from helpdesk.services.deadlines import deadlines_sweep
+from helpdesk.services.lifecycle import InvalidTransition
 
 from .conftest import days_ago
 

@@ -5,6 +5,7 @@ in tests/helpdesk/test_permissions.py): ROWS maps a URL name to the method and
 the status each visitor gets; `arguments()` builds what the URLs need.
 """
 
+from helpdesk.importing import ORDERS_REPORT
 from helpdesk.models import ImportJob, Membership, Notification
 from tests.factories import CaseFactory
 
@@ -48,7 +49,7 @@ def arguments(*, account, users) -> tuple[dict[str, list], dict[str, dict]]:
     case = CaseFactory(account=account)
     job = ImportJob.objects.create(
         account=account,
-        kind=ImportJob.Kind.ORDERS,
+        kind=ORDERS_REPORT,
         filename="orders.txt",
         raw=b"",
         status=ImportJob.Status.FAILED,

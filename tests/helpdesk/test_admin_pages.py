@@ -10,8 +10,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from helpdesk.models import Activity, ImportJob, Membership, Notification, Order, OrderDay, Policy, SellerAccount
-from helpdesk.services.deadlines import deadline_meet, deadline_start, policy_get
+from helpdesk.services.deadlines import policy_get
 from helpdesk.services.imports import import_job_create
+from helpdesk.services.lifecycle import deadline_meet, deadline_start
 from tests.factories import CaseFactory, OrderFactory, UserFactory
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "orders"
@@ -190,7 +191,10 @@ def test_each_upload_page_lists_its_own_kind_of_import_with_links_to_them(client
     feedback_page = client.get(reverse("feedback:import")).content.decode()
 
     assert reverse("helpdesk:import_job", args=[orders.id]) in order_page and "Feedback.txt" not in order_page
-    assert reverse("feedback:import_job", args=[feedback.id]) in feedback_page and "orders.txt" not in feedback_page
+    assert reverse("helpdesk:import_job", args=[feedback.id]) in feedback_page and "orders.txt" not in feedback_page
+    # One job page for every kind, leading back to the kind's own upload page.
+    job_page = client.get(reverse("helpdesk:import_job", args=[feedback.id])).content.decode()
+    assert f'href="{reverse("feedback:import")}">Seller feedback report imports<' in job_page
 
 
 def test_notification_centre_marks_read_with_htmx(client, agent, account):

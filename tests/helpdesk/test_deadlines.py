@@ -8,17 +8,17 @@ from django.core import mail
 
 from helpdesk.models import Activity, Case, CaseStatus, DeadlineState, Notification, Priority
 from helpdesk.selectors import clock_stats
-from helpdesk.services.cases import InvalidTransition, case_assign, case_open, case_transition
-from helpdesk.services.deadlines import (
-    cases_open_with_clock,
+from helpdesk.services.cases import case_assign
+from helpdesk.services.deadlines import deadlines_sweep, policy_get, policy_retime_count, policy_update
+from helpdesk.services.lifecycle import (
+    InvalidTransition,
+    case_open,
+    case_transition,
+    cases_open,
     deadline_cancel,
     deadline_meet,
     deadline_restart,
     deadline_start,
-    deadlines_sweep,
-    policy_get,
-    policy_retime_count,
-    policy_update,
 )
 from helpdesk.services.notifications import notifications_deliver
 from tests.factories import CaseFactory
@@ -254,7 +254,7 @@ def test_cases_opened_in_bulk_equal_case_open_and_deadline_start(account, other_
     bulk = [
         Case(account=a, kind="message", subject=subject, buyer_name="Cathy", opened_at=at) for a, subject, at in specs
     ]
-    cases_open_with_clock(cases=bulk, kind=MSG, actor=manager)
+    cases_open(cases=bulk, clock=MSG, actor=manager)
     one_by_one = []
     for a, subject, at in specs:
         case = case_open(account=a, kind="message", subject=subject, buyer_name="Cathy", opened_at=at, actor=manager)

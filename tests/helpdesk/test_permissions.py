@@ -2,8 +2,8 @@
 
 A new URL without a row fails `test_every_url_has_a_row`: no view ships
 without a decision on who may reach it. Another account's objects are 404,
-never 403, so their existence is not confirmed. Each app lists its rows in
-tests/<app>/permission_rows.py; add the module to APPS below.
+never 403, so their existence is not confirmed. Every app that registers URLs
+(helpdesk.registry) lists its rows in tests/<app label>/permission_rows.py.
 """
 
 import importlib
@@ -11,26 +11,33 @@ import importlib
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-APPS = ["helpdesk", "messaging", "compliance", "outbound", "feedback", "solicitation"]
-MODULES = [importlib.import_module(f"tests.{app}.permission_rows") for app in APPS]
+from helpdesk.registry import registry
+
+
+def row_modules():
+    """The permission rows of every app that registers URLs."""
+    return [importlib.import_module(f"tests.{c.label}.permission_rows") for c in registry.contributions() if c.urls]
+
+
+MODULES = row_modules()
 MATRIX = {name: row for module in MODULES for name, row in module.ROWS.items()}
 VISITORS = ["anon", "agent", "manager", "admin", "outsider"]
 LOGIN = 302
 
 
-def _names(patterns, prefix=""):
+def url_names(patterns, prefix=""):
     for p in patterns:
         if isinstance(p, URLResolver):
             if str(p.pattern).startswith("django-admin"):
                 continue  # Django's own admin: staff only, tested by Django
             namespace = f"{prefix}{p.namespace}:" if p.namespace else prefix
-            yield from _names(p.url_patterns, namespace)
+            yield from url_names(p.url_patterns, namespace)
         elif isinstance(p, URLPattern) and p.name:
             yield prefix + p.name
 
 
 def test_every_url_has_a_row():
-    assert set(_names(get_resolver().url_patterns)) == set(MATRIX)
+    assert set(url_names(get_resolver().url_patterns)) == set(MATRIX)
 
 
 @pytest.fixture

@@ -14,6 +14,8 @@ ROWS = {
     "messaging:inbox_raw": ("get", dict(anon=LOGIN, agent=200, manager=200, admin=200, outsider=404)),
     "messaging:inbox_retry": ("post", dict(anon=LOGIN, agent=403, manager=302, admin=302, outsider=404)),
     "messaging:inbox_assign": ("post", dict(anon=LOGIN, agent=403, manager=302, admin=302, outsider=404)),
+    # A failed hand-over retried: the notice is still not taken (no app takes A-to-z notices here).
+    "messaging:notice_retry": ("post", dict(anon=LOGIN, agent=403, manager=302, admin=302, outsider=404)),
     "messaging:attachment": ("get", dict(anon=LOGIN, agent=200, manager=200, admin=200, outsider=404)),
 }
 
@@ -33,11 +35,15 @@ def arguments(*, account, users) -> tuple[dict[str, list], dict[str, dict]]:
     )
     inbound_process(mail_id=mail.pk)
     attachment = Attachment.objects.filter(message__inbound=mail).first()
+    notice, _ = inbound_receive(raw=fixture_bytes("19_bounce.eml"), source=MailSource.UPLOAD, account=account)
+    inbound_process(mail_id=notice.pk)
+    InboundMail.objects.filter(pk=notice.pk).update(handover_error="RuntimeError: boom", handover_attempts=5)
     args = {
         "messaging:inbox_raw": [problem.id],
         "messaging:inbox_retry": [problem.id],
         "messaging:inbox_assign": [problem.id],
         "messaging:attachment": [attachment.id],
+        "messaging:notice_retry": [notice.id],
     }
     posts = {"messaging:inbox_assign": {"account": account.id}}
     return args, posts

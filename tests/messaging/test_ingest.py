@@ -8,8 +8,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from helpdesk.models import Activity, Case, CaseStatus, Deadline, DeadlineState, Order
-from helpdesk.services.cases import InvalidTransition, case_transition
-from helpdesk.services.deadlines import deadline_meet
+from helpdesk.services.lifecycle import InvalidTransition, case_transition, deadline_meet
 from messaging.models import Conversation, Direction, InboundMail, MailKind, MailSource, MailStatus, Message
 from messaging.parsing import dedupe_key
 from messaging.selectors import notices_unhandled

@@ -7,7 +7,7 @@ from django.template import Context, Template
 from django.urls import reverse
 from django.utils import timezone
 
-from helpdesk.services.deadlines import deadline_meet, deadline_start
+from helpdesk.services.lifecycle import deadline_meet, deadline_start
 from messaging.models import Conversation
 from messaging.outbound.models import ConversationMark
 from messaging.outbound.selectors import response_times

@@ -14,17 +14,10 @@ from django.urls import reverse
 from django.utils import timezone
 
 from helpdesk.models import Activity, DeadlineState
+from messaging.outbound.delivery import LEASE, outbound_mark_bounced, reply_claim, reply_send, reply_transition
 from messaging.outbound.models import Reply, ReplyStatus
 from messaging.outbound.selectors import latest_inbound_id
-from messaging.outbound.services import (
-    LEASE,
-    outbound_mark_bounced,
-    outbound_settings_save,
-    reply_claim,
-    reply_queue,
-    reply_send,
-    reply_transition,
-)
+from messaging.outbound.services import outbound_settings_save, reply_queue
 from messaging.outbound.tasks import MAX_RETRIES, deliver_due_replies, send_reply
 
 from .helpers import RELAY, free_port, receive, smtp_mailer
@@ -240,18 +233,19 @@ Content-Type: text/plain; charset=UTF-8
 """
 
 
-def test_a_bounce_fails_the_reply_it_names(smtp, conversation, agent, account):
+def test_a_bounce_fails_the_reply_it_names(smtp, conversation, agent, account, django_capture_on_commit_callbacks):
     replies = [queue(conversation, agent, body=f"Reply number {n}.") for n in (1, 2)]
     for reply in replies:
         reply_send(reply_id=reply.id)
     raw = BOUNCE.format(
         n=1, date=format_datetime(timezone.now()), relay=RELAY, message_id=replies[0].email_message_id, body="x"
     )
-    bounce = receive(account, raw.replace("\n", "\r\n").encode())  # reading the bounce fails the reply
+    with django_capture_on_commit_callbacks(execute=True):  # read, then handed to outbound after commit
+        bounce = receive(account, raw.replace("\n", "\r\n").encode())
     assert bounce.kind == "bounce"
 
     statuses = dict(Reply.objects.values_list("id", "status"))
     assert statuses == {replies[0].id: ReplyStatus.FAILED, replies[1].id: ReplyStatus.SENT}
     assert "Amazon did not deliver it" in Reply.objects.get(pk=replies[0].pk).error
-    assert outbound_mark_bounced(inbound_mail=bounce) is None  # once
+    assert outbound_mark_bounced(mail=bounce) is None  # once
     assert Activity.objects.filter(verb="reply.failed").count() == 1

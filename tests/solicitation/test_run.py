@@ -16,7 +16,8 @@ from feedback.solicitation.services import (
     spapi_credentials_update,
 )
 from feedback.solicitation.tasks import send_solicitation, solicit_account, solicit_daily
-from helpdesk.models import Activity, CaseKind
+from helpdesk.models import Activity
+from returns.kinds import RETURN
 from tests.factories import AccountFactory, CaseFactory
 
 from .helpers import ON, credentials_store, delivered
@@ -28,7 +29,7 @@ def test_run_requests_each_included_order_and_sends_it(account, celery_eager, dj
     inside = delivered(account, 10)
     delivered(account, 4)
     returned = delivered(account, 12, skus=("MUG-350",))
-    CaseFactory(account=account, order=returned, kind=CaseKind.RETURN)
+    CaseFactory(account=account, order=returned, kind=RETURN)
     with django_capture_on_commit_callbacks(execute=True):
         result = solicitation_run(account=account, on_date=ON)
     assert result == RunResult(looked_at=3, created=1, queued=1)

@@ -7,10 +7,13 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from claims.kinds import ATOZ, CHARGEBACK
+from feedback.kinds import FEEDBACK
 from feedback.models import Feedback
 from feedback.solicitation.models import RequestState, SkuExclusion, SolicitationRequest, SolicitationSettings
 from feedback.solicitation.selectors import solicitation_candidates
-from helpdesk.models import CaseKind
+from messaging.kinds import MESSAGE
+from returns.kinds import RETURN
 from tests.factories import CaseFactory, OrderFactory, OrderItemFactory
 
 from .helpers import ON, delivered
@@ -68,17 +71,17 @@ def test_orders_without_a_delivery_date_are_not_candidates(account):
 
 
 def _return(account, order, manager):
-    CaseFactory(account=account, order=order, kind=CaseKind.RETURN)
+    CaseFactory(account=account, order=order, kind=RETURN)
     return "has a return"
 
 
 def _atoz(account, order, manager):
-    CaseFactory(account=account, order=order, kind=CaseKind.ATOZ)
+    CaseFactory(account=account, order=order, kind=ATOZ)
     return "has an A-to-z claim"
 
 
 def _chargeback(account, order, manager):
-    CaseFactory(account=account, order=order, kind=CaseKind.CHARGEBACK)
+    CaseFactory(account=account, order=order, kind=CHARGEBACK)
     return "has a chargeback"
 
 
@@ -94,13 +97,13 @@ def _refunded_item(account, order, manager):
 
 
 def _feedback(account, order, manager):
-    CaseFactory(account=account, order=order, kind=CaseKind.FEEDBACK)
+    CaseFactory(account=account, order=order, kind=FEEDBACK)
     return "already has feedback"
 
 
 def _buyer_returned(account, order, manager):
     earlier = delivered(account, 200, skus=("OTHER",), buyer_email=order.buyer_email)
-    CaseFactory(account=account, order=earlier, kind=CaseKind.RETURN)
+    CaseFactory(account=account, order=earlier, kind=RETURN)
     return f"buyer returned another order ({earlier.amazon_order_id})"
 
 
@@ -120,7 +123,7 @@ def _sku_returns(account, order, manager):
         other = OrderFactory(account=account, purchase_date=order.purchase_date - timedelta(days=n + 1))
         OrderItemFactory(order=other, sku="BTL-750")
         if n == 0:
-            CaseFactory(account=account, order=other, kind=CaseKind.RETURN)
+            CaseFactory(account=account, order=other, kind=RETURN)
     return "SKU BTL-750 returns 14.3% > 10%"
 
 
@@ -279,7 +282,7 @@ def test_an_order_without_lines_is_left_out_until_they_are_imported(account):
 
 def test_other_cases_of_the_order_do_not_leave_it_out(account):
     order = delivered(account, 12)
-    CaseFactory(account=account, order=order, kind=CaseKind.MESSAGE)
+    CaseFactory(account=account, order=order, kind=MESSAGE)
     assert rows(account)[order.amazon_order_id][0] is True
 
 
@@ -289,7 +292,7 @@ def test_return_rate_equal_to_the_threshold_is_still_in(account):
         other = OrderFactory(account=account, purchase_date=order.purchase_date - timedelta(days=n + 1))
         OrderItemFactory(order=other, sku="BTL-750")
         if n == 0:
-            CaseFactory(account=account, order=other, kind=CaseKind.RETURN)
+            CaseFactory(account=account, order=other, kind=RETURN)
     assert rows(account)[order.amazon_order_id][0] is True
     SolicitationSettings.objects.create(account=account, max_sku_return_rate=Decimal("9.5"))
     assert rows(account)[order.amazon_order_id] == (False, "SKU BTL-750 returns 10% > 9.5%")
@@ -299,10 +302,10 @@ def test_return_rate_counts_the_last_90_days_and_no_cancelled_orders(account):
     order = delivered(account, 12)
     old = OrderFactory(account=account, purchase_date=order.purchase_date - timedelta(days=120))
     OrderItemFactory(order=old, sku="BTL-750")
-    CaseFactory(account=account, order=old, kind=CaseKind.RETURN)  # too old to count
+    CaseFactory(account=account, order=old, kind=RETURN)  # too old to count
     returned = OrderFactory(account=account, purchase_date=order.purchase_date - timedelta(days=1))
     OrderItemFactory(order=returned, sku="BTL-750")
-    CaseFactory(account=account, order=returned, kind=CaseKind.RETURN)
+    CaseFactory(account=account, order=returned, kind=RETURN)
     for _ in range(9):  # recent orders that never shipped do not dilute the rate
         cancelled = OrderFactory(account=account, status="Cancelled", purchase_date=order.purchase_date)
         OrderItemFactory(order=cancelled, sku="BTL-750")
@@ -312,14 +315,14 @@ def test_return_rate_counts_the_last_90_days_and_no_cancelled_orders(account):
 def test_buyers_are_linked_only_by_a_known_relay_address(account):
     order = delivered(account, 12, buyer_email="")
     other = delivered(account, 200, skus=("OTHER",), buyer_email="")
-    CaseFactory(account=account, order=other, kind=CaseKind.RETURN)
+    CaseFactory(account=account, order=other, kind=RETURN)
     assert rows(account)[order.amazon_order_id][0] is True
 
 
 def test_another_accounts_returns_and_exclusions_do_not_count(account, other_account, manager):
     order = delivered(account, 12)
     theirs = delivered(other_account, 200, buyer_email=order.buyer_email, status="Refunded")
-    CaseFactory(account=other_account, order=theirs, kind=CaseKind.RETURN)
+    CaseFactory(account=other_account, order=theirs, kind=RETURN)
     SkuExclusion.objects.create(account=other_account, sku="BTL-750")
     assert rows(account)[order.amazon_order_id][0] is True
 
@@ -340,7 +343,7 @@ def _mixed_orders(account, manager, count):
             account, 4 + n % 28, skus=(f"SKU-{n % 5}", "BTL-750"), buyer_email=f"b{n % 7}@marketplace.amazon.com"
         )
         if n % 4 == 0:
-            CaseFactory(account=account, order=order, kind=CaseKind.RETURN)
+            CaseFactory(account=account, order=order, kind=RETURN)
         if n % 6 == 0:
             SolicitationRequest.objects.create(account=account, order=order)
     SkuExclusion.objects.get_or_create(account=account, sku="SKU-3", defaults={"excluded_by": manager})

@@ -12,6 +12,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from claims.kinds import ATOZ
 from feedback.solicitation.credentials import spapi_credentials
 from feedback.solicitation.models import (
     OrderSyncState,
@@ -20,7 +21,8 @@ from feedback.solicitation.models import (
     SolicitationRequest,
     SolicitationSettings,
 )
-from helpdesk.models import Activity, CaseKind
+from helpdesk.models import Activity
+from returns.kinds import RETURN
 from tests.factories import CaseFactory, OrderFactory, OrderItemFactory
 
 from .helpers import ON, delivered
@@ -61,7 +63,7 @@ def test_preview_shows_tomorrows_batch_and_why_each_order_is_in_or_out(client, a
     inside = delivered(account, 10)
     early = delivered(account, 4)
     returned = delivered(account, 12, skus=("MUG-350",))
-    CaseFactory(account=account, order=returned, kind=CaseKind.RETURN)
+    CaseFactory(account=account, order=returned, kind=RETURN)
     client.force_login(manager)
     response = client.get(preview_url(account))
     assert batch(response) == {
@@ -130,7 +132,7 @@ def test_the_preview_costs_the_same_queries_for_3_or_60_orders(client, account, 
                 account, 4 + n % 28, skus=(f"SKU-{n % 4}",), buyer_email=f"b{n % 5}@marketplace.amazon.com"
             )
             if n % 3 == 0:
-                CaseFactory(account=account, order=order, kind=CaseKind.ATOZ)
+                CaseFactory(account=account, order=order, kind=ATOZ)
         with CaptureQueriesContext(connection) as queries:
             response = client.get(preview_url(account))
         return len(queries.captured_queries), response

@@ -1,5 +1,5 @@
+from feedback.kinds import FEEDBACK_REPORT
 from helpdesk.management.base import ReportImportCommand
-from helpdesk.models import ImportJob
 
 
 class Command(ReportImportCommand):
@@ -8,4 +8,4 @@ class Command(ReportImportCommand):
         "download; tab-separated, optionally gzip-compressed) for one seller account. "
         "Rejected rows are listed on stderr as `line N: reason`; the summary goes to stdout."
     )
-    kind = ImportJob.Kind.FEEDBACK
+    kind = FEEDBACK_REPORT

@@ -1,5 +1,5 @@
+from helpdesk.importing import ORDERS_REPORT
 from helpdesk.management.base import ReportImportCommand
-from helpdesk.models import ImportJob
 
 
 class Command(ReportImportCommand):
@@ -7,4 +7,4 @@ class Command(ReportImportCommand):
         "Import an Amazon all-orders report (tab-separated, optionally gzip-compressed) for one seller account. "
         "Rejected rows are listed on stderr as `line N: reason`; the summary goes to stdout."
     )
-    kind = ImportJob.Kind.ORDERS
+    kind = ORDERS_REPORT

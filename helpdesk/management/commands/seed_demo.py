@@ -1,5 +1,5 @@
-"""Demo data for `make run`: two seller accounts, three people, orders, a case of every kind and
-negative feedback with its removal cases."""
+"""Demo data for `make run`: two seller accounts, three people and their orders; then each app
+adds its own work on those orders (the demo seeder it registered): a case of every kind."""
 
 import random
 from datetime import timedelta
@@ -9,11 +9,11 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
+from django.utils.module_loading import import_string
 
-from feedback.services import feedback_create
-from helpdesk.models import CaseKind, CaseStatus, ClockKind, Membership, Order, OrderItem, Role, SellerAccount
-from helpdesk.services.cases import case_assign, case_open, case_transition
-from helpdesk.services.deadlines import deadline_meet, deadline_start, policies_ensure
+from helpdesk.models import Membership, Order, OrderItem, Role, SellerAccount
+from helpdesk.registry import registry
+from helpdesk.services.deadlines import policies_ensure
 from helpdesk.services.order_days import order_days_rebuild
 
 User = get_user_model()
@@ -45,25 +45,6 @@ BUYERS = [
     "Maria Garcia",
     "Noah Fischer",
 ]
-CASES = [
-    (CaseKind.MESSAGE, ClockKind.MESSAGE_RESPONSE, "Shipping inquiry: where is my parcel?", timedelta(hours=2)),
-    (
-        CaseKind.MESSAGE,
-        ClockKind.MESSAGE_RESPONSE,
-        "Product details: is the bottle dishwasher safe?",
-        timedelta(hours=20),
-    ),
-    (CaseKind.MESSAGE, ClockKind.MESSAGE_RESPONSE, "Order cancellation request", timedelta(hours=26)),
-    (CaseKind.RETURN, ClockKind.RETURN_RESPONSE, "Return request: item defective", timedelta(hours=40)),
-    (CaseKind.ATOZ, ClockKind.ATOZ_RESPONSE, "A-to-z claim: item not received", timedelta(hours=30)),
-    (CaseKind.CHARGEBACK, ClockKind.CHARGEBACK_RESPONSE, "Chargeback: merchandise not received", timedelta(days=3)),
-]
-# Negative feedback per marketplace (rating, comment, days ago), in the buyers' language: each opens
-# its removal case with the 60-day clock.
-FEEDBACK = {
-    "US": [(1, "Arrived late and the box was crushed.", 10), (2, "Seller never answered my question.", 50)],
-    "DE": [(1, "Kam zu spät an, der Karton war zerdrückt.", 10), (2, "Verkäufer antwortet nicht auf Nachrichten.", 50)],
-}
 
 
 class Command(BaseCommand):
@@ -130,34 +111,10 @@ class Command(BaseCommand):
                 order.save(update_fields=["order_total"])
                 orders.append(order)
             order_days_rebuild(account=account)
-            agent, _ = people["agent"]
-            for index, (kind, clock, subject, age) in enumerate(CASES):
-                order = orders[index]
-                case = case_open(account=account, kind=kind, order=order, subject=subject, opened_at=now - age)
-                deadline_start(case=case, kind=clock, started_at=now - age)
-                if index % 3 == 1:
-                    case_assign(case=case, assignee=agent, actor=people["manager"][0])
-            for offset, (rating, comments, age) in enumerate(FEEDBACK[marketplace], start=len(CASES)):
-                feedback_create(
-                    account=account,
-                    amazon_order_id=orders[offset].amazon_order_id,
-                    date=timezone.localdate(timezone=account.tzinfo) - timedelta(days=age),
-                    rating=rating,
-                    comments=comments,
-                    rater_email=orders[offset].buyer_email,
-                )
-            answered = case_open(
-                account=account,
-                kind=CaseKind.MESSAGE,
-                order=orders[20],
-                subject="Thank you, arrived safely",
-                opened_at=now - timedelta(hours=5),
-            )
-            deadline = deadline_start(
-                case=answered, kind=ClockKind.MESSAGE_RESPONSE, started_at=now - timedelta(hours=5)
-            )
-            deadline_meet(deadline=deadline, at=now - timedelta(hours=4))
-            case_transition(case=answered, to=CaseStatus.RESOLVED, actor=agent)
+            pool = iter(orders)
+            users = {username: user for username, (user, _) in people.items()}
+            for seeder in registry.demo_seeders():
+                import_string(seeder)(account=account, orders=pool, people=users, now=now)
         self.stdout.write(
             self.style.SUCCESS(
                 "Demo data created: demo-us and demo-de, users agent / manager / admin, password 'demo'."

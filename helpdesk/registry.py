@@ -1,0 +1,202 @@
+"""What each app brings to the core, registered from its `AppConfig.ready()`.
+
+The core knows kinds of cases, not apps. An app that owns a kind of work (buyer
+messages, feedback, returns, claims, …) registers one `Contribution`: its case
+kinds with their clocks and case-page panels, its navigation links and URL
+module, its report importers, the Amazon notices it takes from mail reading,
+its periodic tasks, its part of the managers' dashboard and its demo data. The
+queue, the case page, the navigation, the URL conf, the import-job page, the
+policies page, the beat schedule and `seed_demo` read this registry; none of
+them names an app. Adding a domain edits no core file.
+
+Everything that would import an app's code (a panel, an importer, a handler)
+is a dotted path, imported when first used, so registering imports nothing.
+"""
+
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import Any
+
+from django.core.exceptions import ImproperlyConfigured
+from django.utils.module_loading import import_string
+
+from helpdesk.roles import ROLE_RANK
+
+
+@dataclass(frozen=True)
+class Clock:
+    """A kind of clock, with Amazon's default duration and warning (admins change them per account)."""
+
+    kind: str
+    label: str
+    duration: timedelta
+    warn_before: timedelta
+    met: str = "answered"  # what the case page says of a met clock: "answered in 3h 12m"
+
+
+@dataclass(frozen=True)
+class Kind:
+    """A kind of case. `panel(request, case) -> (template name, context)` renders its part of the case page."""
+
+    kind: str
+    label: str
+    panel: str
+    clocks: tuple[Clock, ...] = ()
+
+
+@dataclass(frozen=True)
+class NavLink:
+    """A link in the header for everyone holding at least `role` (agent, manager or admin) somewhere."""
+
+    label: str
+    url_name: str
+    role: str = "agent"
+    position: int = 50  # the order within the role's links
+    accesskey: str = ""
+
+
+@dataclass(frozen=True)
+class Importer:
+    """A report kind. `run(*, account, data, actor, progress) -> ImportResult`.
+
+    `page` names its upload page (where the import-job page leads back); `done`, if given, names
+    the page that shows what an import brought, opened with `?account=<id>`."""
+
+    kind: str
+    label: str
+    run: str
+    page: str
+    done: str = ""
+    done_label: str = ""
+
+
+@dataclass(frozen=True)
+class Contribution:
+    """Everything one app adds to the core."""
+
+    label: str  # the Django app label; its permission rows live in tests/<label>/permission_rows.py
+    kinds: tuple[Kind, ...] = ()
+    urls: tuple[tuple[str, str], ...] = ()  # (path prefix, URL module)
+    nav: tuple[NavLink, ...] = ()
+    importers: tuple[Importer, ...] = ()
+    # mail kind -> handler(*, mail) that takes the notice over; it must be idempotent (see messaging.services.notices)
+    notices: tuple[tuple[str, str], ...] = ()
+    periodic: tuple[tuple[str, dict[str, Any]], ...] = ()  # Celery beat entries: (name, entry)
+    dashboard: tuple[str, ...] = ()  # templates the managers' dashboard includes per account (`account`, `windows`)
+    demo: str = ""  # seed(*, account, orders: Iterator[Order], people: dict[str, User], now) for seed_demo
+
+
+class Registry:
+    def __init__(self) -> None:
+        self._contributions: dict[str, Contribution] = {}
+
+    def register(self, contribution: Contribution) -> None:
+        """Add an app's contribution. Two apps may not claim the same label, kind, clock, report,
+        notice, URL prefix or periodic task."""
+        if contribution.label in self._contributions:
+            raise ImproperlyConfigured(f"{contribution.label} registered twice")
+        claims = {
+            "case kind": (lambda c: [k.kind for k in c.kinds]),
+            "clock kind": (lambda c: [clock.kind for k in c.kinds for clock in k.clocks]),
+            "report kind": (lambda c: [i.kind for i in c.importers]),
+            "notice": (lambda c: [kind for kind, _ in c.notices]),
+            "URL prefix": (lambda c: [prefix for prefix, _ in c.urls]),
+            "periodic task": (lambda c: [name for name, _ in c.periodic]),
+        }
+        for what, keys in claims.items():
+            taken = {key: c.label for c in self._contributions.values() for key in keys(c)}
+            for key in keys(contribution):
+                if key in taken:
+                    raise ImproperlyConfigured(f"{contribution.label} claims {what} {key!r}, which {taken[key]} owns")
+        for link in contribution.nav:
+            if link.role not in ROLE_RANK:
+                raise ImproperlyConfigured(f"{contribution.label}: unknown role {link.role!r} for {link.label!r}")
+        self._contributions[contribution.label] = contribution
+
+    def contributions(self) -> list[Contribution]:
+        return list(self._contributions.values())
+
+    def labels(self) -> list[str]:
+        return list(self._contributions)
+
+    # --- kinds and clocks ---------------------------------------------------------
+
+    def kinds(self) -> list[Kind]:
+        return [kind for c in self._contributions.values() for kind in c.kinds]
+
+    def kind(self, kind: str) -> Kind:
+        for found in self.kinds():
+            if found.kind == kind:
+                return found
+        raise LookupError(f"no app registers the case kind {kind!r}")
+
+    def clocks(self) -> list[Clock]:
+        return [clock for kind in self.kinds() for clock in kind.clocks]
+
+    def clock(self, kind: str) -> Clock:
+        for found in self.clocks():
+            if found.kind == kind:
+                return found
+        raise LookupError(f"no app registers the clock kind {kind!r}")
+
+    def panel(self, kind: str):
+        return import_string(self.kind(kind).panel)
+
+    # --- pages --------------------------------------------------------------------
+
+    def nav(self, *, roles: set[str]) -> list[NavLink]:
+        """The header's links for someone holding `roles`, agents' first, then managers', then admins'."""
+        links = [link for c in self._contributions.values() for link in c.nav if link.role in roles]
+        return sorted(links, key=lambda link: (ROLE_RANK[link.role], link.position, link.label))
+
+    def url_includes(self) -> list[tuple[str, str]]:
+        """(prefix, URL module); longer prefixes first, so a nested app is reached before its parent's catch-alls."""
+        found = [include for c in self._contributions.values() for include in c.urls]
+        return sorted(found, key=lambda include: -len(include[0]))
+
+    def importers(self) -> list[Importer]:
+        return [importer for c in self._contributions.values() for importer in c.importers]
+
+    def importer(self, kind: str) -> Importer:
+        for found in self.importers():
+            if found.kind == kind:
+                return found
+        raise LookupError(f"no app imports reports of kind {kind!r}")
+
+    def dashboard_sections(self) -> list[str]:
+        return [template for c in self._contributions.values() for template in c.dashboard]
+
+    # --- work done elsewhere --------------------------------------------------------
+
+    def notice_handler(self, mail_kind: str) -> str | None:
+        """The dotted path of the handler that takes notices of `mail_kind`, or None: nobody does."""
+        for c in self._contributions.values():
+            for kind, handler in c.notices:
+                if kind == mail_kind:
+                    return handler
+        return None
+
+    def notice_kinds(self) -> list[str]:
+        return [kind for c in self._contributions.values() for kind, _ in c.notices]
+
+    def beat_schedule(self) -> dict[str, dict[str, Any]]:
+        return {name: entry for c in self._contributions.values() for name, entry in c.periodic}
+
+    def demo_seeders(self) -> list[str]:
+        return [c.demo for c in self._contributions.values() if c.demo]
+
+
+registry = Registry()
+
+
+def case_kind_choices() -> list[tuple[str, str]]:
+    """`Case.kind`'s choices: every registered kind (a callable, so a new kind needs no migration)."""
+    return [(kind.kind, kind.label) for kind in registry.kinds()]
+
+
+def clock_kind_choices() -> list[tuple[str, str]]:
+    return [(clock.kind, clock.label) for clock in registry.clocks()]
+
+
+def import_kind_choices() -> list[tuple[str, str]]:
+    return [(importer.kind, importer.label) for importer in registry.importers()]

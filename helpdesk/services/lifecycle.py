@@ -1,0 +1,378 @@
+"""How things move: one transition function for every status field of every app, and the
+lifecycle of cases and their clocks built on it.
+
+`transition` locks a row, refuses a move its map does not allow (`InvalidTransition`),
+saves the changed fields and writes the audit row, in one transaction. Cases, clocks,
+mail, replies, feedback, removal requests, outreach contacts and review requests all
+move through it; an app adds only what is particular to its own model.
+
+On top of it, for every kind of case: open a case with its clock (`case_open` for one,
+`cases_open` for a bulk: one code path), start, meet, cancel and restart a clock, move
+a case through its status map, meet a case's clocks (`case_clocks_meet`, tolerant of a
+clock someone else met) and settle a case (`case_settle`: its clocks met, the case
+closed). The sweeper that breaches and warns clocks lives with the policies, in
+`deadlines`.
+"""
+
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from datetime import datetime
+from typing import Any
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.core.exceptions import ValidationError
+from django.db import models, transaction
+from django.utils import timezone
+
+from helpdesk.models import Activity, Case, CaseStatus, Deadline, DeadlineState, Order, SellerAccount
+from helpdesk.models.cases import CASE_TRANSITIONS, FINAL_STATUSES
+from helpdesk.models.deadlines import DEADLINE_TRANSITIONS, UNMET_STATES
+from helpdesk.timefmt import span
+
+from .audit import audit
+from .deadlines import case_refresh_due, clock_times, policy_get, policy_snapshot
+
+
+class InvalidTransition(Exception):
+    """A move the transitions map does not allow."""
+
+
+Transitions = Mapping[str, Collection[str]]
+Refusal = Callable[[Any, str], str]
+
+
+def _label(obj: models.Model, field: str, value: str) -> str:
+    return str(dict(obj._meta.get_field(field).flatchoices).get(value, value))
+
+
+def transition_check(
+    obj: models.Model, *, to: str, transitions: Transitions, field: str = "status", refusal: Refusal | None = None
+) -> None:
+    """Refuse (InvalidTransition) a move of `obj.<field>` to `to` that the map does not allow.
+
+    The message is `refusal(obj, to)`, else "A <current> <model> cannot become <to>"."""
+    current = getattr(obj, field)
+    if to in transitions.get(current, ()):
+        return
+    if refusal is not None:
+        raise InvalidTransition(refusal(obj, to))
+    raise InvalidTransition(
+        f"A {_label(obj, field, current).lower()} {obj._meta.verbose_name} cannot become "
+        f"{_label(obj, field, to).lower()}."
+    )
+
+
+@transaction.atomic
+def transition[M: models.Model](
+    obj: M,
+    *,
+    to: str,
+    transitions: Transitions,
+    verb: str,
+    summary: str | Callable[[M, str], str],
+    field: str = "status",
+    also: Mapping[str, Any] | None = None,
+    actor: AbstractBaseUser | None = None,
+    case: Callable[[M], Case | None] | None = None,
+    account: Callable[[M], SellerAccount | None] | None = None,
+    after: Mapping[str, Any] | None = None,
+    related: Sequence[str] = (),
+    locked: bool = False,
+    refusal: Refusal | None = None,
+) -> M:
+    """Move `obj.<field>` to `to`: lock the row (re-read with `related`; unless `locked`, when the
+    caller already holds it), check the map, set the field and `also`, save those fields (and
+    `updated_at`, where the model has it), and write the audit row — all in one transaction.
+
+    `summary` is text or `summary(obj, before)`; the audit row hangs on `case(obj)` and
+    `account(obj)`. Returns the locked, moved row."""
+    if not locked:
+        rows = type(obj)._default_manager.select_for_update(of=("self",))
+        obj = (rows.select_related(*related) if related else rows).get(pk=obj.pk)
+    transition_check(obj, to=to, transitions=transitions, field=field, refusal=refusal)
+    before = getattr(obj, field)
+    setattr(obj, field, to)
+    changed = [field]
+    for name, value in (also or {}).items():
+        setattr(obj, name, value)
+        changed.append(name)
+    if any(f.name == "updated_at" for f in obj._meta.concrete_fields):
+        changed.append("updated_at")
+    obj.save(update_fields=changed)
+    audit(
+        verb=verb,
+        summary=summary(obj, before) if callable(summary) else summary,
+        actor=actor,
+        case=case(obj) if case else None,
+        account=account(obj) if account else None,
+        before={field: before},
+        after={field: to, **(after or {})},
+    )
+    return obj
+
+
+# --- clocks ------------------------------------------------------------------------
+
+
+def _clock_refusal(deadline: Deadline, to: str) -> str:
+    return f"This clock is already {deadline.get_state_display().lower()}."
+
+
+def _started_summary(deadline: Deadline, account: SellerAccount) -> str:
+    local_due = timezone.localtime(deadline.due_at, account.tzinfo)
+    return f"{deadline.get_kind_display()} clock started, due {local_due:%a %d %b %H:%M %Z}"
+
+
+@transaction.atomic
+def deadline_start(
+    *,
+    case: Case,
+    kind: str,
+    started_at: datetime | None = None,
+    actor: AbstractBaseUser | None = None,
+) -> Deadline:
+    """Start a clock of `kind` on an open case, under the account's policy for that kind."""
+    policy = policy_get(account=case.account, kind=kind)
+    snapshot = policy_snapshot(policy)
+    started_at = started_at or timezone.now()
+    warn_at, due_at = clock_times(snapshot=snapshot, started_at=started_at)
+    deadline = Deadline.objects.create(
+        case=case,
+        account_id=case.account_id,
+        kind=kind,
+        policy_snapshot=snapshot,
+        started_at=started_at,
+        warn_at=warn_at,
+        due_at=due_at,
+    )
+    case_refresh_due(case_id=case.pk)
+    audit(
+        verb="clock.started",
+        summary=_started_summary(deadline, case.account),
+        actor=actor,
+        case=case,
+        after={"deadline": deadline.pk, "due_at": due_at.isoformat()},
+    )
+    return deadline
+
+
+@transaction.atomic
+def deadline_meet(*, deadline: Deadline, at: datetime | None = None, actor: AbstractBaseUser | None = None) -> Deadline:
+    """Stop a clock. A breached clock can still be met: it then counts as met late."""
+    at = at or timezone.now()
+    deadline = Deadline.objects.select_for_update(of=("self",)).select_related("case").get(pk=deadline.pk)
+    late = at > deadline.due_at
+    if late:
+        how = f"late, {span((at - deadline.due_at).total_seconds())} after due"
+    else:
+        how = f"with {span((deadline.due_at - at).total_seconds())} to spare"
+    deadline = transition(
+        deadline,
+        to=DeadlineState.MET,
+        field="state",
+        transitions=DEADLINE_TRANSITIONS,
+        refusal=_clock_refusal,
+        also={"met_at": at},
+        verb="clock.met_late" if late else "clock.met",
+        summary=f"{deadline.get_kind_display()} clock met {how}",
+        actor=actor,
+        case=lambda d: d.case,
+        after={"met_at": at.isoformat()},
+        locked=True,
+    )
+    case_refresh_due(case_id=deadline.case_id)
+    return deadline
+
+
+@transaction.atomic
+def deadline_cancel(*, deadline: Deadline, actor: AbstractBaseUser | None = None, reason: str = "") -> Deadline:
+    deadline = transition(
+        deadline,
+        to=DeadlineState.CANCELLED,
+        field="state",
+        transitions=DEADLINE_TRANSITIONS,
+        refusal=_clock_refusal,
+        also={"cancelled_at": timezone.now()},
+        verb="clock.cancelled",
+        summary=lambda d, _: f"{d.get_kind_display()} clock cancelled" + (f": {reason}" if reason else ""),
+        actor=actor,
+        case=lambda d: d.case,
+        related=["case"],
+    )
+    case_refresh_due(case_id=deadline.case_id)
+    return deadline
+
+
+@transaction.atomic
+def deadline_restart(
+    *, deadline: Deadline, started_at: datetime | None = None, actor: AbstractBaseUser | None = None
+) -> Deadline:
+    """Start the clock again from `started_at` under the current policy; the old row stays as history."""
+    deadline_cancel(deadline=deadline, actor=actor, reason="restarted")
+    return deadline_start(case=deadline.case, kind=deadline.kind, started_at=started_at, actor=actor)
+
+
+def deadlines_cancel_for_case(*, case: Case, actor: AbstractBaseUser | None, reason: str) -> int:
+    cancelled = 0
+    for deadline in case.deadlines.filter(state__in=UNMET_STATES):
+        deadline_cancel(deadline=deadline, actor=actor, reason=reason)
+        cancelled += 1
+    return cancelled
+
+
+# --- cases -------------------------------------------------------------------------
+
+
+@transaction.atomic
+def case_open(
+    *,
+    account: SellerAccount,
+    kind: str,
+    order: Order | None = None,
+    subject: str = "",
+    buyer_name: str = "",
+    opened_at: datetime | None = None,
+    clock: str | None = None,
+    clock_started_at: datetime | None = None,
+    actor: AbstractBaseUser | None = None,
+) -> Case:
+    """Open a case, with a clock of kind `clock` started at `clock_started_at` (else when it opened)."""
+    if order is not None and order.account_id != account.id:
+        raise ValidationError("The order belongs to another seller account.")
+    case = Case(
+        account=account,
+        kind=kind,
+        order=order,
+        subject=subject,
+        buyer_name=buyer_name or (order.buyer_name if order else ""),
+        opened_at=opened_at or timezone.now(),
+    )
+    cases_open(cases=[case], clock=clock, clock_starts=[clock_started_at or case.opened_at], actor=actor)
+    return case
+
+
+@transaction.atomic
+def cases_open(
+    *,
+    cases: list[Case],
+    clock: str | None = None,
+    clock_starts: Sequence[datetime] | None = None,
+    actor: AbstractBaseUser | None = None,
+) -> list[Deadline]:
+    """Open new cases in bulk, each with a clock of kind `clock` (started at its `clock_starts`
+    entry, else when the case opened): three inserts and one policy read per account, whatever
+    the number. `cases` are unsaved, with their account loaded. Returns the clocks started."""
+    deadlines = []
+    if clock is not None:
+        starts = list(clock_starts) if clock_starts is not None else [case.opened_at for case in cases]
+        snapshots: dict[int, dict[str, Any]] = {}
+        for case in cases:
+            if case.account_id not in snapshots:
+                policy = policy_get(account=case.account, kind=clock)
+                policy.account = case.account  # the snapshot reads its timezone
+                snapshots[case.account_id] = policy_snapshot(policy)
+        for case, started_at in zip(cases, starts, strict=True):
+            warn_at, due_at = clock_times(snapshot=snapshots[case.account_id], started_at=started_at)
+            case.next_due_at, case.next_warn_at = due_at, warn_at
+            deadlines.append(
+                Deadline(
+                    case=case,
+                    account_id=case.account_id,
+                    kind=clock,
+                    policy_snapshot=snapshots[case.account_id],
+                    started_at=started_at,
+                    warn_at=warn_at,
+                    due_at=due_at,
+                )
+            )
+    Case.objects.bulk_create(cases)
+    Deadline.objects.bulk_create(deadlines)
+    actor = actor if actor is not None and actor.is_authenticated else None
+    now = timezone.now()
+    audits = [
+        Activity(
+            account_id=case.account_id,
+            case=case,
+            actor=actor,
+            created_at=now,
+            verb="case.opened",
+            summary=f"{case.get_kind_display()} case opened",
+        )
+        for case in cases
+    ]
+    audits += [
+        Activity(
+            account_id=deadline.account_id,
+            case=deadline.case,
+            actor=actor,
+            created_at=now,
+            verb="clock.started",
+            summary=_started_summary(deadline, deadline.case.account),
+            after={"deadline": deadline.pk, "due_at": deadline.due_at.isoformat()},
+        )
+        for deadline in deadlines
+    ]
+    Activity.objects.bulk_create(sorted(audits, key=lambda a: a.case.pk))
+    return deadlines
+
+
+@transaction.atomic
+def case_transition(*, case: Case, to: str, actor: AbstractBaseUser | None) -> Case:
+    """Move a case through the status map; a final status cancels its unmet clocks."""
+    case = transition(
+        case,
+        to=to,
+        transitions=CASE_TRANSITIONS,
+        refusal=lambda c, to: f"A {c.get_status_display().lower()} case cannot become {to}.",
+        also={"closed_at": timezone.now() if to in FINAL_STATUSES else None},
+        verb="case.status",
+        summary=lambda c, before: f"Status {CaseStatus(before).label} → {CaseStatus(to).label}",
+        actor=actor,
+        case=lambda c: c,
+    )
+    if to in FINAL_STATUSES:
+        deadlines_cancel_for_case(case=case, actor=actor, reason=f"case {CaseStatus(to).label.lower()}")
+    return case
+
+
+def case_clocks_meet(
+    *,
+    case: Case,
+    at: datetime,
+    actor: AbstractBaseUser | None,
+    kinds: Iterable[str] | None = None,
+    started_by: datetime | None = None,
+) -> list[Deadline]:
+    """Meet the case's unmet clocks (of `kinds`, started by `started_by`, if given) at `at`.
+
+    A clock another writer met in the meantime is skipped — its savepoint rolls back —
+    so it never undoes the write this is part of. Returns the clocks it met."""
+    unmet = case.deadlines.filter(state__in=UNMET_STATES)
+    if kinds is not None:
+        unmet = unmet.filter(kind__in=list(kinds))
+    if started_by is not None:
+        unmet = unmet.filter(started_at__lte=started_by)
+    met = []
+    for deadline in unmet.order_by("due_at", "id"):
+        try:
+            met.append(deadline_meet(deadline=deadline, at=at, actor=actor))
+        except InvalidTransition:
+            continue
+    return met
+
+
+@transaction.atomic
+def case_settle(
+    *,
+    case: Case,
+    at: datetime,
+    actor: AbstractBaseUser | None,
+    kinds: Iterable[str] | None = None,
+    to: str = CaseStatus.CLOSED,
+) -> list[Deadline]:
+    """The work is done: meet the case's clocks (of `kinds`) at `at` and, unless it is final
+    already, move the case to `to`. Returns the clocks it met."""
+    met = case_clocks_meet(case=case, at=at, actor=actor, kinds=kinds)
+    case.refresh_from_db(fields=["status"])
+    if not case.is_final:
+        case_transition(case=case, to=to, actor=actor)
+    return met
