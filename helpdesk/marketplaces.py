@@ -1,6 +1,6 @@
 """Amazon marketplaces: ids, sites, buyer relay domains and report date formats.
 
-From Amazon's SP-API developer guide (see shared/reference/amazon/marketplaces).
+From Amazon's SP-API developer guide (marketplace ids and sites) and Seller Central's report help.
 """
 
 from dataclasses import dataclass

@@ -1,8 +1,8 @@
 """Reading Amazon mail: what kind it is, who it is from, and what the buyer wrote.
 
 Pure functions over bytes, on the standard library's email package
-(`policy.default`); nothing here touches the database. The formats are those
-of shared/reference/amazon/emails/EMAIL_FORMATS.md:
+(`policy.default`); nothing here touches the database. The formats (see
+docs/amazon-formats.md):
 
 - buyer messages come through the relay, From `"<Name> - Amazon Marketplace"
   <localpart[+tag]@marketplace.amazon.<tld>>`; the body names the order and its

@@ -190,7 +190,7 @@ class TestRowsRejected:
         assert not Feedback.objects.exists()
 
 
-# airbyte's vectors (shared/reference/amazon/reports/seller_feedback_date_formats_and_vectors.json):
+# The date-format test vectors that airbyte's Amazon connector publishes for this report:
 # each input, in its format, is one of the expected dates.
 EXPECTED = [date(2017, 1, 13), date(2017, 12, 12), date(2017, 12, 17), date(2011, 12, 13)]
 VECTORS = {

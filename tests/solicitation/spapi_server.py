@@ -1,8 +1,7 @@
 """A local stand-in for Amazon's Solicitations API, Orders API (getOrders) and Login-with-Amazon token endpoint.
 
-It answers as the published model (shared/reference/amazon/spapi-models/
-solicitations.json) and the real responses quoted in shared/reference/amazon/
-spapi-responses document:
+It answers as Amazon's published SP-API model for solicitations and the real
+responses Amazon's documentation quotes:
 - POST /auth/o2/token: a refresh-token grant gives an access token;
 - every SP-API call needs that token in `x-amz-access-token` (else 403
   Unauthorized "Access to requested resource is denied.") and `marketplaceIds`
