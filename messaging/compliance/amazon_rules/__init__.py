@@ -3,8 +3,8 @@
 Each detector reads a `Context` (the original text and its normalised views) and yields `Finding`s with
 offsets into the original text; `checker.check_text` runs them all. `contact` finds contact details and
 personal data in any language; `wording` builds the wording rules from each language's `Wording` (`en`,
-`de`, `fr`, `es`, `it`), and every language's rules run on every message. Tune the rules there, and add every message
-they get wrong to tests/compliance/labelled/.
+`de`, `fr`, `es`, `it`), and every language's rules run on every message. Tune the rules there (the words they share
+with the feedback rules in `messaging.vocabulary`), and add every message they get wrong to tests/compliance/labelled/.
 """
 
 from . import de, en, es, fr, it

@@ -8,6 +8,8 @@ gaps between words skip no negation (`_GAP`) and a charge is also settled by a n
 
 import re
 
+from messaging.vocabulary.de import PROFANE, PROFANE_DISGUISED
+
 from .wording import leet, wording_from
 
 _UMLAUTS = {"ä": "(?:ae?)", "ö": "(?:oe?)", "ü": "(?:ue?)", "ß": "ss"}
@@ -257,22 +259,7 @@ _CONFIRMATION_HEADER = _de(
 
 # --- profanity, insults, liar, threats, discrimination --------------------------------
 
-_PROFANITY = _de(
-    r"\w*schei(?:ß|s|\*+)e?\w*",
-    r"sch\*+e",
-    r"beschiss\w*",
-    r"arsch\w*",
-    r"(?:voll|riesen|dumm|geizig)arsch\w*",
-    r"(?:ge|ver)?fick(?:en|t|te|ter|e|er|dich|st)?",
-    r"wichser\w*|hurensohn\w*|huren(?:sohn|bock|kind)|hure|fotze\w*|schlampe\w*",
-    r"miststück\w*|mistkerl\w*|dreckskerl\w*|drecks(?:laden|firma|teil|ding|verein|kunde)\w*",
-    r"verpiss\w*|angepisst|pisser|pisse|kack\w*",
-    r"verdammt\w*|verflucht\w*|zum teufel|leck mich",
-    r"(?:so ein|so einen|was für ein|verdammter) mist|mist(?:ding|teil|laden)\w*",
-    leet("scheisse"),
-    leet("arschloch"),
-    leet("wichser"),
-)
+_PROFANITY = _de(*PROFANE, *map(leet, PROFANE_DISGUISED))
 _INSULT = _de(
     r"idiot(?:en|in|innen)?|vollidiot\w*|trottel\w*|depp(?:en)?|volldepp\w*|dummkopf\w*|dummköpfe|schwachkopf\w*"
     r"|blödmann\w*|blödmänner|vollpfosten|penner|versager\w*|hohlkopf\w*|hohlbirne\w*|dumpfbacke\w*|spast\w*"

@@ -2,6 +2,8 @@
 
 import re
 
+from messaging.vocabulary.en import PROFANE, PROFANE_STEMS
+
 from .wording import leet, wording_from
 
 _W = r"(?:[\w'-]+\s+)"  # one word and the space after it
@@ -143,35 +145,11 @@ _CONFIRMATION_HEADER = re.compile(r"\b(?:order|shipping|shipment|dispatch) (?:co
 
 # --- profanity, insults, liar, threats, discrimination --------------------------------
 
-_PROFANE_STEMS = {
-    "fuck": r"(?:s|ed|er|ers|ing|in|off|face|head|wit)?",
-    "motherfuck": r"(?:er|ers|ing)?",
-    "shit": r"(?:s|ty|head|hole|ting|e)?",
-    "bullshit": "",
-    "horseshit": "",
-    "crap": r"(?:py|s)?",
-    "damn": r"(?:ed|it)?",
-    "goddamn": r"(?:ed|it)?",
-    "dammit": "",
-    "bitch": r"(?:es|y|ing)?",
-    "bastard": r"s?",
-    "asshole": r"s?",
-    "arsehole": r"s?",
-    "dickhead": r"s?",
-    "cunt": r"s?",
-    "twat": r"s?",
-    "wanker": r"s?",
-    "bollocks": "",
-    "douche": r"(?:bag|bags)?",
-    "piss": r"(?:ed|ing)?",
-}
 _PROFANITY = re.compile(
     r"(?<![a-z])(?:"
-    + "|".join(leet(stem) + suffix for stem, suffix in _PROFANE_STEMS.items())
+    + "|".join(leet(stem) + suffix for stem, suffix in PROFANE_STEMS.items())
     + r")(?![a-z])"
-    + r"|\b(?:wtf|stfu|ffs|fck|fk|fuk|fcking|sh\*t|(?:dumb|jack|smart|lazy)ass|kiss my (?:ass|arse)|screw you"
-    r"|bloody hell"
-    r"|the hell|go to hell|hell no|(?:you|a|such a) (?:dick|prick|ass|arse))\b"
+    + rf"|\b(?:{'|'.join(PROFANE)})\b"
 )
 _INSULT = re.compile(
     r"\b(?:idiot(?:s|ic)?|moron(?:s|ic)?|imbeciles?|dimwit|halfwit|nitwit|cretins?|retarded)\b"

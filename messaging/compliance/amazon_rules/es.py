@@ -7,6 +7,8 @@ words skip no negation (`_GAP`) and a charge is also settled by what follows it.
 "sale" is "leaves", "vale" is "OK" and "negro" a colour: none of them is a word these rules look for.
 """
 
+from messaging.vocabulary.es import PROFANE, PROFANE_DISGUISED
+
 from .wording import leet, wording_from, words
 
 # One word and the space after it, that is not a negation ("no tendrá que pagar nada").
@@ -172,12 +174,7 @@ _CONFIRMATION_HEADER = words(
 
 # --- profanity, insults, liar, threats, discrimination --------------------------------
 
-_PROFANITY = words(
-    r"mierda\w*|joder|jodid\w*|jódete|hostias?|coño|gilipollas|cabr(?:ón|ona|ones)|put[ao]s?|hij[oa]s? de puta|hijoputa"
-    r"|carajo|chingad\w*|cojones|me cago|capull\w*|mam(?:ón|ona)",
-    leet("mierda"),
-    leet("joder"),
-)
+_PROFANITY = words(*PROFANE, *map(leet, PROFANE_DISGUISED))
 _INSULT = words(
     r"idiotas?|imbéciles?|imbécil|estúpid\w*|subnormal\w*|tont(?:o|a|os|as)|payas(?:o|a|os)|cretin\w*|retrasad[oa]s?",
     rf"(?:usted es|es usted|eres)\s+{_GAP}{{0,2}}?(?:un |una )?(?:inútil|incompetente|ignorante|ridícul\w*|incapaz"

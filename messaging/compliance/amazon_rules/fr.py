@@ -8,6 +8,8 @@ between words skip no negation (`_GAP`) and a charge is also settled by a negati
 "négro" is left out, since it folds to the Spanish "negro" (black).
 """
 
+from messaging.vocabulary.fr import PROFANE, PROFANE_DISGUISED
+
 from .wording import leet, wording_from, words
 
 # One word and the space after it, that is not a negation ("vous n'aurez rien à payer").
@@ -177,13 +179,7 @@ _CONFIRMATION_HEADER = words(
 
 # --- profanity, insults, liar, threats, discrimination --------------------------------
 
-_PROFANITY = words(
-    r"merde\w*|emmerd\w*|putain\w*|bordel|connard\w*|connasse\w*|salope\w*|salaud\w*|encul\w*|foutre|foutez"
-    r"|fous-(?:moi|toi)|chier|chiant\w*|nique|niquer|ta gueule|fermez votre gueule|bâtard\w*|pute\w*",
-    r"(?:espèce de|pauvre|gros|sale|quel|vous êtes (?:un |une )?)\s*(?:con|conne|cons)",
-    leet("merde"),
-    leet("putain"),
-)
+_PROFANITY = words(*PROFANE, *map(leet, PROFANE_DISGUISED))
 _INSULT = words(
     r"idiote?s?|imbéciles?|crétin\w*|abruti\w*|débiles?|andouilles?|guignols?|minables?|pauvre type",
     rf"vous\s+êtes\s+{_GAP}{{0,2}}?(?:un |une )?(?:stupide|idiot\w*|nul(?:le)?|ridicule|incapable|incompétent\w*|bête"

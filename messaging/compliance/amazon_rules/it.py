@@ -7,6 +7,8 @@ gaps between words skip no negation (`_GAP`) and a charge is also settled by wha
 "with", "fine" is "end", "caro" is "dear" and "mente" is "mind": none of them is a word these rules look for.
 """
 
+from messaging.vocabulary.it import PROFANE, PROFANE_DISGUISED
+
 from .wording import leet, wording_from, words
 
 # One word and the space after it, that is not a negation ("non dovrà pagare nulla").
@@ -172,12 +174,7 @@ _CONFIRMATION_HEADER = words(
 
 # --- profanity, insults, liar, threats, discrimination --------------------------------
 
-_PROFANITY = words(
-    r"cazz\w*|stronz\w*|vaffanculo|fanculo|merda\w*|minchia\w*|coglion\w*|porca (?:puttana|miseria|troia)|puttan\w*"
-    r"|troia|fottut\w*|fottiti|incazz\w*|bastard\w*|porco dio|sticazzi",
-    leet("cazzo"),
-    leet("stronzo"),
-)
+_PROFANITY = words(*PROFANE, *map(leet, PROFANE_DISGUISED))
 _INSULT = words(
     r"idiot[ai]|imbecill\w*|cretin\w*|deficient[ei]|scem[oaie]|stupid[oaie]|pagliacci?o?|ignorantone",
     rf"(?:lei è|è lei|sei)\s+{_GAP}{{0,2}}?(?:un |una |un')?(?:incompetente|ignorante|ridicol\w*|incapace|maleducat\w*"
