@@ -1,6 +1,64 @@
 """French: the words more than one rule set reads, written with their accents (the messaging rules also
 read them without)."""
 
+# --- reviews, and asking to change them ------------------------------------------------
+
+REVIEW = (
+    r"(?:[ld]')?(?:avis|évaluations?|commentaires?|feedbacks?|notes?|notations?|(?:\d|cinq|quatre)[- ]?étoiles?"
+    r"|étoiles)"
+)
+CHANGE = (
+    r"(?:supprim\w*|retir\w*|modifi\w*|chang\w*|mettre à jour|mettiez à jour|revoir|revoyiez|révis\w*|reconsidér\w*"
+    r"|corrig\w*|amélior\w*|effac\w*|annul\w*)"
+)
+
+# --- what a seller offers --------------------------------------------------------------
+
+MONEY = r"(?:\d[\d.,]*\s?(?:€|euros?\b|eur\b)|€\s?\d[\d.,]*)"
+# Anything of value, as the messaging rules read an offer made next to a review ask (an incentive).
+VALUE = (
+    r"rembours\w*",
+    r"bons? d'achat",
+    r"bons? de réduction",
+    r"codes? (?:promo\w*|de réduction|de remise)",
+    r"réductions?",
+    r"remises?",
+    r"ristournes?",
+    r"cadeaux?",
+    r"(?:carte|chèque)s? cadeaux?",
+    r"offert\w*|offrons|offrir|offre",
+    r"gratuit\w*",
+    r"geste commercial",
+    r"dédommag\w*|indemnis\w*|compensation",
+    r"échantillons? gratuits?",
+    r"\d+\s?(?:%|pour ?cent)",
+    MONEY,
+)
+# As in English, compensation, which makes good the problem ("gratuitement un remplacement"), apart from
+# gifts, given over and above or in return; both apart from VALUE.
+COMPENSATION = (
+    r"rembours\w*",
+    r"remplac\w*",
+    r"dédommag\w*",
+    r"indemni\w*",
+    r"geste commercial",
+    r"gratuit\w*",
+    r"sans frais",
+)
+GIFTS = (
+    r"bons? d'achat",
+    r"chèques?[- ]cadeaux?",
+    r"cartes?[- ]cadeaux?",
+    r"codes?[- ]promo\w*",
+    r"codes? de réduction",
+    r"réductions?",
+    r"(?:produit|article|échantillon|cadeau)s? (?:gratuit|offert)e?s?",
+    r"(?:un )?(?:petit )?cadeau pour vous",
+    r"en échange d(?:e|'\w+)",
+    r"en (?:guise de )?remerciement",
+    r"remboursement supplémentaire",
+)
+
 # --- swearing --------------------------------------------------------------------------
 
 # What a seller's message may not contain, mild words too ("bordel"). "Con" only in a phrase: the messaging

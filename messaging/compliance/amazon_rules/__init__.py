@@ -12,7 +12,9 @@ from .contact import addresses, cards, emails, links, phones
 from .context import Context
 from .wording import SHARED, Detector, detectors
 
-__all__ = ["DETECTORS", "SHADOWED_BY", "Context"]
+__all__ = ["DETECTORS", "SHADOWED_BY", "WORDINGS", "Context"]
+
+WORDINGS = [en.WORDING, de.WORDING, fr.WORDING, es.WORDING, it.WORDING]
 
 DETECTORS: list[Detector] = [
     emails,
@@ -21,11 +23,7 @@ DETECTORS: list[Detector] = [
     phones,
     addresses,
     *SHARED,
-    *detectors(en.WORDING),
-    *detectors(de.WORDING),
-    *detectors(fr.WORDING),
-    *detectors(es.WORDING),
-    *detectors(it.WORDING),
+    *(detector for wording in WORDINGS for detector in detectors(wording)),
 ]
 
 # When two rules flag overlapping text, the more specific one explains it.
