@@ -20,17 +20,28 @@ from dataclasses import dataclass
 
 import phonenumbers
 
+from messaging.vocabulary import de as german
+from messaging.vocabulary import en as english
+
 from ..models import RemovalReason
 from . import de, en, es, fr, it
 from .rules import Rules
 
 # --- personal information, in any language -----------------------------------
 
+
+def _bracketed(*words: str) -> str:
+    """Any of `words`, each also written in brackets: "dot", "(dot)", "[dot]"."""
+    return "|".join([*words, *(rf"\({word}\)|\[{word}\]" for word in words)])
+
+
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-# "john at gmail dot com", "klaus punkt weber at gmx punkt de": the way buyers write an address past a filter.
-_DOT = r"(?:dot|punkt|\(dot\)|\[dot\]|\(punkt\)|\[punkt\])"
+# "john at gmail dot com", "klaus punkt weber at gmx punkt de": the way buyers write an address past a filter,
+# in English and German (the French, Spanish and Italian spellings are not read here yet).
+_DOT = _bracketed(english.DOT, german.DOT)
+_AT = _bracketed(english.AT, german.AT)
 _SPELLED_EMAIL = re.compile(
-    rf"\b(?:[\w+-]+\s+{_DOT}\s+)*[\w.+-]+\s+(?:at|ät|\(at\)|\[at\])\s+[\w-]+\s+{_DOT}"
+    rf"\b(?:[\w+-]+\s+(?:{_DOT})\s+)*[\w.+-]+\s+(?:{_AT})\s+[\w-]+\s+(?:{_DOT})"
     r"\s+(?:com|net|org|de|at|ch|eu|info|co|uk|fr|jp|ca|edu)\b",
     re.IGNORECASE,
 )

@@ -2,7 +2,8 @@
 
 import re
 
-from .en import OBSCENE
+from messaging.vocabulary import de, en
+
 from .rules import any_of, obscenity, rules_from
 
 # --- a full name -------------------------------------------------------------
@@ -15,25 +16,8 @@ _NAME_AFTER_CUE = re.compile(
 
 # --- obscenity -------------------------------------------------------------
 
-# German compounds put the word anywhere ("Scheißladen", "Vollarschloch"). Milder words
-# ("Mist", "Dreck", "Schrott", "verdammt", "verarscht", "Idiot") are rude but not obscene.
-_OBSCENE = [
-    r"\w*sch[e3]i(?:ß|ss|s|\*+)\w*",  # Scheiße, Scheiss, Schei*e, Scheißladen, Riesenscheiß
-    r"sch\*+e",
-    r"beschiss\w*",
-    r"\w*arschl(?:ö|oe|o)ch\w*",
-    r"arsch\w*",
-    r"\w*wichser\w*",
-    r"(?:ge)?fick\w*",
-    r"\w*fotze\w*",
-    r"\w*hurensohn\w*",
-    r"huren?\w*",
-    r"\w*schlampe\w*",
-    r"miststück\w*",
-    r"verpiss\w*",
-    r"angepisst\w*",
-]
-_OBSCENITY = obscenity(*_OBSCENE, *OBSCENE)
+# German obscene words, and English ones: buyers swear in English whatever their language.
+_OBSCENITY = obscenity(*de.OBSCENE, *en.OBSCENE)
 
 # --- what the comment is about --------------------------------------------
 

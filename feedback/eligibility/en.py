@@ -2,6 +2,8 @@
 
 import re
 
+from messaging.vocabulary.en import OBSCENE, OBSCENE_IN_ENGLISH
+
 from .rules import any_of, rules_from
 
 # --- a full name -------------------------------------------------------------
@@ -15,32 +17,7 @@ _NAME_AFTER_CUE = re.compile(
 
 # --- obscenity -------------------------------------------------------------
 
-# Stems of words Amazon treats as obscene. Milder words ("damn", "crap",
-# "stupid", "sucks") are rude but not grounds for removal.
-OBSCENE = [
-    r"f[\W_]*[u*@#!]+[\W_]*[c*]+[\W_]*k+\w*",  # f*ck, f**k, f u c k, fucking
-    r"f[*#@]+[kg]\w*",
-    r"fck\w*",
-    r"fuk\w*",
-    r"wtf",
-    r"stfu",
-    r"sh[i!1*]+t\w*",
-    r"bullsh[i!1*]t\w*",
-    r"ass\s*holes?",
-    r"a[s$]{2}hole\w*",
-    r"a\*+hole\w*",
-    r"b[i!1*]tch\w*",
-    r"bastards?",
-    r"piss\w*",
-    r"c[u*]nts?",
-    r"mother\s*f\w+",
-    r"whores?",
-    r"slut\w*",
-    r"dumbass\w*",
-    r"jackass\w*",
-]
-# German buyers swear in English too; "dick" is German for "thick", so it is English-only.
-_OBSCENITY = re.compile(r"(?<![a-z])(?:" + "|".join([*OBSCENE, r"dick(?:head)?s?"]) + r")(?![a-z])", re.IGNORECASE)
+_OBSCENITY = re.compile(r"(?<![a-z])(?:" + "|".join([*OBSCENE, OBSCENE_IN_ENGLISH]) + r")(?![a-z])", re.IGNORECASE)
 
 # --- what the comment is about --------------------------------------------
 

@@ -2,7 +2,8 @@
 
 import re
 
-from .en import OBSCENE
+from messaging.vocabulary import en, es
+
 from .rules import any_of, obscenity, rules_from
 
 # --- a full name -------------------------------------------------------------
@@ -17,28 +18,8 @@ _NAME_AFTER_CUE = re.compile(
 
 # --- obscenity -------------------------------------------------------------
 
-# "Con" is "with" here, not the French insult. Milder words ("porquería", "basura",
-# "timo", "idiota", "imbécil", "maldito") are rude but not obscene.
-_OBSCENE = [
-    r"\w*mierd\w*",
-    r"gilipoll\w*",
-    r"cabr[oó]n\w*",
-    r"cabrona\w*",
-    r"jod(?:er|ido|ida|idos|idas|an|e)",
-    r"put[ao]s?",
-    r"putada\w*",
-    r"hdp",
-    r"coñ[oa]",
-    r"cojon\w*",
-    r"capull\w*",
-    r"pendej\w*",
-    r"chingad\w*",
-    r"verga",
-    r"zorra\w*",
-    r"maric[oó]n\w*",
-    r"me cago en",
-]
-_OBSCENITY = obscenity(*_OBSCENE, *OBSCENE)
+# Spanish obscene words, and English ones: buyers swear in English whatever their language.
+_OBSCENITY = obscenity(*es.OBSCENE, *en.OBSCENE)
 
 # --- what the comment is about --------------------------------------------
 

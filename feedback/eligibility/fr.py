@@ -2,7 +2,8 @@
 
 import re
 
-from .en import OBSCENE
+from messaging.vocabulary import en, fr
+
 from .rules import any_of, obscenity, rules_from
 
 # --- a full name -------------------------------------------------------------
@@ -17,26 +18,8 @@ _NAME_AFTER_CUE = re.compile(
 
 # --- obscenity -------------------------------------------------------------
 
-# "Con" is an insult only in French. Milder words ("nul", "bordel", "foutu", "arnaque",
-# "escroc", "idiot") are rude but not obscene.
-_OBSCENE = [
-    r"\w*merd\w*",  # merde, merdique, emmerdé
-    r"putain\w*",
-    r"putes?",
-    r"fdp",
-    r"connard\w*",
-    r"connasse\w*",
-    r"con(?:ne)?s?",
-    r"encul\w*",
-    r"salop\w*",
-    r"niqu\w*",
-    r"ntm",
-    r"couilles?",
-    r"chier",
-    r"chiant\w*",
-    r"ta gueule",
-]
-_OBSCENITY = obscenity(*_OBSCENE, *OBSCENE)
+# French obscene words, and English ones: buyers swear in English whatever their language.
+_OBSCENITY = obscenity(*fr.OBSCENE, *en.OBSCENE)
 
 # --- what the comment is about --------------------------------------------
 

@@ -2,7 +2,8 @@
 
 import re
 
-from .en import OBSCENE
+from messaging.vocabulary import en, it
+
 from .rules import any_of, obscenity, rules_from
 
 # --- a full name -------------------------------------------------------------
@@ -17,25 +18,8 @@ _NAME_AFTER_CUE = re.compile(
 
 # --- obscenity -------------------------------------------------------------
 
-# "Con" is "with" and "fine" is "end" here. Milder words ("schifo", "fa schifo", "pessimo",
-# "truffa", "idiota", "cretino") are rude but not obscene.
-_OBSCENE = [
-    r"\w*cazz\w*",  # cazzo, cazzata, incazzato
-    r"stronz\w*",
-    r"\w*fancul\w*",  # vaffanculo, fanculo
-    r"merd\w*",
-    r"minchi\w*",
-    r"coglion\w*",
-    r"puttan\w*",
-    r"troi[ae]",
-    r"bastard\w*",
-    r"fottut\w*",
-    r"fott(?:e|i|iti|ere)\b",
-    r"mortacci\w*",
-    r"porco ?dio",
-    r"porca (?:puttana|troia)",
-]
-_OBSCENITY = obscenity(*_OBSCENE, *OBSCENE)
+# Italian obscene words, and English ones: buyers swear in English whatever their language.
+_OBSCENITY = obscenity(*it.OBSCENE, *en.OBSCENE)
 
 # --- what the comment is about --------------------------------------------
 

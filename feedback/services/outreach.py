@@ -2,14 +2,14 @@
 
 Resolve first: a resolution (refund, replacement, explanation) is recorded
 before the buyer is asked to remove or change the feedback. Never an
-incentive, and never a removal ask next to compensation. At most N contacts
+incentive, and never a removal ask next to compensation, as the messaging
+compliance checker reads them (`check_feedback_contact`). At most N contacts
 per feedback, at least D days apart (per account, `OutreachSettings`).
 
 A contact is sent through the messaging outbox as a reply on the order's
 conversation with the buyer, so the composer's guards apply to it as well.
 """
 
-import re
 from datetime import datetime, timedelta
 
 from django.contrib.auth.models import AbstractBaseUser
@@ -31,6 +31,7 @@ from feedback.models import (
 from helpdesk.models import SellerAccount
 from helpdesk.services.audit import audit
 from helpdesk.services.lifecycle import transition
+from messaging.compliance.checker import Finding, check_feedback_contact
 from messaging.compliance.services import compliance_check
 from messaging.outbound.services import ReplyRefused, reply_queue
 from messaging.services import conversation_open_for_order
@@ -48,69 +49,13 @@ class OutreachRefused(Exception):
     """The contact breaks one of the rules; the message says which."""
 
 
-# Each pattern reads English, then German, French, Spanish and Italian (amazon.de, .fr, .es, .it buyers).
-# "Free", "kostenlos", "gratuit", "gratis" on its own is how a replacement is sent (compensation); a free
-# thing for the buyer to keep is an incentive.
-_INCENTIVE = re.compile(
-    r"\b(?:gift ?cards?|vouchers?|coupons?|discount(?: codes?)?|promo(?:tion(?:al)?)? codes?|rewards?|cash ?back"
-    r"|bonus|free (?:gifts?|products?|items?|samples?|units?|shipping on your next)|in exchange for|in return for"
-    r"|as a thank[- ]you|extra refund|store credit|paypal"
-    r"|\w*gutschein\w*|\w*rabatt\w*|\w*guthaben|belohnung\w*|prämie\w*|\w*geschenkkarte\w*"
-    r"|(?:gratis|kostenlose[nsrm]?)[- ]?(?:geschenk|produkt|artikel|probe|muster|zugabe)\w*"
-    r"|(?:kleine[sn]? )?(?:geschenk|aufmerksamkeit) für sie|als (?:kleines )?(?:dankeschön|geschenk|belohnung)"
-    r"|im gegenzug|als gegenleistung|zusätzliche[nr]? (?:rück)?erstattung"
-    r"|(?:\d+\s?(?:%|prozent|€|euro)|(?:gratis|kostenlose[rn]?) versand)"
-    r" (?:auf|bei|für) (?:ihre[mnr]?|die|den|der) nächsten?"
-    r"|bons? d['’]achat|chèques?[- ]cadeaux?|cartes?[- ]cadeaux?|codes?[- ]promo\w*|codes? de réduction|réductions?"
-    r"|(?:produit|article|échantillon|cadeau)s? (?:gratuit|offert)e?s?|(?:un )?(?:petit )?cadeau pour vous"
-    r"|en échange d[e'’]|en (?:guise de )?remerciement|remboursement supplémentaire"
-    r"|cupón|cupones|descuentos?|códigos? (?:de )?(?:descuento|promocional\w*)|vales? (?:de compra|regalo|descuento)"
-    r"|tarjetas? regalo|cheques? regalo|(?:producto|artículo|muestra)s? (?:gratis|gratuit[oa]s?|de regalo)"
-    r"|(?:un )?regalo para (?:usted|ti)|obsequio\w*|a cambio de|como agradecimiento|en agradecimiento"
-    r"|reembolso (?:adicional|extra)"
-    r"|buon[oi] (?:sconto|regalo|acquisto)|codic[ei] (?:sconto|promo\w*)|scont[oi]|carte? regalo|omaggi[oi]"
-    r"|(?:prodott|articol|campion)[oi] (?:gratuit[oi]|gratis|in regalo)|(?:un )?regalo per lei"
-    r"|in cambio (?:di|della|del)|come ringraziamento|per ringraziarla|rimborso (?:extra|aggiuntivo))\b",
-    re.IGNORECASE,
-)
-_COMPENSATION = re.compile(
-    r"\b(?:refund\w*|replacement|replac(?:e|ed|ing)|reimburs\w*|money back|compensat\w*|credit\w*|free of charge"
-    r"|at no (?:extra )?cost"
-    r"|(?:rück|teil|zurück)?erstatt\w*|ersatz\w*|ersetz\w*|\w*gutschrift\w*|geld zurück|(?:preis)?nachlass"
-    r"|entschädig\w*|rückzahlung|zurückgezahlt|umtausch\w*|austausch\w*|neulieferung|kulanz\w*|kostenlos\w*"
-    r"|gratis"
-    r"|rembours\w*|remplac\w*|dédommag\w*|indemni\w*|geste commercial|gratuit\w*|sans frais"
-    r"|reembols\w*|sustitu\w*|reemplaz\w*|reposición|devoluci[oó]n del (?:importe|dinero)|sin (?:coste|costo|cargo)"
-    r"|rimbors\w*|sostitu\w*|indennizz\w*|risarci\w*|senza costi|a costo zero|nota di credito)\b",
-    re.IGNORECASE,
-)
-_ACT = (
-    r"(?:remov\w*|delet\w*|chang\w*|updat\w*|revis\w*|reconsider\w*|edit\w*|withdraw\w*|take down|amend\w*|improv\w*"
-    r"|entfern\w*|lösch\w*|änder\w*|anpass\w*|überdenk\w*|überarbeit\w*|aktualisier\w*|korrigier\w*|revidier\w*"
-    r"|verbesser\w*|anheb\w*|zurückzu?(?:zieh|nehm)\w*|zurückgezogen|zurückgenommen"
-    r"|supprim\w*|retir\w*|modifi\w*|reconsidér\w*|mett\w* à jour|amélior\w*|corrig\w*|effac\w*|réévalu\w*"
-    r"|revenir sur|(?<!au )revoir"
-    r"|elimin\w*|borr(?:ar|e|ad)\w*|quit(?:ar|arla|arlo|ara|aran)\b|cambi\w*|actualiz\w*|mejor\w*|correg\w*"
-    r"|rimuov\w*|rimoss\w*|cancell(?:are|arla|arlo|i|asse|ato|ata)\b|aggiorn\w*|rived\w*|riconsider\w*"
-    r"|miglior\w*|ritir\w*)"
-)
-_FEEDBACK = (
-    r"(?:feedback|review|rating|stars?|comments?|bewertung\w*|rezension\w*|sterne\w*|kommentar\w*"
-    r"|avis|évaluation\w*|commentaire\w*|étoiles?"
-    r"|valoraci\w*|opini[oó]n\w*|reseña\w*|calificaci\w*|comentario\w*|estrellas?"
-    r"|recension\w*|valutazion\w*|comment[oi]|stell[ae]|giudizi\w*)"
-)
-_REMOVAL_ASK = re.compile(
-    rf"\b{_ACT}\b[^.!?]{{0,60}}\b{_FEEDBACK}\b|\b{_FEEDBACK}\b[^.!?]{{0,40}}\b{_ACT}"
-    # "Ziehen Sie Ihre Bewertung zurück": the German verb split around the feedback.
-    rf"|\b(?:zieh|nehm)\w*\b[^.!?]{{0,40}}\b{_FEEDBACK}\b[^.!?]{{0,20}}\bzurück\b",
-    re.IGNORECASE,
-)
+def _first(findings: list[Finding], rule: str) -> Finding | None:
+    return next((f for f in findings if f.rule == rule), None)
 
 
 def asks_removal(text: str) -> bool:
     """Whether the message asks the buyer to remove or change the feedback, whatever the form said."""
-    return bool(_REMOVAL_ASK.search(text))
+    return _first(check_feedback_contact(text), "feedback_removal") is not None
 
 
 def outreach_settings_get(*, account: SellerAccount) -> OutreachSettings:
@@ -171,10 +116,8 @@ def feedback_outreach_check(*, feedback: Feedback, text: str, purpose: str, now:
     text = text.strip()
     if not text:
         return "Write the message first."
-    if incentive := _INCENTIVE.search(text):
-        return (
-            f"The message offers an incentive (“{incentive.group(0)}”): Amazon forbids offering anything for feedback."
-        )
+    if incentive := _first(check_feedback_contact(text), "incentive"):
+        return f"The message offers an incentive (“{incentive.text}”): Amazon forbids offering anything for feedback."
     if purpose == OutreachPurpose.REMOVAL_ASK or asks_removal(text):
         if reason := removal_ask_reason(feedback=feedback, text=text, now=now):
             return reason
@@ -215,9 +158,9 @@ def removal_ask_reason(*, feedback: Feedback, text: str, now: datetime) -> str |
             "Resolve first: record the refund, replacement or explanation given to the buyer before asking "
             "them to remove or change the feedback."
         )
-    if compensation := _COMPENSATION.search(text):
+    if compensation := _first(check_feedback_contact(text, asks_removal=True), "feedback_compensation"):
         return (
-            f"The message asks about the feedback and mentions “{compensation.group(0)}”: Amazon forbids asking "
+            f"The message asks about the feedback and mentions “{compensation.text}”: Amazon forbids asking "
             "to change or remove feedback together with compensation. Send the resolution on its own."
         )
     _, closes = removal_window(feedback=feedback, snapshot=removal_snapshot(account=feedback.account))

@@ -9,7 +9,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from .amazon_rules import DETECTORS, SHADOWED_BY, Context
+from .amazon_rules import DETECTORS, SHADOWED_BY, WORDINGS, Context
 from .findings import PHRASE, REGEX, RULES, CustomRule, Finding, rule_label
 from .normalise import fold
 
@@ -21,6 +21,7 @@ __all__ = [
     "Finding",
     "InvalidPattern",
     "Segment",
+    "check_feedback_contact",
     "check_text",
     "compile_custom",
     "is_blocked",
@@ -106,6 +107,27 @@ def check_text(
         findings.extend(_custom(ctx, rule))
     if order_id:
         findings.extend(_order_id(ctx, order_id))
+    return sorted(_dedupe(findings), key=lambda f: (f.start, f.end, f.rule))
+
+
+def check_feedback_contact(text: str, *, asks_removal: bool = False) -> list[Finding]:
+    """The findings of Amazon's rules on contacting a buyer about their feedback, beyond `check_text`'s:
+    "incentive", each gift offered (a voucher, "as a thank you"), with or without a review ask next to it since the
+    message is about the feedback; "feedback_removal", each ask to change or remove the feedback; and, when the text
+    asks that or the sender says it does (`asks_removal`), "feedback_compensation", each mention of compensation (a
+    refund, a replacement), which on its own is the resolution and no finding. A negation does not excuse the words:
+    a message about feedback had better not name a voucher at all."""
+    if not text.strip():
+        return []
+    ctx = Context(text, ())
+
+    def found(rule: str, patterns: Iterable[re.Pattern]) -> list[Finding]:
+        return [ctx.finding(ctx.clear, rule, m.start(), m.end()) for p in patterns for m in p.finditer(ctx.clear.text)]
+
+    removals = found("feedback_removal", (w.removal_ask for w in WORDINGS))
+    findings = [*found("incentive", (w.gift for w in WORDINGS)), *removals]
+    if removals or asks_removal:
+        findings.extend(found("feedback_compensation", (w.compensation for w in WORDINGS)))
     return sorted(_dedupe(findings), key=lambda f: (f.start, f.end, f.rule))
 
 

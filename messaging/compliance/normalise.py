@@ -10,6 +10,8 @@ import unicodedata
 from collections.abc import Callable
 from functools import lru_cache
 
+from messaging.vocabulary import de, en, es, fr, it
+
 _FOLD = str.maketrans(
     {
         # Cyrillic and Greek letters that look Latin
@@ -142,9 +144,12 @@ class View:
 _SPACED = re.compile(r"(?<!\S)\S(?: {1,2}\S(?!\S)){2,}")
 _SCHEME = re.compile(r"\bh(?:xx|\*\*|tt)p(s?)(?=\s*[:\[])")
 _DEFANGED = re.compile(r"[\[\(\{]([.:@])[\]\)\}]")
-_BRACKETED_DOT = re.compile(r"\s*[\(\[\{<]\s*(?:dot|d0t|punkt|punto|point)\s*[\)\]\}>]\s*")
-_WORD_DOT = re.compile(r"(?<=[a-z0-9])\s+(?:dot|d0t|punkt|punto)\s+(?=[a-z0-9])")
-_BRACKETED_AT = re.compile(r"\s*[\(\[\{<]\s*(?:at|ät)\s*[\)\]\}>]\s*")
+# "dot" spelled out in each language, and "d0t"; the French "point" only in brackets, since between two words it
+# is an everyday one ("à ce point").
+_DOTS = "|".join(dict.fromkeys([en.DOT, "d0t", de.DOT, es.DOT, it.DOT]))
+_BRACKETED_DOT = re.compile(rf"\s*[\(\[\{{<]\s*(?:{_DOTS}|{fr.DOT})\s*[\)\]\}}>]\s*")
+_WORD_DOT = re.compile(rf"(?<=[a-z0-9])\s+(?:{_DOTS})\s+(?=[a-z0-9])")
+_BRACKETED_AT = re.compile(rf"\s*[\(\[\{{<]\s*(?:{en.AT}|{de.AT})\s*[\)\]\}}>]\s*")
 _SPACE_BEFORE_DOT = re.compile(r"(?<=[a-z0-9])\s+\.\s*(?=[a-z0-9])")
 _DOT_THEN_SPACE = re.compile(r"(?<=[a-z0-9])\.\s+(?=(?:com|net|org)\b)")
 _SPACED_COLON = re.compile(r"(?<=http)(s?)\s*:\s*/\s*/\s*")

@@ -3,10 +3,12 @@
 The patterns are written with umlauts and ß and compiled by `_de`, which makes each match the folded
 text's bare vowels and "ss" ("Lügner" is read as "lugner") and the ae/oe/ue spellings ("Luegner").
 German puts the verb last and the negation after the noun ("Ein Aufpreis fällt nicht an"), so the
-gaps between words skip no negation (`_GAP`) and a charge is also settled by a negation after it.
+gaps between words skip no negation (`GAP`) and a charge is also settled by a negation after it.
 """
 
 import re
+
+from messaging.vocabulary.de import CHANGE, COMPENSATION, GAP, GIFTS, MONEY, PROFANE, PROFANE_DISGUISED, REVIEW, VALUE
 
 from .wording import leet, wording_from
 
@@ -21,80 +23,45 @@ def _de(*alternatives: str) -> re.Pattern:
     return re.compile(rf"(?<!\w)(?:{pattern})(?!\w)")
 
 
-# One word and the space after it, that is not a negation ("Sie müssen nichts extra zahlen").
-_GAP = r"(?:(?!(?:nicht|nichts|kein\w*|nie|niemals|ohne|weder)\b)[\w'-]+\s+)"
-# The same for amounts, and never the seller paying ("den Betrag überweisen wir Ihnen").
+# A `GAP` that may also be an amount, and never the seller paying ("den Betrag überweisen wir Ihnen").
 _PAYGAP = r"(?:(?!(?:nicht|nichts|kein\w*|nie|niemals|ohne|weder|wir|ich|amazon)\b)(?:[\w'€$£-]|[.,](?=\d))+\s+)"
-_REVIEW = r"(?:[\w-]*bewertung(?:en)?|[\w-]*rezension(?:en)?|[\w-]*feedback|(?:[\w-]*-)?sternen?|erfahrungsbericht\w*)"
-_MONEY = r"(?:\d[\d.,]*\s?(?:€|euros?\b|eur\b)|€\s?\d[\d.,]*)"
 _BAD = r"(?:negativ|schlecht|neutral|kritisch|mittelmäßig|[1-3][- ]?stern)\w*"
 
 # --- reviews and feedback ----------------------------------------------------------
 
-_INCENTIVE = _de(
-    r"(?:rück|zurück|teil)?erstatt\w*",
-    r"geld(?:-| )zurück\w*",
-    r"(?:(?:bekommen|erhalten|kriegen)\s+sie|sie\s+(?:bekommen|erhalten|kriegen))\s+" + _GAP + r"{0,4}?zurück",
-    r"zurück(?:bekommen|erhalten)",
-    r"\w*gutschein\w*",
-    r"\w*rabatt\w*",
-    r"\w*gutschrift\w*|gutschreiben|gutzuschreiben|gutgeschrieben",
-    r"(?:preis)?nachlass\w*",
-    r"\w*geschenk\w*",
-    r"schenken|schenke|schenkt",
-    r"präsent\w*",
-    r"kleine[nrs]? aufmerksamkeit",
-    r"als (?:kleines )?dankeschön",
-    r"gratis\w*",
-    r"kostenlos\w*",
-    r"umsonst",
-    r"belohn\w*",
-    r"prämie\w*",
-    r"bonus\w*",
-    r"cash-?back",
-    r"guthaben",
-    r"entschädig\w*",
-    r"kompensation|kompensier\w*",
-    r"rückzahlung|zurückzahl\w*|zurückgezahlt",
-    r"\d+\s?(?:%|prozent)",
-    _MONEY,
-)
-_CHANGE = (
-    r"(?:ändern|änderst|ändert|geändert|abändern|abzuändern|entfern\w*|lösch\w*|gelöscht|zurückzu?ziehen"
-    r"|zurückgezogen|zurückzu?nehmen|zurückgenommen|anpass\w*|angepasst|anzupassen|überdenk\w*|überdacht|aktualisier\w*"
-    r"|korrigier\w*|revidier\w*|überarbeit\w*|verbesser\w*|anheb\w*|angehoben|anzuheben|hochstuf\w*|hochzustufen"
-    r"|nachbesser\w*|erhöh\w*)"
-)
+_INCENTIVE = _de(*VALUE)
+_GIFT = _de(*GIFTS)
+_COMPENSATION = _de(*COMPENSATION)
 _REMOVAL_ASK = _de(
     # "Ändern Sie bitte Ihre Bewertung", "löschen Sie die negative Bewertung"
-    rf"{_CHANGE}\s+(?:sie\s+)?(?:bitte\s+|doch\s+|noch\s+|einmal\s+|vielleicht\s+)*(?:ihre?n?|die|diese\w*|das|den)\s+"
-    rf"{_GAP}{{0,2}}?{_REVIEW}",
+    rf"{CHANGE}\s+(?:sie\s+)?(?:bitte\s+|doch\s+|noch\s+|einmal\s+|vielleicht\s+)*(?:ihre?n?|die|diese\w*|das|den)\s+"
+    rf"{GAP}{{0,2}}?{REVIEW}",
     # "Ihre Bewertung noch einmal überdenken", "die Bewertung zu entfernen"
-    rf"{_REVIEW}\s+{_GAP}{{0,3}}?(?:zu\s+)?{_CHANGE}",
+    rf"{REVIEW}\s+{GAP}{{0,3}}?(?:zu\s+)?{CHANGE}",
     # "Ziehen Sie Ihre Bewertung bitte zurück"
-    rf"(?:ziehen|zieh|nehmen|nimm)\s+(?:sie\s+)?{_GAP}{{0,3}}?{_REVIEW}\s+{_GAP}{{0,3}}?zurück",
+    rf"(?:ziehen|zieh|nehmen|nimm)\s+(?:sie\s+)?{GAP}{{0,3}}?{REVIEW}\s+{GAP}{{0,3}}?zurück",
 )
 _WRITE = (
     r"(?:hinterlass\w*|schreib\w*|verfass\w*|abgeb\w*|abzugeben|abgegeben|geben|gebe|gibt|vergeb\w*|teilen|teile"
     r"|posten|poste|veröffentlich\w*|geschrieben|verfasst)"
 )
 _REVIEW_ASK = _de(
-    rf"{_WRITE}\s+{_GAP}{{0,4}}?{_REVIEW}",
-    rf"{_REVIEW}\s+{_GAP}{{0,3}}?(?:zu\s+)?{_WRITE}",
+    rf"{_WRITE}\s+{GAP}{{0,4}}?{REVIEW}",
+    rf"{REVIEW}\s+{GAP}{{0,3}}?(?:zu\s+)?{_WRITE}",
     r"bewerten\s+sie",
     rf"(?:uns|das produkt|den artikel|die ware|den kauf|unseren shop|den verkäufer|unser produkt|ihren kauf"
-    rf"|ihre bestellung)\s+{_GAP}{{0,4}}?(?:zu\s+)?bewerten",
+    rf"|ihre bestellung)\s+{GAP}{{0,4}}?(?:zu\s+)?bewerten",
     rf"(?:im gegenzug|als gegenleistung|als (?:kleines )?dank(?:eschön)?|zum dank|als belohnung)\s+(?:für\s+)?"
-    rf"{_GAP}{{0,3}}?{_REVIEW}",
-    rf"(?:für|bei|gegen|mit)\s+(?:eine|einer|jede|jeder)\s+{_GAP}{{0,2}}?{_REVIEW}",
-    rf"sobald\s+{_GAP}{{0,4}}?{_REVIEW}",
-    rf"(?:nach|bei|gegen|für)\s+(?:der\s+|die\s+)?(?:abgabe|veröffentlichung)\s+(?:einer|ihrer|der)\s+{_GAP}{{0,2}}?{_REVIEW}",
-    rf"(?:positiv|gut|sehr gut|ausgezeichnet|hervorragend|top|toll|super|ehrlich)\w{{0,2}}[- ]{_REVIEW}",
+    rf"{GAP}{{0,3}}?{REVIEW}",
+    rf"(?:für|bei|gegen|mit)\s+(?:eine|einer|jede|jeder)\s+{GAP}{{0,2}}?{REVIEW}",
+    rf"sobald\s+{GAP}{{0,4}}?{REVIEW}",
+    rf"(?:nach|bei|gegen|für)\s+(?:der\s+|die\s+)?(?:abgabe|veröffentlichung)\s+(?:einer|ihrer|der)\s+{GAP}{{0,2}}?{REVIEW}",
+    rf"(?:positiv|gut|sehr gut|ausgezeichnet|hervorragend|top|toll|super|ehrlich)\w{{0,2}}[- ]{REVIEW}",
     _REMOVAL_ASK.pattern,
 )
 _POSITIVE = _de(
     rf"(?:positiv|gut|sehr gut|ausgezeichnet|hervorragend|top|toll|super|glänzend|best|bestmöglich|perfekt|spitze"
-    rf"|volle?|höchste?)\w{{0,2}}[- ]+{_REVIEW}",
+    rf"|volle?|höchste?)\w{{0,2}}[- ]+{REVIEW}",
     r"(?:5|fünf|volle?n?)[- ]?sternen?",
     r"5/5",
     r"bestnote|höchstnote|volle punktzahl",
@@ -107,24 +74,24 @@ _ASK = _de(
 )
 _THANKS_FOR = _de(r"^\W*(?:[\w,]+\s+){0,3}?dank(?:e|eschön)?(?:\s+\w+)?\s+für\b(?!.*\bim voraus\b)")
 _SELECTIVE = _de(
-    rf"(?:wenn|falls|sofern|sollten)\s+(?:sie|ihnen|es ihnen)\s+{_GAP}{{0,4}}?(?:zufrieden\w*|gefällt|gefallen"
+    rf"(?:wenn|falls|sofern|sollten)\s+(?:sie|ihnen|es ihnen)\s+{GAP}{{0,4}}?(?:zufrieden\w*|gefällt|gefallen"
     r"|begeistert|glücklich|überzeugt)",
-    rf"(?:wenn|falls|sofern)\s+{_GAP}{{0,3}}?(?:ihnen|sie)\s+{_GAP}{{0,3}}?(?:gefällt|gefallen|zusagt|zusagen)",
-    rf"sind sie\s+{_GAP}{{0,3}}?(?:zufrieden|begeistert|glücklich|überzeugt)",
+    rf"(?:wenn|falls|sofern)\s+{GAP}{{0,3}}?(?:ihnen|sie)\s+{GAP}{{0,3}}?(?:gefällt|gefallen|zusagt|zusagen)",
+    rf"sind sie\s+{GAP}{{0,3}}?(?:zufrieden|begeistert|glücklich|überzeugt)",
     r"(?:zufriedene|glückliche|begeisterte)\s+(?:kunden|käufer)",
     r"bei zufriedenheit",
 )
 _DIVERT = _de(
-    rf"bevor\s+sie\s+{_GAP}{{0,4}}?{_REVIEW}",
+    rf"bevor\s+sie\s+{GAP}{{0,4}}?{REVIEW}",
     r"bevor sie (?:uns )?bewerten",
-    rf"(?:anstatt|statt)\s+{_GAP}{{0,4}}?{_REVIEW}",
+    rf"(?:anstatt|statt)\s+{GAP}{{0,4}}?{REVIEW}",
     rf"(?:hinterlassen|geben|schreiben|abgeben|verfassen|vergeben)\s+sie\s+(?:bitte\s+|uns\s+|doch\s+)*(?:keine|nicht)"
-    rf"\s+{_GAP}{{0,2}}?{_BAD}[- ]?{_REVIEW}?",
-    rf"bitte\s+(?:\w+\s+)?keine\s+{_BAD}[- ]?{_REVIEW}",
+    rf"\s+{GAP}{{0,2}}?{_BAD}[- ]?{REVIEW}?",
+    rf"bitte\s+(?:\w+\s+)?keine\s+{_BAD}[- ]?{REVIEW}",
     rf"(?:nicht|keine?)\s+(?:gleich\s+|sofort\s+|direkt\s+|einfach\s+)?{_BAD}\s+(?:zu\s+)?bewerten",
-    rf"von einer {_BAD} {_REVIEW} abzusehen",
-    rf"verzichten sie (?:bitte )?auf (?:eine )?{_BAD} {_REVIEW}",
-    rf"(?:vor|statt) (?:einer|der) {_BAD} {_REVIEW}",
+    rf"von einer {_BAD} {REVIEW} abzusehen",
+    rf"verzichten sie (?:bitte )?auf (?:eine )?{_BAD} {REVIEW}",
+    rf"(?:vor|statt) (?:einer|der) {_BAD} {REVIEW}",
 )
 
 # --- off Amazon, promotion, payment --------------------------------------------------
@@ -135,17 +102,17 @@ _OFF_AMAZON = _de(
     r"|social-media-?\w*|ladengeschäft|ladenlokal|sozialen (?:medien|netzwerke)n?)",
     r"(?:außerhalb|abseits)\s+(?:von\s+)?amazons?",
     r"ohne (?:den umweg über )?amazon",
-    rf"(?:bestell|kauf|erwerb|bezieh)\w*\s+(?:sie\s+)?{_GAP}{{0,4}}?direkt\s+(?:bei|über|von)\s+(?:uns|mir)",
-    rf"direkt\s+(?:bei|über|von)\s+(?:uns|mir)\s+{_GAP}{{0,2}}?(?:zu\s+)?(?:bestell|kauf|erwerb|bezieh)\w*",
+    rf"(?:bestell|kauf|erwerb|bezieh)\w*\s+(?:sie\s+)?{GAP}{{0,4}}?direkt\s+(?:bei|über|von)\s+(?:uns|mir)",
+    rf"direkt\s+(?:bei|über|von)\s+(?:uns|mir)\s+{GAP}{{0,2}}?(?:zu\s+)?(?:bestell|kauf|erwerb|bezieh)\w*",
     r"(?:folgen|finden|liken|abonnieren|kontaktieren|besuchen|schreiben|erreichen|adden)\s+sie\s+uns\s+"
     r"(?:auch\s+|gerne?\s+|doch\s+|einfach\s+|direkt\s+)*(?:auf|bei|über|via|per)\s+"
     r"(?!amazon|die\b|den\b|der\b|das\b|dem\b|diese|hier|ihr|unser|uns\b|mich\b)[a-z]\w*",
     r"(?:senden|schicken|geben|nennen|teilen)\s+sie\s+(?:mir|uns)\s+(?:doch\s+|bitte\s+|gerne?\s+|einfach\s+|kurz\s+)*"
     r"(?:ihre\s+)?(?:private\w*\s+|persönliche\w*\s+)?(?:telefonnummer|handynummer|mobilnummer|rufnummer"
     r"|whatsapp-?nummer|nummer|e-?mail(?:-?adresse)?|mailadresse|privatadresse|adresse|anschrift|kontaktdaten)",
-    rf"(?:ich|wir)\s+(?:rufe|rufen)\s+sie\s+{_GAP}{{0,2}}?an",
-    rf"(?:rufe|rufen)\s+(?:ich|wir)\s+sie\s+{_GAP}{{0,2}}?an",
-    rf"(?:ich|wir)\s+(?:werde|werden|können)\s+sie\s+{_GAP}{{0,2}}?anrufen",
+    rf"(?:ich|wir)\s+(?:rufe|rufen)\s+sie\s+{GAP}{{0,2}}?an",
+    rf"(?:rufe|rufen)\s+(?:ich|wir)\s+sie\s+{GAP}{{0,2}}?an",
+    rf"(?:ich|wir)\s+(?:werde|werden|können)\s+sie\s+{GAP}{{0,2}}?anrufen",
     r"googeln sie|(?:bei|auf|über) google",
 )
 _PROMOTION = _de(
@@ -155,7 +122,7 @@ _PROMOTION = _de(
     r"|neue[nmrs]?|neuesten?|gesamte[nmrs]?|ganze[nmrs]?|komplette[nmrs]?|sortiments?|produkte?n?|artikeln?"
     r"|kollektion(?:en)?|shop|store|marken?|angebote?n?|produktpalette|produktwelt|neuheiten|bestseller|auswahl"
     r"|programm|serien?|storefront)",
-    rf"könnte\w*\s+(?:sie|ihnen)\s+{_GAP}{{0,2}}?(?:auch|ebenfalls)\s+{_GAP}{{0,3}}?(?:interessieren|gefallen)",
+    rf"könnte\w*\s+(?:sie|ihnen)\s+{GAP}{{0,2}}?(?:auch|ebenfalls)\s+{GAP}{{0,3}}?(?:interessieren|gefallen)",
     r"(?:auch|ebenfalls) (?:interessant|spannend) für sie",
     r"neu im sortiment|neu eingetroffen|frisch eingetroffen|jetzt neu|brandneu\w*|neuheit(?:en)?",
     r"unser\w*\s+(?:brand)?neue\w*\s+(?:[\w-]+\s+){1,2}?(?:ist|sind)\s+(?:ab sofort\s+|jetzt\s+|endlich\s+"
@@ -165,25 +132,25 @@ _PROMOTION = _de(
     r"|(?:sonder|exklusiv|vorteils|aktions|treue|einführungs)angebot\w*|(?:sonder|exklusiv)rabatt\w*"
     r"|rabattaktion\w*|(?:exklusive|spezielle|limitierte)\w* (?:angebot|rabatt|aktion|deal)\w*",
     rf"(?:\d+\s?(?:%|prozent)|\w*rabatt\w*|\w*gutschein\w*|\w*nachlass|vorteilscode|code \w+|gratisversand"
-    rf"|kostenlose\w* versand)\s+{_GAP}{{0,3}}?(?:auf|für|bei|beim)\s+(?:ihre?[nmr]?\s+|den\s+|die\s+|der\s+"
+    rf"|kostenlose\w* versand)\s+{GAP}{{0,3}}?(?:auf|für|bei|beim)\s+(?:ihre?[nmr]?\s+|den\s+|die\s+|der\s+"
     r"|jede[nr]?\s+)?(?:nächste\w*|künftige\w*|zukünftige\w*|weitere\w*|zweite\w*|folgende\w*)\s+"
     r"(?:bestellung\w*|einkäufe?n?|einkauf\w*|kauf|käufe|auftrag|aufträge|lieferung)",
-    rf"(?:melden|tragen)\s+sie\s+sich\s+{_GAP}{{0,3}}?(?:newsletter|verteiler|club|community|gruppe|kundenclub|vip)\w*",
+    rf"(?:melden|tragen)\s+sie\s+sich\s+{GAP}{{0,3}}?(?:newsletter|verteiler|club|community|gruppe|kundenclub|vip)\w*",
     r"abonnieren sie",
-    rf"(?:kaufen|bestellen)\s+sie\s+{_GAP}{{0,3}}?(?:zwei|drei|2|3|mehr|weitere)\b[^.!?]{{0,40}}?(?:rabatt|gratis"
+    rf"(?:kaufen|bestellen)\s+sie\s+{GAP}{{0,3}}?(?:zwei|drei|2|3|mehr|weitere)\b[^.!?]{{0,40}}?(?:rabatt|gratis"
     r"|geschenkt|umsonst|sparen)",
 )
 _PAY = r"(?:überweisen|zahlen|bezahlen|nachzahlen|begleichen|entrichten)"
 _EXTRA_PAYMENT = _de(
     # "Bitte überweisen Sie zusätzlich 5 €", "zahlen Sie die Zollgebühren"
     rf"{_PAY}\s+sie\s+(?:uns\s+|mir\s+)?(?:bitte\s+|noch\s+|zusätzlich\s+|vorab\s+|einfach\s+|dann\s+)*"
-    rf"(?:(?:den|die|das|einen|eine|weitere\w*|zusätzliche\w*)\s+)?{_GAP}{{0,2}}?(?:differenz\w*|restbetrag|betrag"
+    rf"(?:(?:den|die|das|einen|eine|weitere\w*|zusätzliche\w*)\s+)?{GAP}{{0,2}}?(?:differenz\w*|restbetrag|betrag"
     r"|summe|aufpreis|zuschlag|\w*gebühr\w*|\w*kosten|porto|zoll\w*|rest|\d|€|euro)",
     # "müssten Sie noch 7,90 € per Überweisung nachzahlen": the buyer, an amount, a payment verb
-    rf"(?:sie|bitte)\s+{_PAYGAP}{{0,6}}?(?:{_MONEY}|differenz(?:betrag)?|restbetrag|aufpreis|zuschlag|betrag)\s+"
+    rf"(?:sie|bitte)\s+{_PAYGAP}{{0,6}}?(?:{MONEY}|differenz(?:betrag)?|restbetrag|aufpreis|zuschlag|betrag)\s+"
     rf"{_PAYGAP}{{0,4}}?(?:zu\s+)?(?:überweisen|nachzahlen|nachzuzahlen|zahlen|zuzahlen|bezahlen|begleichen|entrichten"
     r"|überweisung)",
-    rf"sie (?:müssen|müssten|sollten) (?:uns )?(?:noch|zusätzlich|extra|vorab)\s+{_GAP}{{0,4}}?"
+    rf"sie (?:müssen|müssten|sollten) (?:uns )?(?:noch|zusätzlich|extra|vorab)\s+{GAP}{{0,4}}?"
     r"(?:be|nach|dazu|drauf)?zahlen",
     r"(?:unser\w*|mein\w*)\s+(?:bank|konto)(?:verbindung|daten|nummer|details)",
     r"(?:bankverbindung|kontoverbindung) lautet",
@@ -194,11 +161,11 @@ _EXTRA_PAYMENT = _de(
     r"|restzahlung|anzahlung)",
 )
 _EXTRA_CHARGE = _de(
-    rf"(?:zusätzlich\w*|weitere[nmrs]?|extra|gesondert\w*|separat\w*|höhere[nmrs]?)\s+{_GAP}{{0,2}}?(?:kosten"
+    rf"(?:zusätzlich\w*|weitere[nmrs]?|extra|gesondert\w*|separat\w*|höhere[nmrs]?)\s+{GAP}{{0,2}}?(?:kosten"
     r"|gebühr\w*|zahlung\w*|betrag|beträge|summe|versandkosten|portokosten|porto|zuschlag|aufpreis|entgelt|zoll\w*)",
     r"aufpreis|zuschlag|nachzahlung|mehrkosten|differenzbetrag|restbetrag|restzahlung|anzahlung|\w*gebühr(?:en)?",
     r"(?:ausstehende|offene)\w* (?:betrag|zahlung|summe|rechnung)",
-    rf"{_MONEY}\s+(?:extra|zusätzlich|mehr|aufpreis|zuschlag)",
+    rf"{MONEY}\s+(?:extra|zusätzlich|mehr|aufpreis|zuschlag)",
 )
 _PAYER = _de(
     r"bitte|müssen sie|müssten sie|sie müssen|sie müssten|sollten sie|sie sollten|zahlen sie|bezahlen sie"
@@ -218,7 +185,7 @@ _CARD_DATA = (
 _CARD_REQUEST = _de(
     r"(?:senden|schicken|geben|nennen|teilen|bestätigen|übermitteln|schreiben|mailen)\s+sie\s+(?:uns\s+|mir\s+)?"
     rf"(?:bitte\s+|noch\s+|kurz\s+)*ihre\s+(?:vollständige\w*\s+)?(?:{_CARD_DATA}|iban)",
-    rf"ihre\s+{_CARD_DATA}\s+{_GAP}{{0,3}}?(?:mitteilen|mit|senden|schicken|nennen|geben|zukommen|übermitteln|bestätigen)",
+    rf"ihre\s+{_CARD_DATA}\s+{GAP}{{0,3}}?(?:mitteilen|mit|senden|schicken|nennen|geben|zukommen|übermitteln|bestätigen)",
 )
 
 # --- order and shipping confirmations ------------------------------------------------
@@ -257,27 +224,12 @@ _CONFIRMATION_HEADER = _de(
 
 # --- profanity, insults, liar, threats, discrimination --------------------------------
 
-_PROFANITY = _de(
-    r"\w*schei(?:ß|s|\*+)e?\w*",
-    r"sch\*+e",
-    r"beschiss\w*",
-    r"arsch\w*",
-    r"(?:voll|riesen|dumm|geizig)arsch\w*",
-    r"(?:ge|ver)?fick(?:en|t|te|ter|e|er|dich|st)?",
-    r"wichser\w*|hurensohn\w*|huren(?:sohn|bock|kind)|hure|fotze\w*|schlampe\w*",
-    r"miststück\w*|mistkerl\w*|dreckskerl\w*|drecks(?:laden|firma|teil|ding|verein|kunde)\w*",
-    r"verpiss\w*|angepisst|pisser|pisse|kack\w*",
-    r"verdammt\w*|verflucht\w*|zum teufel|leck mich",
-    r"(?:so ein|so einen|was für ein|verdammter) mist|mist(?:ding|teil|laden)\w*",
-    leet("scheisse"),
-    leet("arschloch"),
-    leet("wichser"),
-)
+_PROFANITY = _de(*PROFANE, *map(leet, PROFANE_DISGUISED))
 _INSULT = _de(
     r"idiot(?:en|in|innen)?|vollidiot\w*|trottel\w*|depp(?:en)?|volldepp\w*|dummkopf\w*|dummköpfe|schwachkopf\w*"
     r"|blödmann\w*|blödmänner|vollpfosten|penner|versager\w*|hohlkopf\w*|hohlbirne\w*|dumpfbacke\w*|spast\w*"
     r"|schwachmat\w*|witzfigur\w*|hirni|vollhonk|knallkopf\w*|nervensäge|idiotisch\w*",
-    rf"(?:sie sind|du bist|sind sie|bist du)\s+{_GAP}{{0,3}}?(?:ein(?:e|en)?\s+)?(?:dumm\w*|blöd\w*|bescheuert\w*"
+    rf"(?:sie sind|du bist|sind sie|bist du)\s+{GAP}{{0,3}}?(?:ein(?:e|en)?\s+)?(?:dumm\w*|blöd\w*|bescheuert\w*"
     r"|beschränkt|unfähig\w*|inkompetent\w*|lächerlich|unverschämt|frech|ahnungslos|verrückt|naiv|unmöglich|peinlich"
     r"|gierig|geizig|nervig|dreist|erbärmlich|hirnlos|minderbemittelt|witz|clown|kindisch|asozial|das letzte"
     r"|eine zumutung)",
@@ -294,19 +246,19 @@ _INSULT = _de(
 _LIAR = _de(
     r"lügner\w*",
     r"(?:sie|du)\s+(?:lügen|lügst|belügen|lügt)|lügen sie",
-    rf"(?:sie haben|du hast)\s+{_GAP}{{0,3}}?(?:gelogen|angelogen|belogen)|gelogen|erlogen|angelogen",
+    rf"(?:sie haben|du hast)\s+{GAP}{{0,3}}?(?:gelogen|angelogen|belogen)|gelogen|erlogen|angelogen",
     r"(?:das|dies|ihre?\s+\w+|die\s+\w+)\s+(?:ist|war|sind)\s+(?:(?:doch|eine|glatt|frei|komplett|völlig|total|reine"
     r"|eindeutig|offensichtlich)\s+)*(?:lüge|gelogen|erlogen|erfunden|betrug|fake|gefälscht|ein märchen"
     r"|eine ausrede|betrügerisch|vorgetäuscht|ausgedacht)",
     r"frei erfunden|(?:reine|glatte|dreiste) lüge",
-    rf"(?:sie|du)\s+(?:wollen|willst|versuchen|versuchst|möchten)\s+(?:uns\s+|hier\s+|wohl\s+|doch\s+)*{_GAP}{{0,2}}?"
+    rf"(?:sie|du)\s+(?:wollen|willst|versuchen|versuchst|möchten)\s+(?:uns\s+|hier\s+|wohl\s+|doch\s+)*{GAP}{{0,2}}?"
     r"(?:zu\s+)?(?:betrügen|abzocken|abzuzocken|abzuziehen|reinlegen|reinzulegen|hereinlegen|über den tisch"
     r" (?:zu )?ziehen|bescheißen|verarschen)",
-    rf"(?:sie|du)\s+(?:uns\s+|hier\s+)?{_GAP}{{0,2}}?(?:betrügen|abzocken|reinlegen|hereinlegen|bescheißen|verarschen"
+    rf"(?:sie|du)\s+(?:uns\s+|hier\s+)?{GAP}{{0,2}}?(?:betrügen|abzocken|reinlegen|hereinlegen|bescheißen|verarschen"
     r"|täuschen)\s+(?:wollen|willst|möchten|wollten|versuchen)|(?:sie|du) betrügen",
     r"(?:sie sind|du bist)\s+(?:ein(?:e)?\s+)?(?:betrüger\w*|dieb\w*|schwindler\w*|abzocker\w*|scammer)",
     r"(?:betrüger\w*|diebe|schwindler\w*|abzocker\w*) wie sie",
-    rf"sie haben\s+{_GAP}{{0,3}}?(?:gestohlen|geklaut)",
+    rf"sie haben\s+{GAP}{{0,3}}?(?:gestohlen|geklaut)",
     r"(?:wir glauben ihnen|das glauben wir ihnen) (?:kein wort|nicht)|glauben ihnen kein wort",
     r"unehrlich\w*",
     r"(?:sie )?(?:sagen|erzählen) (?:uns )?nicht die wahrheit|erzählen sie (?:uns )?keine märchen|märchen erzählen",
@@ -315,15 +267,15 @@ _THREAT = _de(
     r"(?:rechtliche|juristische|gerichtliche|anwaltliche)\w* (?:schritte|konsequenzen|maßnahmen)",
     r"(?:unser\w*|mein\w*)\s+(?:rechts)?anwält?\w*|(?:unsere|die) rechtsabteilung|anwalt (?:einschalten|eingeschaltet"
     r"|informieren)|schalten\s+(?:wir|ich)\s+(?:\w+\s+)?(?:rechts)?anwalt",
-    rf"(?:wir|ich)\s+(?:werden|werde)\s+sie\s+{_GAP}{{0,2}}?(?:verklagen|anzeigen|melden|sperren lassen|fertigmachen"
+    rf"(?:wir|ich)\s+(?:werden|werde)\s+sie\s+{GAP}{{0,2}}?(?:verklagen|anzeigen|melden|sperren lassen|fertigmachen"
     r"|fertig machen|zur rechenschaft ziehen)",
     r"verklagen|klage (?:gegen sie|einreichen|erheben)|vor gericht|gerichtlich\w* (?:vorgehen|geltend)",
-    rf"(?:straf)?anzeige gegen sie|(?:erstatten|stellen)\s+(?:wir|ich)\s+{_GAP}{{0,2}}?(?:straf)?anzeige"
-    rf"|(?:wir|ich)\s+(?:erstatten|stellen)\s+{_GAP}{{0,2}}?(?:straf)?anzeige|wir zeigen sie an"
+    rf"(?:straf)?anzeige gegen sie|(?:erstatten|stellen)\s+(?:wir|ich)\s+{GAP}{{0,2}}?(?:straf)?anzeige"
+    rf"|(?:wir|ich)\s+(?:erstatten|stellen)\s+{GAP}{{0,2}}?(?:straf)?anzeige|wir zeigen sie an"
     r"|polizei (?:einschalten|informieren|verständigen)|(?:schalten|informieren|rufen) wir die polizei",
     r"wir melden sie",
     r"(?:wir|ich)\s+(?:werden|werde)\s+(?:ihr verhalten|ihr (?:kunden)?konto|ihren account"
-    rf"|diesen (?:vorfall|betrug))\s+{_GAP}{{0,3}}?(?:melden|anzeigen|sperren lassen)",
+    rf"|diesen (?:vorfall|betrug))\s+{GAP}{{0,3}}?(?:melden|anzeigen|sperren lassen)",
     r"(?:ihr|ihren) (?:kunden)?(?:konto|account) sperren lassen",
     r"(?:das|sie) werden (?:es |sie )?(?:noch )?bereuen|sie werden es (?:noch )?bereuen"
     r"|das wird (?:ernste |rechtliche )?(?:konsequenzen|folgen) haben|das hat (?:ernste |rechtliche )?(?:konsequenzen"
@@ -346,4 +298,4 @@ _DISCRIMINATION = _de(
     r"|lesbisch|pol\w*|russ\w*|arab\w*|migrant\w*|flüchtling) sind",
 )
 
-WORDING = wording_from(globals(), review=_de(_REVIEW))
+WORDING = wording_from(globals(), review=_de(REVIEW))

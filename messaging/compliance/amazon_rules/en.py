@@ -2,37 +2,28 @@
 
 import re
 
+from messaging.vocabulary.en import CHANGE, COMPENSATION, GIFTS, MONEY, PROFANE, PROFANE_STEMS, REVIEW, VALUE
+
 from .wording import leet, wording_from
 
 _W = r"(?:[\w'-]+\s+)"  # one word and the space after it
-_REVIEW = r"(?:reviews?|feedback|ratings?|stars?|testimonials?)"
 
 # --- reviews and feedback ----------------------------------------------------------
 
-_INCENTIVE = re.compile(
-    r"\b(?:refund(?:s|ed|ing)?|reimburs\w*|money back|cash ?back|rebates?|discount(?:s|ed)?|\d+ ?% ?off|coupons?"
-    r"|vouchers?|promo(?:tion(?:al)?)? ?codes?|gift ?cards?|gift certificates?|gifts?|presents?|freebies?"
-    r"|(?:free|complimentary|bonus)\s+" + _W + r"{0,2}?(?:products?|items?|samples?|units?|bottles?|ones?"
-    r"|replacements?|upgrades?|accessor(?:y|ies)|cases?|packs?|kits?|sets?)"
-    r"|store credit|credit(?! card)|compensat\w*|rewards?|pay you|at no (?:cost|charge)|for free|free of charge"
-    r"|(?:your )?money back|on the house)\b"
-    r"|[$€£]\s?\d+|\b\d+\s?(?:dollars|euros?|pounds|usd|eur|gbp)\b"
-)
-_CHANGE_VERBS = (
-    r"(?:updat|chang|remov|delet|revis|edit|amend|withdraw|retract|reconsider|modif|upgrad|improv|rais|bump"
-    r"|take down|taking down)\w*"
-)
+_INCENTIVE = re.compile(rf"\b(?:{'|'.join(VALUE)})\b|{MONEY}")
+_GIFT = re.compile(rf"\b(?:{'|'.join(GIFTS)})\b")
+_COMPENSATION = re.compile(rf"\b(?:{'|'.join(COMPENSATION)})\b")
 _REMOVAL_ASK = re.compile(
-    rf"\b{_CHANGE_VERBS}\s+{_W}{{0,4}}?{_REVIEW}\b"
-    rf"|\b{_REVIEW}\s+{_W}{{0,3}}?(?:removed|deleted|changed|updated|revised|edited|amended|upgraded|taken down"
+    rf"\b{CHANGE}\s+{_W}{{0,4}}?{REVIEW}\b"
+    rf"|\b{REVIEW}\s+{_W}{{0,3}}?(?:removed|deleted|changed|updated|revised|edited|amended|upgraded|taken down"
     r"|withdrawn|retracted|modified)\b"
 )
 _REVIEW_ASK = re.compile(
-    rf"\b(?:leav|writ|post|giv|submit|add|shar)\w*\s+{_W}{{0,4}}?{_REVIEW}\b"
-    rf"|\b(?:in exchange|in return|as a thank you|as thanks)\s+for\s+{_W}{{0,3}}?{_REVIEW}\b"
+    rf"\b(?:leav|writ|post|giv|submit|add|shar)\w*\s+{_W}{{0,4}}?{REVIEW}\b"
+    rf"|\b(?:in exchange|in return|as a thank you|as thanks)\s+for\s+{_W}{{0,3}}?{REVIEW}\b"
     r"|\brate\s+(?:us|our|the (?:product|item|seller)|this (?:product|item))\b"
     rf"|\b(?:positive|good|great|glowing|excellent|favou?rable|stellar|perfect|honest|[1-5]|one|two|three|four|five)"
-    rf"[- ]?(?:star\s+)?{_REVIEW}\b"
+    rf"[- ]?(?:star\s+)?{REVIEW}\b"
     rf"|{_REMOVAL_ASK.pattern}"
 )
 _POSITIVE = re.compile(
@@ -52,9 +43,9 @@ _SELECTIVE = re.compile(
     r"|(?:happy|satisfied|pleased))\b"
 )
 _DIVERT = re.compile(
-    rf"\b(?:before|instead of)\s+(?:you\s+)?(?:leav|post|writ|giv|submit)\w*\s+{_W}{{0,3}}?{_REVIEW}\b"
+    rf"\b(?:before|instead of)\s+(?:you\s+)?(?:leav|post|writ|giv|submit)\w*\s+{_W}{{0,3}}?{REVIEW}\b"
     rf"|\b(?:do not|don't|dont|never)\s+(?:leave|post|write|give)\s+{_W}{{0,2}}?"
-    rf"(?:negative|bad|poor|low|neutral|[1-3][- ]?star|one[- ]?star|two[- ]?star)\s+{_REVIEW}\b"
+    rf"(?:negative|bad|poor|low|neutral|[1-3][- ]?star|one[- ]?star|two[- ]?star)\s+{REVIEW}\b"
 )
 
 # --- off Amazon, promotion, payment --------------------------------------------------
@@ -143,35 +134,11 @@ _CONFIRMATION_HEADER = re.compile(r"\b(?:order|shipping|shipment|dispatch) (?:co
 
 # --- profanity, insults, liar, threats, discrimination --------------------------------
 
-_PROFANE_STEMS = {
-    "fuck": r"(?:s|ed|er|ers|ing|in|off|face|head|wit)?",
-    "motherfuck": r"(?:er|ers|ing)?",
-    "shit": r"(?:s|ty|head|hole|ting|e)?",
-    "bullshit": "",
-    "horseshit": "",
-    "crap": r"(?:py|s)?",
-    "damn": r"(?:ed|it)?",
-    "goddamn": r"(?:ed|it)?",
-    "dammit": "",
-    "bitch": r"(?:es|y|ing)?",
-    "bastard": r"s?",
-    "asshole": r"s?",
-    "arsehole": r"s?",
-    "dickhead": r"s?",
-    "cunt": r"s?",
-    "twat": r"s?",
-    "wanker": r"s?",
-    "bollocks": "",
-    "douche": r"(?:bag|bags)?",
-    "piss": r"(?:ed|ing)?",
-}
 _PROFANITY = re.compile(
     r"(?<![a-z])(?:"
-    + "|".join(leet(stem) + suffix for stem, suffix in _PROFANE_STEMS.items())
+    + "|".join(leet(stem) + suffix for stem, suffix in PROFANE_STEMS.items())
     + r")(?![a-z])"
-    + r"|\b(?:wtf|stfu|ffs|fck|fk|fuk|fcking|sh\*t|(?:dumb|jack|smart|lazy)ass|kiss my (?:ass|arse)|screw you"
-    r"|bloody hell"
-    r"|the hell|go to hell|hell no|(?:you|a|such a) (?:dick|prick|ass|arse))\b"
+    + rf"|\b(?:{'|'.join(PROFANE)})\b"
 )
 _INSULT = re.compile(
     r"\b(?:idiot(?:s|ic)?|moron(?:s|ic)?|imbeciles?|dimwit|halfwit|nitwit|cretins?|retarded)\b"
@@ -214,4 +181,4 @@ _DISCRIMINATION = re.compile(
     r"|gay|lesbian|trans|old|elderly|foreign(?:er)?|immigrant|disabled)\b"
 )
 
-WORDING = wording_from(globals(), review=re.compile(rf"\b{_REVIEW}\b"))
+WORDING = wording_from(globals(), review=re.compile(rf"\b{REVIEW}\b"))

@@ -7,59 +7,39 @@ words skip no negation (`_GAP`) and a charge is also settled by what follows it.
 "sale" is "leaves", "vale" is "OK" and "negro" a colour: none of them is a word these rules look for.
 """
 
+from messaging.vocabulary.es import CHANGE, COMPENSATION, GIFTS, MONEY, PROFANE, PROFANE_DISGUISED, REVIEW, VALUE
+
 from .wording import leet, wording_from, words
 
 # One word and the space after it, that is not a negation ("no tendrá que pagar nada").
 _GAP = r"(?:(?!(?:no|sin|ningun\w*|nunca|jamás|nada|ni)\b)[\w'-]+\s+)"
-_REVIEW = (
-    r"(?:valoraci(?:ón|ones)|reseñas?|opini(?:ón|ones)|comentarios?|evaluaci(?:ón|ones)|calificaci(?:ón|ones)"
-    r"|puntuaci(?:ón|ones)|feedbacks?|(?:\d|cinco|cuatro)\s?estrellas|estrellas)"
-)
-_MONEY = r"(?:\d[\d.,]*\s?(?:€|euros?\b|eur\b)|€\s?\d[\d.,]*)"
 _BAD = r"(?:negativ\w*|mala|malas|desfavorable\w*|crítica\w*|neutral\w*|[1-3] estrellas?)"
 
 # --- reviews and feedback ----------------------------------------------------------
 
-_INCENTIVE = words(
-    r"reembols\w*",
-    r"(?:devolvemos|devuelto|devolveremos|devolverle)\s+(?:el dinero|el importe|parte|\d)",
-    r"devoluci(?:ón|ones) (?:del dinero|del importe|parcial)",
-    r"cup(?:ón|ones)",
-    r"descuentos?",
-    r"códigos? (?:de descuento|promocional\w*|promo)",
-    r"vales? (?:de compra|de descuento|regalo)",
-    r"tarjetas? regalo|cheques? regalo",
-    r"regalos?|regalamos|regalarle|regalarte|le regalaremos",
-    r"obsequios?",
-    r"gratis|gratuit\w*",
-    r"compensaci(?:ón|ones)|compensar\w*|bonificaci(?:ón|ones)|indemnizaci(?:ón|ones)",
-    r"\d+\s?(?:%|por ?ciento)",
-    _MONEY,
-)
-_CHANGE = (
-    r"(?:elimin\w*|borr\w*|retir\w*|quit\w*|modific\w*|cambi\w*|actualiz\w*|actualic\w*|reconsider\w*|revis\w*"
-    r"|mejor(?:ar|e|en)\w*|corregir\w*|corrij\w*|editar\w*|edite)"
-)
+_INCENTIVE = words(*VALUE)
+_GIFT = words(*GIFTS)
+_COMPENSATION = words(*COMPENSATION)
 _REMOVAL_ASK = words(
     # "eliminar su valoración negativa", "modifique la opinión"
-    rf"{_CHANGE}\s+{_GAP}{{0,2}}?(?:su|sus|tu|tus|la|el|las|los|esa|esta|este|ese)\s+{_GAP}{{0,1}}?{_REVIEW}",
-    rf"{_REVIEW}\s+{_GAP}{{0,4}}?{_CHANGE}",
+    rf"{CHANGE}\s+{_GAP}{{0,2}}?(?:su|sus|tu|tus|la|el|las|los|esa|esta|este|ese)\s+{_GAP}{{0,1}}?{REVIEW}",
+    rf"{REVIEW}\s+{_GAP}{{0,4}}?{CHANGE}",
 )
 _WRITE = (
     r"(?:dej\w*|escrib\w*|publi\w*|dar|darnos|danos|denos|den|compart\w*|pong\w*|poner\w*|otorg\w*|regal(?:e|en|arnos"
     r"|enos)|envi\w*)"
 )
 _REVIEW_ASK = words(
-    rf"{_WRITE}\s+{_GAP}{{0,4}}?{_REVIEW}",
+    rf"{_WRITE}\s+{_GAP}{{0,4}}?{REVIEW}",
     r"val(?:ó|o)r\w*nos|valorar(?:nos)?|valore|califíquenos|calificarnos|puntúe\w*|puntuarnos|evalúe\w*|evaluarnos",
     rf"(?:a cambio de|por|tras|después de|contra)\s+(?:una|un|cada|su|tu|dejar(?:nos)?|escribir|publicar)\s+"
-    rf"{_GAP}{{0,2}}?{_REVIEW}",
-    rf"(?:en cuanto|una vez que|cuando|si)\s+{_GAP}{{0,5}}?{_REVIEW}",
-    rf"{_REVIEW}\s+(?:positiv\w*|favorable\w*|excelente\w*|honest\w*|sincer\w*|de 5 estrellas)",
+    rf"{_GAP}{{0,2}}?{REVIEW}",
+    rf"(?:en cuanto|una vez que|cuando|si)\s+{_GAP}{{0,5}}?{REVIEW}",
+    rf"{REVIEW}\s+(?:positiv\w*|favorable\w*|excelente\w*|honest\w*|sincer\w*|de 5 estrellas)",
     _REMOVAL_ASK.pattern,
 )
 _POSITIVE = words(
-    rf"{_REVIEW}\s+(?:muy\s+)?(?:positiv\w*|favorable\w*|excelente\w*|perfect\w*|de (?:5|cinco) estrellas)",
+    rf"{REVIEW}\s+(?:muy\s+)?(?:positiv\w*|favorable\w*|excelente\w*|perfect\w*|de (?:5|cinco) estrellas)",
     r"(?:buena|buenas|excelente|mejor|gran|muy buena)\s+(?:valoraci(?:ón|ones)|reseñas?|opini(?:ón|ones)"
     r"|puntuaci(?:ón|ones)|calificaci(?:ón|ones))",
     r"(?:5|cinco)\s?estrellas",
@@ -78,12 +58,12 @@ _SELECTIVE = words(
     r"(?:clientes?|compradores?) (?:satisfech|content|encantad)\w*",
 )
 _DIVERT = words(
-    rf"antes de\s+{_GAP}{{0,4}}?{_REVIEW}",
+    rf"antes de\s+{_GAP}{{0,4}}?{REVIEW}",
     r"antes de valorar(?:nos)?|antes de calificar(?:nos)?",
-    rf"en (?:lugar|vez) de\s+{_GAP}{{0,3}}?{_REVIEW}",
+    rf"en (?:lugar|vez) de\s+{_GAP}{{0,3}}?{REVIEW}",
     rf"no\s+(?:nos\s+)?(?:deje|ponga|escriba|publique|dejes|pongas|escribas)\s+(?:una\s+|un\s+|ninguna\s+)?"
-    rf"(?:{_REVIEW}\s+)?{_BAD}",
-    rf"evite\s+(?:\w+\s+)?{_GAP}{{0,2}}?{_REVIEW}\s+{_BAD}",
+    rf"(?:{REVIEW}\s+)?{_BAD}",
+    rf"evite\s+(?:\w+\s+)?{_GAP}{{0,2}}?{REVIEW}\s+{_BAD}",
 )
 
 # --- off Amazon, promotion, payment --------------------------------------------------
@@ -125,7 +105,7 @@ _EXTRA_CHARGE = words(
     r"(?:gastos|costes?|cargos?|importes?|tarifas?)\s+(?:de\s+\w+\s+)?(?:adicional(?:es)?|extras?|suplementari\w*)",
     r"suplementos?|recargos?|gastos de aduana|aranceles|diferencia de precio",
     r"transferencia",
-    rf"{_MONEY}\s+(?:adicionales|extra|más)",
+    rf"{MONEY}\s+(?:adicionales|extra|más)",
 )
 _PAYER = words(
     r"debe|deberá|debería|tendrá que|tiene que|tendría que|le rogamos|le pedimos|por favor|a su cargo|a cargo del"
@@ -172,12 +152,7 @@ _CONFIRMATION_HEADER = words(
 
 # --- profanity, insults, liar, threats, discrimination --------------------------------
 
-_PROFANITY = words(
-    r"mierda\w*|joder|jodid\w*|jódete|hostias?|coño|gilipollas|cabr(?:ón|ona|ones)|put[ao]s?|hij[oa]s? de puta|hijoputa"
-    r"|carajo|chingad\w*|cojones|me cago|capull\w*|mam(?:ón|ona)",
-    leet("mierda"),
-    leet("joder"),
-)
+_PROFANITY = words(*PROFANE, *map(leet, PROFANE_DISGUISED))
 _INSULT = words(
     r"idiotas?|imbéciles?|imbécil|estúpid\w*|subnormal\w*|tont(?:o|a|os|as)|payas(?:o|a|os)|cretin\w*|retrasad[oa]s?",
     rf"(?:usted es|es usted|eres)\s+{_GAP}{{0,2}}?(?:un |una )?(?:inútil|incompetente|ignorante|ridícul\w*|incapaz"
@@ -208,4 +183,4 @@ _DISCRIMINATION = words(
     r"porque (?:usted )?es (?:una mujer|extranjer\w*|negr\w*|mor[oa]|musulman\w*|judí\w*|viej\w*|gay)",
 )
 
-WORDING = wording_from(globals(), review=words(_REVIEW))
+WORDING = wording_from(globals(), review=words(REVIEW))

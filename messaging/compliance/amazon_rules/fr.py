@@ -8,63 +8,41 @@ between words skip no negation (`_GAP`) and a charge is also settled by a negati
 "négro" is left out, since it folds to the Spanish "negro" (black).
 """
 
+from messaging.vocabulary.fr import CHANGE, COMPENSATION, GIFTS, MONEY, PROFANE, PROFANE_DISGUISED, REVIEW, VALUE
+
 from .wording import leet, wording_from, words
 
 # One word and the space after it, that is not a negation ("vous n'aurez rien à payer").
 _GAP = r"(?:(?!(?:pas|sans|aucun\w*|jamais|rien|ni)\b)[\w'-]+\s+)"
-_REVIEW = (
-    r"(?:[ld]')?(?:avis|évaluations?|commentaires?|feedbacks?|notes?|notations?|(?:\d|cinq|quatre)[- ]?étoiles?"
-    r"|étoiles)"
-)
-_MONEY = r"(?:\d[\d.,]*\s?(?:€|euros?\b|eur\b)|€\s?\d[\d.,]*)"
 _BAD = r"(?:négati\w*|mauvais\w*|défavorable\w*|critique\w*|neutre\w*|[1-3] étoiles?)"
 
 # --- reviews and feedback ----------------------------------------------------------
 
-_INCENTIVE = words(
-    r"rembours\w*",
-    r"bons? d'achat",
-    r"bons? de réduction",
-    r"codes? (?:promo\w*|de réduction|de remise)",
-    r"réductions?",
-    r"remises?",
-    r"ristournes?",
-    r"cadeaux?",
-    r"(?:carte|chèque)s? cadeaux?",
-    r"offert\w*|offrons|offrir|offre",
-    r"gratuit\w*",
-    r"geste commercial",
-    r"dédommag\w*|indemnis\w*|compensation",
-    r"échantillons? gratuits?",
-    r"\d+\s?(?:%|pour ?cent)",
-    _MONEY,
-)
-_CHANGE = (
-    r"(?:supprim\w*|retir\w*|modifi\w*|chang\w*|mettre à jour|mettiez à jour|revoir|revoyiez|révis\w*|reconsidér\w*"
-    r"|corrig\w*|amélior\w*|effac\w*|annul\w*)"
-)
+_INCENTIVE = words(*VALUE)
+_GIFT = words(*GIFTS)
+_COMPENSATION = words(*COMPENSATION)
 _REMOVAL_ASK = words(
     # "supprimer votre avis négatif", "modifier votre évaluation"
-    rf"{_CHANGE}(?:-le|-la)?\s+{_GAP}{{0,2}}?(?:votre|vos|ce|cet|cette|le|la|les)\s+{_GAP}{{0,1}}?{_REVIEW}",
-    rf"{_CHANGE}\s+{_REVIEW}",
+    rf"{CHANGE}(?:-le|-la)?\s+{_GAP}{{0,2}}?(?:votre|vos|ce|cet|cette|le|la|les)\s+{_GAP}{{0,1}}?{REVIEW}",
+    rf"{CHANGE}\s+{REVIEW}",
     # "votre avis ... le modifier"
-    rf"{_REVIEW}\s+{_GAP}{{0,4}}?(?:le |la )?{_CHANGE}",
+    rf"{REVIEW}\s+{_GAP}{{0,4}}?(?:le |la )?{CHANGE}",
 )
 _WRITE = (
     r"(?:laiss\w*|écri\w*|rédig\w*|publi\w*|donn\w*|partag\w*|post\w*|dépos\w*|mett\w*|attribu\w*)(?:-(?:nous|moi))?"
 )
 _REVIEW_ASK = words(
-    rf"{_WRITE}\s+{_GAP}{{0,4}}?{_REVIEW}",
+    rf"{_WRITE}\s+{_GAP}{{0,4}}?{REVIEW}",
     r"(?:nous |l'|le |la )?(?:évaluer|évaluez|noter|notez)(?:-nous|-le|-la)?",
     rf"(?:en échange|contre|moyennant|en contrepartie|en remerciement|pour remercier)\s+(?:de |d'|pour )?{_GAP}{{0,3}}?"
-    rf"{_REVIEW}",
-    rf"(?:pour|après|dès|contre)\s+(?:un|une|chaque|votre|tout|toute)\s+{_GAP}{{0,2}}?{_REVIEW}",
-    rf"(?:dès que|une fois que|lorsque|quand)\s+{_GAP}{{0,5}}?{_REVIEW}",
-    rf"{_REVIEW}\s+(?:positi\w*|favorable\w*|élogieu\w*|excellent\w*|honnête)",
+    rf"{REVIEW}",
+    rf"(?:pour|après|dès|contre)\s+(?:un|une|chaque|votre|tout|toute)\s+{_GAP}{{0,2}}?{REVIEW}",
+    rf"(?:dès que|une fois que|lorsque|quand)\s+{_GAP}{{0,5}}?{REVIEW}",
+    rf"{REVIEW}\s+(?:positi\w*|favorable\w*|élogieu\w*|excellent\w*|honnête)",
     _REMOVAL_ASK.pattern,
 )
 _POSITIVE = words(
-    rf"{_REVIEW}\s+(?:très\s+)?(?:positi\w*|favorable\w*|élogieu\w*|excellent\w*|parfait\w*)",
+    rf"{REVIEW}\s+(?:très\s+)?(?:positi\w*|favorable\w*|élogieu\w*|excellent\w*|parfait\w*)",
     # not "bonne note" alone: "nous avons pris bonne note" is "we have noted"
     r"(?:bon|bonne|excellent\w*|meilleur\w*|super|très bon\w*)\s+(?:avis|évaluations?|commentaires?)",
     r"(?:excellente|meilleure|très bonne) note",
@@ -83,12 +61,12 @@ _SELECTIVE = words(
     r"(?:clients?|acheteurs?) (?:satisfaits?|contents?|ravis?)",
 )
 _DIVERT = words(
-    rf"avant de\s+{_GAP}{{0,4}}?{_REVIEW}",
+    rf"avant de\s+{_GAP}{{0,4}}?{REVIEW}",
     r"avant de nous (?:évaluer|noter)",
-    rf"(?:au lieu|plutôt que) de\s+{_GAP}{{0,3}}?{_REVIEW}",
+    rf"(?:au lieu|plutôt que) de\s+{_GAP}{{0,3}}?{REVIEW}",
     rf"ne\s+(?:nous\s+)?(?:laissez|mettez|donnez|écrivez|publiez)\s+pas\s+(?:d'|de\s+|un\s+|une\s+)?{_GAP}{{0,1}}?"
-    rf"(?:{_REVIEW}\s+)?{_BAD}",
-    rf"évitez\s+(?:de\s+\w+\s+)?{_GAP}{{0,2}}?{_REVIEW}\s+{_BAD}",
+    rf"(?:{REVIEW}\s+)?{_BAD}",
+    rf"évitez\s+(?:de\s+\w+\s+)?{_GAP}{{0,2}}?{REVIEW}\s+{_BAD}",
 )
 
 # --- off Amazon, promotion, payment --------------------------------------------------
@@ -131,7 +109,7 @@ _EXTRA_CHARGE = words(
     r"(?:frais|coûts?|montants?|sommes?)\s+(?:de\s+\w+\s+)?(?:supplémentaires?|additionnels?|complémentaires?)",
     r"suppléments?|surcoûts?|surtaxes?|complément de prix|différence de prix|frais de douane|droits de douane",
     r"virement",
-    rf"{_MONEY}\s+(?:de plus|supplémentaires?|en plus)",
+    rf"{MONEY}\s+(?:de plus|supplémentaires?|en plus)",
 )
 _PAYER = words(
     r"merci de|veuillez|vous devez|vous devrez|vous devriez|il vous faudra|nous vous demandons|à votre charge"
@@ -177,13 +155,7 @@ _CONFIRMATION_HEADER = words(
 
 # --- profanity, insults, liar, threats, discrimination --------------------------------
 
-_PROFANITY = words(
-    r"merde\w*|emmerd\w*|putain\w*|bordel|connard\w*|connasse\w*|salope\w*|salaud\w*|encul\w*|foutre|foutez"
-    r"|fous-(?:moi|toi)|chier|chiant\w*|nique|niquer|ta gueule|fermez votre gueule|bâtard\w*|pute\w*",
-    r"(?:espèce de|pauvre|gros|sale|quel|vous êtes (?:un |une )?)\s*(?:con|conne|cons)",
-    leet("merde"),
-    leet("putain"),
-)
+_PROFANITY = words(*PROFANE, *map(leet, PROFANE_DISGUISED))
 _INSULT = words(
     r"idiote?s?|imbéciles?|crétin\w*|abruti\w*|débiles?|andouilles?|guignols?|minables?|pauvre type",
     rf"vous\s+êtes\s+{_GAP}{{0,2}}?(?:un |une )?(?:stupide|idiot\w*|nul(?:le)?|ridicule|incapable|incompétent\w*|bête"
@@ -219,4 +191,4 @@ _DISCRIMINATION = words(
     r"|musulman\w*|vieux|vieille|handicapé\w*|homosexuel\w*|gay)",
 )
 
-WORDING = wording_from(globals(), review=words(_REVIEW))
+WORDING = wording_from(globals(), review=words(REVIEW))

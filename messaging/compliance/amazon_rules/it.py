@@ -7,54 +7,37 @@ gaps between words skip no negation (`_GAP`) and a charge is also settled by wha
 "with", "fine" is "end", "caro" is "dear" and "mente" is "mind": none of them is a word these rules look for.
 """
 
+from messaging.vocabulary.it import CHANGE, COMPENSATION, GIFTS, MONEY, PROFANE, PROFANE_DISGUISED, REVIEW, VALUE
+
 from .wording import leet, wording_from, words
 
 # One word and the space after it, that is not a negation ("non dovrà pagare nulla").
 _GAP = r"(?:(?!(?:non|senza|nessun\w*|mai|nulla|niente|né)\b)[\w'-]+\s+)"
-_REVIEW = (
-    r"(?:[l]')?(?:recension[ei]|valutazion[ei]|feedbacks?|commenti?|commento|giudiz(?:io|i)|opinion[ei]"
-    r"|(?:\d|cinque|quattro)\s?stelle|stelle|stelline)"
-)
-_MONEY = r"(?:\d[\d.,]*\s?(?:€|euros?\b|eur\b)|€\s?\d[\d.,]*)"
 _BAD = r"(?:negativ\w*|cattiv\w*|sfavorevol\w*|critic\w*|neutr\w*|[1-3] stelle|una stella)"
 
 # --- reviews and feedback ----------------------------------------------------------
 
-_INCENTIVE = words(
-    r"rimbors\w*",
-    r"buon[oi] (?:sconto|regalo|acquisto|omaggio)",
-    r"codic[ei] (?:sconto|promo\w*)",
-    r"scont[oi]",
-    r"omaggi(?:o)?",
-    r"regal[oi]|regaliamo|regalarle|regalarti|le regaleremo",
-    r"gratis|gratuit\w*",
-    r"carte? regalo|gift card",
-    r"risarciment\w*|compensazion[ei]|indennizz\w*",
-    r"\d+\s?(?:%|per ?cento)",
-    _MONEY,
-)
-_CHANGE = (
-    r"(?:rimuov\w*|rimoss\w*|elimin\w*|cancell\w*|modific\w*|cambi\w*|aggiorn\w*|rived\w*|rivist\w*|ritir\w*"
-    r"|corregg\w*|miglior\w*|riconsider\w*)"
-)
+_INCENTIVE = words(*VALUE)
+_GIFT = words(*GIFTS)
+_COMPENSATION = words(*COMPENSATION)
 _REMOVAL_ASK = words(
     # "rimuovere il suo feedback negativo", "modifichi la recensione"
-    rf"{_CHANGE}\s+{_GAP}{{0,2}}?(?:il|la|lo|i|le|suo|sua|suoi|questo|questa|quel|quella)\s+{_GAP}{{0,1}}?{_REVIEW}",
-    rf"{_CHANGE}\s+l'{_REVIEW}",
-    rf"{_REVIEW}\s+{_GAP}{{0,4}}?{_CHANGE}",
+    rf"{CHANGE}\s+{_GAP}{{0,2}}?(?:il|la|lo|i|le|suo|sua|suoi|questo|questa|quel|quella)\s+{_GAP}{{0,1}}?{REVIEW}",
+    rf"{CHANGE}\s+l'{REVIEW}",
+    rf"{REVIEW}\s+{_GAP}{{0,4}}?{CHANGE}",
 )
 _WRITE = r"(?:lasci\w*|scriv\w*|pubblic\w*|dar\w*|dia|ci dia|condivid\w*|mett\w*|assegn\w*|rilasci\w*|invi\w*)"
 _REVIEW_ASK = words(
-    rf"{_WRITE}\s+{_GAP}{{0,4}}?{_REVIEW}",
+    rf"{_WRITE}\s+{_GAP}{{0,4}}?{REVIEW}",
     r"valutarci|ci valuti|recensirci|recensire|ci recensisca",
     rf"(?:in cambio di|per|dopo|a fronte di|contro)\s+(?:una|un|ogni|la sua|la|aver lasciato|averci lasciato|lasciare)"
-    rf"\s+{_GAP}{{0,2}}?{_REVIEW}",
-    rf"(?:non appena|una volta che|quando|se)\s+{_GAP}{{0,5}}?{_REVIEW}",
-    rf"{_REVIEW}\s+(?:positiv\w*|favorevol\w*|ottim\w*|eccellent\w*|onest\w*|sincer\w*|a (?:5|cinque) stelle)",
+    rf"\s+{_GAP}{{0,2}}?{REVIEW}",
+    rf"(?:non appena|una volta che|quando|se)\s+{_GAP}{{0,5}}?{REVIEW}",
+    rf"{REVIEW}\s+(?:positiv\w*|favorevol\w*|ottim\w*|eccellent\w*|onest\w*|sincer\w*|a (?:5|cinque) stelle)",
     _REMOVAL_ASK.pattern,
 )
 _POSITIVE = words(
-    rf"{_REVIEW}\s+(?:molto\s+)?(?:positiv\w*|favorevol\w*|ottim\w*|eccellent\w*|perfett\w*|a (?:5|cinque) stelle)",
+    rf"{REVIEW}\s+(?:molto\s+)?(?:positiv\w*|favorevol\w*|ottim\w*|eccellent\w*|perfett\w*|a (?:5|cinque) stelle)",
     r"(?:buona|ottima|bella|eccellente|migliore|splendida)\s+(?:recensione|valutazione|opinione|giudizio)",
     r"(?:5|cinque)\s?stelle",
     r"5/5|5 su 5|il massimo dei voti|(?:il )?(?:voto|punteggio) massimo",
@@ -71,12 +54,12 @@ _SELECTIVE = words(
     r"(?:clienti|acquirenti|cliente) (?:soddisfatt|content)\w*",
 )
 _DIVERT = words(
-    rf"prima di\s+{_GAP}{{0,4}}?{_REVIEW}",
+    rf"prima di\s+{_GAP}{{0,4}}?{REVIEW}",
     r"prima di valutarci|prima di recensirci",
-    rf"(?:invece|anziché) di\s+{_GAP}{{0,3}}?{_REVIEW}",
+    rf"(?:invece|anziché) di\s+{_GAP}{{0,3}}?{REVIEW}",
     rf"non\s+(?:ci\s+)?(?:lasci|scriva|metta|pubblichi|lasciare|scrivere)\s+(?:una\s+|un\s+|nessuna\s+)?"
-    rf"(?:{_REVIEW}\s+)?{_BAD}",
-    rf"evit(?:i|are)\s+(?:di\s+\w+\s+)?{_GAP}{{0,2}}?{_REVIEW}\s+{_BAD}",
+    rf"(?:{REVIEW}\s+)?{_BAD}",
+    rf"evit(?:i|are)\s+(?:di\s+\w+\s+)?{_GAP}{{0,2}}?{REVIEW}\s+{_BAD}",
 )
 
 # --- off Amazon, promotion, payment --------------------------------------------------
@@ -122,7 +105,7 @@ _EXTRA_CHARGE = words(
     r"(?:spese|costi|costo|importo|tariffa|tariffe)\s+(?:di\s+\w+\s+)?(?:aggiuntiv\w*|extra|supplementar\w*)",
     r"supplement[oi]|sovrapprezzo|maggiorazion[ei]|dazi doganali|spese doganali|differenza di prezzo",
     r"bonifico",
-    rf"{_MONEY}\s+(?:in più|aggiuntiv\w*|extra)",
+    rf"{MONEY}\s+(?:in più|aggiuntiv\w*|extra)",
 )
 _PAYER = words(
     r"deve|dovrà|dovrebbe|è tenut\w*|le chiediamo|la preghiamo|per favore|a suo carico|a carico dell'acquirente"
@@ -172,12 +155,7 @@ _CONFIRMATION_HEADER = words(
 
 # --- profanity, insults, liar, threats, discrimination --------------------------------
 
-_PROFANITY = words(
-    r"cazz\w*|stronz\w*|vaffanculo|fanculo|merda\w*|minchia\w*|coglion\w*|porca (?:puttana|miseria|troia)|puttan\w*"
-    r"|troia|fottut\w*|fottiti|incazz\w*|bastard\w*|porco dio|sticazzi",
-    leet("cazzo"),
-    leet("stronzo"),
-)
+_PROFANITY = words(*PROFANE, *map(leet, PROFANE_DISGUISED))
 _INSULT = words(
     r"idiot[ai]|imbecill\w*|cretin\w*|deficient[ei]|scem[oaie]|stupid[oaie]|pagliacci?o?|ignorantone",
     rf"(?:lei è|è lei|sei)\s+{_GAP}{{0,2}}?(?:un |una |un')?(?:incompetente|ignorante|ridicol\w*|incapace|maleducat\w*"
@@ -207,4 +185,4 @@ _DISCRIMINATION = words(
     r"perché (?:lei )?è (?:una donna|stranier\w*|ner[oa]|ebre[oa]|musulman\w*|vecchi[oa]|gay)",
 )
 
-WORDING = wording_from(globals(), review=words(_REVIEW))
+WORDING = wording_from(globals(), review=words(REVIEW))

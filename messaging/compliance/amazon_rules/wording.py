@@ -26,6 +26,10 @@ class Wording:
 
     review: re.Pattern  # the noun: a review, a rating, feedback, stars
     incentive: re.Pattern  # something of value: a refund, a voucher, a discount, a gift, money
+    # In a message about the buyer's feedback: a gift is an incentive even with no review ask (a voucher, "as a
+    # thank you"); compensation (a refund, a replacement) is the resolution unless a change to the feedback is asked.
+    gift: re.Pattern
+    compensation: re.Pattern
     review_ask: re.Pattern  # asking for a review (any review), or for a change to one
     removal_ask: re.Pattern  # asking to change or remove a review
     positive: re.Pattern  # a positive review or a top rating
