@@ -1,4 +1,4 @@
-"""SP-API credentials: encrypted at rest with a Fernet key derived from SECRET_KEY.
+"""SP-API credentials: encrypted at rest with a Fernet key derived from SECRET_KEY (`helpdesk.crypto`).
 
 Each of the three values comes from the account's settings when stored there,
 else from the SPAPI_REFRESH_TOKEN / SPAPI_CLIENT_ID / SPAPI_CLIENT_SECRET
@@ -6,20 +6,22 @@ setting. The client id and secret belong to the developer app and may be shared;
 a refresh token belongs to one seller, so an SPAPI_REFRESH_TOKEN fallback only
 fits an installation with one seller account.
 
-Changing SECRET_KEY makes stored values unreadable: they then count as an
-authorization failure (never as "no credentials", which would quietly turn into a
-dry run) until an admin enters them again.
+Changing SECRET_KEY without keeping the old key in SECRET_KEY_FALLBACKS makes
+stored values unreadable: they then count as an authorization failure (never as
+"no credentials", which would quietly turn into a dry run) until an admin enters
+them again.
 """
 
-import base64
 from dataclasses import dataclass
 
-from cryptography.fernet import Fernet, InvalidToken
-from cryptography.hazmat.primitives import hashes
-from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from django.conf import settings
 
+from helpdesk.crypto import SecretPurpose, SecretUnreadable, secret_decrypt, secret_encrypt
+
 from .models import SolicitationSettings
+
+# The derivation every stored credential was encrypted under: it must never change.
+SPAPI_CREDENTIALS = SecretPurpose(info=b"sellerdesk.solicitation.spapi-credentials")
 
 # (model field, fallback setting)
 FIELDS = {
@@ -30,7 +32,7 @@ FIELDS = {
 
 
 class CredentialsUnreadable(Exception):
-    """Stored credentials cannot be decrypted with the current SECRET_KEY."""
+    """Stored credentials cannot be decrypted with SECRET_KEY or any of SECRET_KEY_FALLBACKS."""
 
 
 @dataclass(frozen=True, repr=False)
@@ -43,21 +45,14 @@ class SpApiCredentials:
         return "SpApiCredentials(…)"
 
 
-def _fernet() -> Fernet:
-    key = HKDF(
-        algorithm=hashes.SHA256(), length=32, salt=None, info=b"sellerdesk.solicitation.spapi-credentials"
-    ).derive(settings.SECRET_KEY.encode())
-    return Fernet(base64.urlsafe_b64encode(key))
-
-
 def encrypt(value: str) -> str:
-    return _fernet().encrypt(value.encode()).decode() if value else ""
+    return secret_encrypt(value, purpose=SPAPI_CREDENTIALS) if value else ""
 
 
 def _decrypt(token: str) -> str:
     try:
-        return _fernet().decrypt(token.encode()).decode()
-    except InvalidToken:
+        return secret_decrypt(token, purpose=SPAPI_CREDENTIALS)
+    except SecretUnreadable:
         raise CredentialsUnreadable(
             "The stored SP-API credentials cannot be decrypted (was SECRET_KEY changed?): "
             "an admin must enter them again."

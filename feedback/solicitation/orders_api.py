@@ -2,9 +2,10 @@
 
 `OrdersReader.pages()` asks for the orders of one marketplace updated in a time
 window (`LastUpdatedAfter` / `LastUpdatedBefore`) and follows `NextToken` to the
-last page. Each order becomes an `AmazonOrder`: the `helpdesk.Order` field values
-it carries. getOrders has no actual delivery time: `LatestDeliveryDate`, the end
-of the delivery window Amazon promised the buyer, becomes `estimated_delivery_date`.
+last page. Each order becomes an `OrderWrite`, the `helpdesk.Order` field values
+it carries, for `orders_upsert`. getOrders has no actual delivery time:
+`LatestDeliveryDate`, the end of the delivery window Amazon promised the buyer,
+becomes `estimated_delivery_date`.
 
 How failures come out:
 - 429, 5xx, network errors, from the SP-API or Login with Amazon: `TransientSpApiError`;
@@ -13,15 +14,14 @@ How failures come out:
 """
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from decimal import Decimal, InvalidOperation
-from typing import Any
 
 from sp_api.api import OrdersV0
 from sp_api.auth.exceptions import AuthorizationError
 
 from helpdesk.models import FulfillmentChannel, Order
+from helpdesk.services.orders import OrderWrite
 
 from .credentials import SpApiCredentials, spapi_credentials
 from .models import SolicitationSettings
@@ -39,21 +39,6 @@ class OrdersAccessDenied(Exception):
     def __init__(self, *, code: str, message: str, http_status: int | None):
         super().__init__(f"{http_status} {code}: {message}")
         self.code, self.message, self.http_status = code, message, http_status
-
-
-@dataclass(frozen=True)
-class AmazonOrder:
-    """One order of a getOrders page, as `helpdesk.Order` field values.
-
-    `fields` are kept up to date on every sync, each only when Amazon gives it
-    (the buyer's e-mail often is not: it is restricted data); `new_fields` are set
-    only on an order the sync creates (the order report owns them afterwards).
-    """
-
-    amazon_order_id: str
-    last_updated: datetime | None
-    fields: dict[str, Any]
-    new_fields: dict[str, Any]
 
 
 def _when(value: str | None) -> datetime | None:
@@ -75,8 +60,13 @@ def _amount(total: dict | None) -> Decimal | None:
         return None
 
 
-def amazon_order(raw: dict) -> AmazonOrder:
-    """The Order field values of one element of getOrders' `Orders` list."""
+def amazon_order(raw: dict) -> OrderWrite:
+    """The Order field values of one element of getOrders' `Orders` list.
+
+    `fields` are kept up to date on every sync, each only when Amazon gives it
+    (the buyer's e-mail often is not: it is restricted data); `new_fields` are set
+    only on an order the sync creates (the order report owns them afterwards).
+    """
     status = raw.get("OrderStatus") or ""
     channel = raw.get("FulfillmentChannel") or ""
     given = {
@@ -103,12 +93,7 @@ def amazon_order(raw: dict) -> AmazonOrder:
         "ship_postal_code": _text("ship_postal_code", address.get("PostalCode")),
         "ship_country": _text("ship_country", address.get("CountryCode")),
     }
-    return AmazonOrder(
-        amazon_order_id=raw.get("AmazonOrderId") or "",
-        last_updated=fields.get("last_updated"),
-        fields=fields,
-        new_fields=new_fields,
-    )
+    return OrderWrite(amazon_order_id=raw.get("AmazonOrderId") or "", fields=fields, new_fields=new_fields)
 
 
 def _amazon_time(moment: datetime) -> str:
@@ -126,7 +111,7 @@ class OrdersReader:
 
     def pages(
         self, *, marketplace_id: str, updated_after: datetime, updated_before: datetime
-    ) -> Iterator[list[AmazonOrder]]:
+    ) -> Iterator[list[OrderWrite]]:
         """Every page of the orders updated in [updated_after, updated_before], in Amazon's order."""
         client = spapi_client(
             _OrdersClient, credentials=self.credentials, marketplace_id=marketplace_id, target=self.target

@@ -14,12 +14,11 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from helpdesk.importing import bulk_update_by_pk
-from helpdesk.models import Order, SellerAccount
+from helpdesk.models import SellerAccount
 from helpdesk.models.orders import ORDER_ID_RE
 from helpdesk.services.audit import audit
 from helpdesk.services.lifecycle import transition
-from helpdesk.services.order_days import order_days_add
+from helpdesk.services.orders import OrderWrite, orders_upsert
 
 from .adapters import SendResult, adapter_for
 from .credentials import FIELDS, CredentialsUnreadable, encrypt
@@ -32,7 +31,7 @@ from .models import (
     SolicitationRequest,
     SolicitationSettings,
 )
-from .orders_api import AmazonOrder, OrdersAccessDenied, orders_reader_for
+from .orders_api import OrdersAccessDenied, orders_reader_for
 from .selectors import (
     queued_request_ids,
     solicitation_candidates,
@@ -363,7 +362,7 @@ def order_sync(*, account: SellerAccount, attempt: int = 1, final_attempt: bool 
             pages = reader.pages(marketplace_id=account.marketplace_id, updated_after=start, updated_before=end)
             with closing(pages):  # its HTTP client is closed even when writing a page fails
                 for page in pages:
-                    counts.update(_orders_upsert(account=account, orders=page))
+                    counts.update(_orders_write(account=account, orders=page))
                     counts["pages"] += 1
             _order_sync_cursor_advance(account=account, until=end)
             start = end
@@ -402,55 +401,18 @@ def _sync_summary(counts: Counter[str]) -> str:
     return summary
 
 
-@transaction.atomic
-def _orders_upsert(*, account: SellerAccount, orders: list[AmazonOrder]) -> Counter[str]:
-    """Write one getOrders page into the account's orders; returns what happened to how many."""
-    counts: Counter[str] = Counter()
+def _orders_write(*, account: SellerAccount, orders: list[OrderWrite]) -> Counter[str]:
+    """Write one getOrders page into the account's orders; returns what happened to how many.
+    Where we hold a newer state (from the order report, or an overlapping sync), only our blanks are filled."""
     incoming = {order.amazon_order_id: order for order in orders if re.fullmatch(ORDER_ID_RE, order.amazon_order_id)}
-    counts["bad_id"] = len(orders) - len(incoming)
-    if not incoming:
-        return counts
-    # The order import takes the same lock: two writers cannot both insert one new order.
-    SellerAccount.objects.select_for_update().filter(pk=account.pk).exists()
-    held = {o.amazon_order_id: o for o in Order.objects.filter(account=account, amazon_order_id__in=list(incoming))}
-    new_orders: list[Order] = []
-    changed_orders: list[Order] = []
-    changed_fields: set[str] = set()
-    moved_from: list[datetime | None] = []  # purchase dates Amazon corrected, for the per-day order counts
-    moved_to: list[datetime | None] = []
-    for order_id, amazon in incoming.items():
-        order = held.get(order_id)
-        if order is None:
-            new_orders.append(Order(account=account, amazon_order_id=order_id, **amazon.new_fields, **amazon.fields))
-            continue
-        # We hold a newer state (from the order report, or an overlapping sync): fill in only what we lack.
-        stale = bool(order.last_updated and amazon.last_updated and order.last_updated > amazon.last_updated)
-        counts["stale"] += stale
-        changes = {
-            field
-            for field, value in amazon.fields.items()
-            if getattr(order, field) != value and not (stale and getattr(order, field) not in (None, ""))
-        }
-        if not changes:
-            counts["unchanged"] += 1
-            continue
-        if "purchase_date" in changes:
-            moved_from.append(order.purchase_date)
-            moved_to.append(amazon.fields["purchase_date"])
-        for field in changes:
-            setattr(order, field, amazon.fields[field])
-        changed_orders.append(order)
-        changed_fields |= changes
-    Order.objects.bulk_create(new_orders)
-    now = timezone.now()
-    for order in changed_orders:
-        order.updated_at = now
-    bulk_update_by_pk(changed_orders, [*sorted(changed_fields), "updated_at"])
-    order_days_add(
-        account=account, added=[*(order.purchase_date for order in new_orders), *moved_to], removed=moved_from
+    written = orders_upsert(account=account, orders=list(incoming.values()), keep_newer=True)
+    return Counter(
+        created=len(written.created),
+        updated=len(written.updated),
+        unchanged=len(incoming) - len(written.created) - len(written.updated),
+        stale=len(written.kept_newer),
+        bad_id=len(orders) - len(incoming),
     )
-    counts["created"], counts["updated"] = len(new_orders), len(changed_orders)
-    return counts
 
 
 def _order_sync_cursor_advance(*, account: SellerAccount, until: datetime) -> None:

@@ -1,16 +1,17 @@
-"""Import Amazon's all-orders flat-file report into Order and OrderItem.
+"""Writing orders: `orders_upsert`, the one writer of Order and OrderItem rows and the per-day
+order counts that follow them, and the all-orders report importer that feeds it.
 
 Report types GET_FLAT_FILE_ALL_ORDERS_DATA_BY_ORDER_DATE_GENERAL and
 ..._BY_LAST_UPDATE_GENERAL: one row per order item, upserted by
 (account, amazon-order-id) and (order, sku). The report carries no buyer name
-or e-mail, so those are never touched; a column missing from the file leaves
-the field as it was.
+or e-mail, nor a delivery estimate, so those are never touched; a column
+missing from the file leaves the field as it was.
 """
 
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
 from functools import partial
@@ -101,11 +102,127 @@ ITEM_COLUMNS: dict[str, tuple[str, Parser]] = {
 }
 
 
+# --- the one order writer -------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class OrderWrite:
+    """What a writer knows of one order, as field values: `fields` are written whether the order is
+    held or new, `new_fields` only on an order created here; `items`, OrderItem field values by SKU,
+    when the writer has the order's lines."""
+
+    amazon_order_id: str
+    fields: dict[str, Any]
+    new_fields: dict[str, Any] = field(default_factory=dict)
+    items: dict[str, dict[str, Any]] | None = None
+
+
+@dataclass
+class OrdersWritten:
+    """What `orders_upsert` did, by Amazon order id: an order in none of the sets was left as it was."""
+
+    created: set[str] = field(default_factory=set)
+    updated: set[str] = field(default_factory=set)  # held, with a field changed
+    kept_newer: set[str] = field(default_factory=set)  # held in a newer state: only blank fields were filled
+    items_written: set[tuple[str, str]] = field(default_factory=set)  # (order id, SKU) of items created or changed
+
+
+@transaction.atomic
+def orders_upsert(*, account: SellerAccount, orders: list[OrderWrite], keep_newer: bool = False) -> OrdersWritten:
+    """Create or update the account's orders (one `OrderWrite` per order), moving the per-day order
+    counts in the same transaction.
+
+    Where an order's items are given they are upserted by SKU, and its total becomes the sum of their
+    prices (`_order_total`, counting the items already held too). With `keep_newer`, an order held in a
+    newer state than the one written (a later `last_updated`) only has its blank fields filled.
+    """
+    written = OrdersWritten()
+    if not orders:
+        return written
+    # Serialise the writers of one account, so two of them cannot both insert the same new order.
+    SellerAccount.objects.select_for_update().filter(pk=account.pk).exists()
+    held = {
+        order.amazon_order_id: order
+        for order in Order.objects.filter(account=account, amazon_order_id__in=[w.amazon_order_id for w in orders])
+    }
+    items_by_order: dict[int, dict[str, OrderItem]] = defaultdict(dict)
+    if any(write.items is not None for write in orders):
+        for item in OrderItem.objects.filter(order__in=[order.pk for order in held.values()]):
+            items_by_order[item.order_id][item.sku] = item
+
+    new_orders: list[Order] = []
+    changed_orders: list[Order] = []
+    new_items: list[OrderItem] = []
+    changed_items: list[OrderItem] = []
+    order_fields: set[str] = set()
+    item_fields: set[str] = set()
+    # Purchase times counted into, and out of, the account's per-day order counts.
+    counted_in: list[datetime | None] = []
+    counted_out: list[datetime | None] = []
+    for write in orders:
+        order_id = write.amazon_order_id
+        order = held.get(order_id)
+        created = order is None
+        if created:
+            order = Order(account=account, amazon_order_id=order_id, **write.new_fields)
+            new_orders.append(order)
+            written.created.add(order_id)
+        purchased = order.purchase_date
+        kept_newer = keep_newer and not created and _holds_newer(order, write.fields.get("last_updated"))
+        if kept_newer:
+            written.kept_newer.add(order_id)
+        changes = _assign(order, _blanks_of(order, write.fields) if kept_newer else write.fields)
+        if created or "purchase_date" in changes:
+            counted_in.append(order.purchase_date)
+            counted_out.append(purchased)  # None for a new order
+
+        if write.items is not None:
+            items = {} if created else items_by_order[order.pk]
+            for sku, values in write.items.items():
+                item = items.get(sku)
+                if item is None:
+                    item = items[sku] = OrderItem(order=order, sku=sku)
+                    _assign(item, values)
+                    new_items.append(item)
+                    written.items_written.add((order_id, sku))
+                elif item_changes := _assign(item, values):
+                    changed_items.append(item)
+                    item_fields |= item_changes
+                    written.items_written.add((order_id, sku))
+            changes |= _assign(order, {"order_total": _order_total(order, items.values())})
+
+        if changes and not created:
+            changed_orders.append(order)
+            order_fields |= changes
+            written.updated.add(order_id)
+
+    now = timezone.now()
+    Order.objects.bulk_create(new_orders, batch_size=BATCH_SIZE)
+    for order in changed_orders:
+        order.updated_at = now
+    bulk_update_by_pk(changed_orders, [*sorted(order_fields), "updated_at"])
+    OrderItem.objects.bulk_create(new_items, batch_size=BATCH_SIZE)
+    bulk_update_by_pk(changed_items, sorted(item_fields))
+    order_days_add(account=account, added=counted_in, removed=counted_out)
+    return written
+
+
+def _holds_newer(order: Order, last_updated: datetime | None) -> bool:
+    return bool(order.last_updated and last_updated and order.last_updated > last_updated)
+
+
+def _blanks_of(order: Order, values: dict[str, Any]) -> dict[str, Any]:
+    """The values for the order's fields that are blank (None or "")."""
+    return {name: value for name, value in values.items() if getattr(order, name) in (None, "")}
+
+
+# --- the all-orders report --------------------------------------------------------------
+
+
 @dataclass
 class _Line:
     """One accepted report row, parsed."""
 
-    line: int
     order_id: str
     sku: str
     order: dict[str, Any]
@@ -132,15 +249,14 @@ def orders_import(
     text = decode_report(data, fallback_encoding=legacy_encoding(account.marketplace))
     report = FlatFile(text, required=REQUIRED_COLUMNS)
     result = ImportResult()
-    lines_by_order = _read(report, result)
-    total = result.rejected + sum(len(lines) for lines in lines_by_order.values())
-    order_ids = list(lines_by_order)
-    chunks = [order_ids[start : start + CHUNK_ORDERS] for start in range(0, len(order_ids), CHUNK_ORDERS)] or [[]]
+    writes = _read(report, result)
+    total = result.rejected + sum(len(write.items) for write in writes)
+    chunks = [writes[start : start + CHUNK_ORDERS] for start in range(0, len(writes), CHUNK_ORDERS)] or [[]]
     for number, chunk in enumerate(chunks, start=1):
         if progress is not None:
             progress(result.imported + result.unchanged + result.rejected, total)
         with transaction.atomic():
-            _upsert(account=account, lines_by_order={key: lines_by_order[key] for key in chunk}, result=result)
+            _write(account=account, writes=chunk, result=result)
             # The audit row commits with the last chunk.
             if number == len(chunks):
                 audit(verb="orders.imported", summary=result.summary_line(), actor=actor, account=account)
@@ -149,9 +265,12 @@ def orders_import(
     return result
 
 
-def _read(report: FlatFile, result: ImportResult) -> dict[str, list[_Line]]:
-    """Parse every row, rejecting the unreadable ones, grouped by order id in file order."""
-    lines_by_order: dict[str, list[_Line]] = defaultdict(list)
+def _read(report: FlatFile, result: ImportResult) -> list[OrderWrite]:
+    """Parse every row, rejecting the unreadable ones, into one write per order, in file order.
+
+    An order's fields are its last row's (every row has the same columns), its currency the first
+    one its rows give; its items are its rows, by SKU."""
+    writes: dict[str, OrderWrite] = {}
     first_line: dict[tuple[str, str], int] = {}
     for row in report.rows():
         if isinstance(row, RowError):
@@ -169,8 +288,14 @@ def _read(report: FlatFile, result: ImportResult) -> dict[str, list[_Line]]:
             )
             continue
         first_line[key] = row.line
-        lines_by_order[line.order_id].append(line)
-    return lines_by_order
+        write = writes.get(line.order_id)
+        if write is None:
+            write = writes[line.order_id] = OrderWrite(line.order_id, fields={}, items={})
+        write.fields.update(line.order)
+        if "currency" not in write.fields and line.item.get("currency"):
+            write.fields["currency"] = line.item["currency"]
+        write.items[line.sku] = line.item
+    return list(writes.values())
 
 
 def _parse(row: Row) -> _Line:
@@ -187,90 +312,24 @@ def _parse(row: Row) -> _Line:
     if "sales-channel" in cells:
         marketplace = BY_SALES_CHANNEL.get(cells["sales-channel"].lower())
         order["marketplace_id"] = marketplace.marketplace_id if marketplace else ""
-    return _Line(row.line, order_id, sku, order, _values(cells, ITEM_COLUMNS))
+    return _Line(order_id, sku, order, _values(cells, ITEM_COLUMNS))
 
 
 def _values(cells: dict[str, str], columns: dict[str, tuple[str, Parser]]) -> dict[str, Any]:
     return {field: parse(cells[column], column=column) for column, (field, parse) in columns.items() if column in cells}
 
 
-def _upsert(*, account: SellerAccount, lines_by_order: dict[str, list[_Line]], result: ImportResult) -> None:
-    """Write one chunk of orders; call inside a transaction."""
-    if not lines_by_order:
-        return
-    # Serialise imports for one account, so two of them cannot both insert the same new order.
-    SellerAccount.objects.select_for_update().filter(pk=account.pk).exists()
-    orders = {
-        order.amazon_order_id: order
-        for order in Order.objects.filter(account=account, amazon_order_id__in=list(lines_by_order))
-    }
-    items_by_order: dict[int, dict[str, OrderItem]] = defaultdict(dict)
-    for item in OrderItem.objects.filter(order__in=[order.pk for order in orders.values()]):
-        items_by_order[item.order_id][item.sku] = item
-
-    new_orders: list[Order] = []
-    changed_orders: list[Order] = []
-    new_items: list[OrderItem] = []
-    changed_items: list[OrderItem] = []
-    order_fields: set[str] = set()
-    item_fields: set[str] = set()
-    # Purchase times counted into, and out of, the account's per-day order counts.
-    counted_in: list[datetime | None] = []
-    counted_out: list[datetime | None] = []
-    for order_id, lines in lines_by_order.items():
-        order = orders.get(order_id)
-        is_new = order is None
-        if is_new:
-            order, items = Order(account=account, amazon_order_id=order_id), {}
-            new_orders.append(order)
-        else:
-            items = items_by_order[order.pk]
-        purchased = order.purchase_date
-        changes = _assign(order, _order_values(lines))
-        if is_new or "purchase_date" in changes:
-            counted_in.append(order.purchase_date)
-            counted_out.append(purchased)  # None for a new order
-
-        written = set()
-        for line in lines:
-            item = items.get(line.sku)
-            if item is None:
-                item = items[line.sku] = OrderItem(order=order, sku=line.sku)
-                _assign(item, line.item)
-                new_items.append(item)
-                written.add(line.line)
-            elif item_changes := _assign(item, line.item):
-                changed_items.append(item)
-                item_fields |= item_changes
-                written.add(line.line)
-
-        changes |= _assign(order, {"order_total": _order_total(order, items.values())})
-        if changes and not is_new:
-            changed_orders.append(order)
-            order_fields |= changes
-        for line in lines:
-            if is_new or changes or line.line in written:
+def _write(*, account: SellerAccount, writes: list[OrderWrite], result: ImportResult) -> None:
+    """Write one chunk of orders and count its rows; call inside a transaction."""
+    written = orders_upsert(account=account, orders=writes)
+    for write in writes:
+        order_id = write.amazon_order_id
+        order_written = order_id in written.created or order_id in written.updated
+        for sku in write.items:
+            if order_written or (order_id, sku) in written.items_written:
                 result.imported += 1
             else:
                 result.unchanged += 1
-
-    now = timezone.now()
-    Order.objects.bulk_create(new_orders, batch_size=BATCH_SIZE)
-    for order in changed_orders:
-        order.updated_at = now
-    bulk_update_by_pk(changed_orders, [*sorted(order_fields), "updated_at"])
-    OrderItem.objects.bulk_create(new_items, batch_size=BATCH_SIZE)
-    bulk_update_by_pk(changed_items, sorted(item_fields))
-    order_days_add(account=account, added=counted_in, removed=counted_out)
-
-
-def _order_values(lines: list[_Line]) -> dict[str, Any]:
-    """The order's fields from its rows: the last row wins, currency is the first one given."""
-    values = dict(lines[-1].order)
-    currency = next((line.item["currency"] for line in lines if line.item.get("currency")), "")
-    if currency:
-        values["currency"] = currency
-    return values
 
 
 def _order_total(order: Order, items: Iterable[OrderItem]) -> Decimal | None:
@@ -286,9 +345,9 @@ def _order_total(order: Order, items: Iterable[OrderItem]) -> Decimal | None:
 def _assign(obj: models.Model, values: dict[str, Any]) -> set[str]:
     """Set the values that differ; return the names of the fields that changed."""
     changed = set()
-    for field, value in values.items():
-        current = getattr(obj, field)
+    for name, value in values.items():
+        current = getattr(obj, name)
         if current != value:
-            setattr(obj, field, value)
-            changed.add(field)
+            setattr(obj, name, value)
+            changed.add(name)
     return changed

@@ -11,16 +11,11 @@ content hash) keeps every mail once.
 
 import imaplib
 import os
-from base64 import urlsafe_b64encode
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from itertools import batched
 
-from cryptography.fernet import Fernet, InvalidToken, MultiFernet
-from cryptography.hazmat.primitives import hashes
-from cryptography.hazmat.primitives.kdf.hkdf import HKDF
-from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 from django.db.models import Q
@@ -28,6 +23,7 @@ from django.utils import timezone
 from imapclient import IMAPClient
 from imapclient.exceptions import IMAPClientError
 
+from helpdesk.crypto import SecretPurpose, SecretUnreadable, secret_decrypt, secret_encrypt
 from helpdesk.services.audit import audit
 
 from ..models import Mailbox, MailSource
@@ -37,6 +33,8 @@ from .ingest import inbound_receive
 FETCH_BATCH = 100
 LEASE = timedelta(minutes=10)
 IMAP_TIMEOUT_S = 30
+# The derivation every stored password was encrypted under: it must never change.
+MAILBOX_PASSWORD = SecretPurpose(info=b"mailbox-password", salt=b"sellerdesk.messaging")
 
 
 class MailboxError(Exception):
@@ -46,22 +44,10 @@ class MailboxError(Exception):
 # --- credentials -------------------------------------------------------------------
 
 
-def _fernet(secret: str) -> Fernet:
-    key = HKDF(algorithm=hashes.SHA256(), length=32, salt=b"sellerdesk.messaging", info=b"mailbox-password").derive(
-        secret.encode("utf-8")
-    )
-    return Fernet(urlsafe_b64encode(key))
-
-
-def _cipher() -> MultiFernet:
-    """Keyed from SECRET_KEY; passwords stored under a key in SECRET_KEY_FALLBACKS still read."""
-    return MultiFernet([_fernet(settings.SECRET_KEY), *(_fernet(old) for old in settings.SECRET_KEY_FALLBACKS)])
-
-
 def mailbox_set_password(*, mailbox: Mailbox, password: str, actor: AbstractBaseUser | None) -> Mailbox:
     """Store the mailbox password encrypted (never in clear, never in the audit row)."""
     with transaction.atomic():
-        mailbox.password_encrypted = _cipher().encrypt(password.encode("utf-8"))
+        mailbox.password_encrypted = secret_encrypt(password, purpose=MAILBOX_PASSWORD).encode("ascii")
         mailbox.password_env = ""
         if mailbox.pk is None:
             mailbox.save()
@@ -80,8 +66,8 @@ def mailbox_password(mailbox: Mailbox) -> str:
         except KeyError:
             raise MailboxError(f"the environment variable {mailbox.password_env} is not set") from None
     try:
-        return _cipher().decrypt(bytes(mailbox.password_encrypted)).decode("utf-8")
-    except InvalidToken:
+        return secret_decrypt(bytes(mailbox.password_encrypted), purpose=MAILBOX_PASSWORD)
+    except SecretUnreadable:
         raise MailboxError("the stored password cannot be decrypted: was SECRET_KEY changed?") from None
 
 

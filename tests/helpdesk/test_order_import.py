@@ -169,6 +169,17 @@ class TestFields:
         assert order.buyer_name == "Jane Roe"
         assert order.buyer_email == "x7k2lq9m3n5p8r1@marketplace.amazon.com"
 
+    def test_the_delivery_estimate_from_the_order_sync_is_kept(self, account):
+        estimate = datetime(2024, 5, 8, 6, 59, 59, tzinfo=UTC)
+        OrderFactory(
+            account=account, amazon_order_id="122-1000000-0000001", status="Unshipped", estimated_delivery_date=estimate
+        )
+
+        orders_import(account=account, data=report([row("122-1000000-0000001")]))
+
+        order = Order.objects.get(amazon_order_id="122-1000000-0000001")
+        assert (order.status, order.estimated_delivery_date) == ("Shipped", estimate)
+
     def test_total_counts_items_already_stored(self, account):
         order = OrderFactory(account=account, amazon_order_id="121-1000000-0000001", order_total=None)
         OrderItemFactory(order=order, sku="OLD", item_price="10.00", item_status="Shipped")

@@ -171,6 +171,41 @@ def test_an_older_state_from_amazon_does_not_overwrite_a_newer_one_but_fills_bla
     assert ours.estimated_delivery_date == NOW + timedelta(days=3)
 
 
+def test_an_order_we_hold_keeps_what_the_order_report_owns_and_what_amazon_left_out(live_account, amazon):
+    synced_until(live_account, NOW - timedelta(hours=1))
+    ours = OrderFactory(
+        account=live_account,
+        amazon_order_id=SHIPPED_ID,
+        status="Unshipped",
+        merchant_order_id="MY-1",
+        ship_city="PORTLAND",
+        currency="USD",
+        order_total=Decimal("12.50"),
+        is_business_order=True,
+        fulfillment_channel="AFN",
+    )
+    amazon.orders = [
+        amazon_order(
+            "shipped",
+            LastUpdateDate=iso(NOW - timedelta(minutes=30)),
+            SellerOrderId="SO-9",
+            OrderTotal={"CurrencyCode": "USD", "Amount": "99.00"},
+            FulfillmentChannel=None,
+            BuyerInfo={},
+        )
+    ]
+    assert order_sync(account=live_account).message == "Orders updated: 1, created: 0, unchanged: 0 (1 page read)"
+    ours.refresh_from_db()
+    assert ours.status == "Shipped"
+    assert (ours.merchant_order_id, ours.ship_city, ours.order_total, ours.is_business_order) == (
+        "MY-1",
+        "PORTLAND",
+        Decimal("12.50"),
+        True,
+    )
+    assert ours.fulfillment_channel == "AFN" and ours.buyer_email.endswith("@marketplace.amazon.com")
+
+
 def test_a_first_sync_reads_45_days_back_a_day_at_a_time(live_account, amazon):
     assert sync_settings(live_account).orders_synced_until is None
     amazon.orders = [
