@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import admin, dashboard, health, imports, notifications, policies, queue
+from .views import admin, dashboard, health, imports, notifications, policies, queue, risk
 
 app_name = "helpdesk"
 
@@ -13,6 +13,7 @@ urlpatterns = [
     path("cases/<int:case_id>/status", queue.case_status_view, name="case_status"),
     path("cases/<int:case_id>/priority", queue.case_priority_view, name="case_priority"),
     path("dashboard/", dashboard.dashboard, name="dashboard"),
+    path("risk/", risk.risk, name="risk"),
     path("notifications/", notifications.notifications, name="notifications"),
     path("notifications/badge", notifications.notifications_badge, name="notifications_badge"),
     path("notifications/<int:notification_id>/read", notifications.notification_read, name="notification_read"),

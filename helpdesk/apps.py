@@ -22,6 +22,7 @@ class HelpdeskConfig(AppConfig):
                 nav=(
                     NavLink("Queue", "helpdesk:queue", position=10, accesskey="q"),
                     NavLink("Dashboard", "helpdesk:dashboard", role="manager", position=10),
+                    NavLink("Risk", "helpdesk:risk", role="manager", position=50),
                     NavLink("Import orders", "helpdesk:order_import", role="manager", position=90),
                     NavLink("Settings", "helpdesk:accounts", role="admin", position=90),
                 ),

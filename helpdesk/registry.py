@@ -4,10 +4,10 @@ The core knows kinds of cases, not apps. An app that owns a kind of work (buyer
 messages, feedback, returns, claims, …) registers one `Contribution`: its case
 kinds with their clocks and case-page panels, its navigation links and URL
 module, its report importers, the Amazon notices it takes from mail reading,
-its periodic tasks, its part of the managers' dashboard and its demo data. The
-queue, the case page, the navigation, the URL conf, the import-job page, the
-policies page, the beat schedule and `seed_demo` read this registry; none of
-them names an app. Adding a domain edits no core file.
+its periodic tasks, its part of the managers' dashboard, its fraud signals and
+its demo data. The queue, the case page, the navigation, the URL conf, the
+import-job page, the policies page, the risk list, the beat schedule and
+`seed_demo` read this registry; none of them names an app. Adding a domain edits no core file.
 
 Everything that would import an app's code (a panel, an importer, a handler)
 is a dotted path, imported when first used, so registering imports nothing.
@@ -83,6 +83,8 @@ class Contribution:
     notices: tuple[tuple[str, str], ...] = ()
     periodic: tuple[tuple[str, dict[str, Any]], ...] = ()  # Celery beat entries: (name, entry)
     dashboard: tuple[str, ...] = ()  # templates the managers' dashboard includes per account (`account`, `windows`)
+    # signals(*, account_ids) -> list[helpdesk.risk.RiskSignal]: fraud signals for the managers' risk list
+    risk: str = ""
     demo: str = ""  # seed(*, account, orders: Iterator[Order], people: dict[str, User], now) for seed_demo
 
 
@@ -181,6 +183,9 @@ class Registry:
 
     def beat_schedule(self) -> dict[str, dict[str, Any]]:
         return {name: entry for c in self._contributions.values() for name, entry in c.periodic}
+
+    def risk_sources(self) -> list[str]:
+        return [c.risk for c in self._contributions.values() if c.risk]
 
     def demo_seeders(self) -> list[str]:
         return [c.demo for c in self._contributions.values() if c.demo]

@@ -44,6 +44,7 @@ def feedback_case_open(
         account=feedback.account,
         kind=FEEDBACK,
         order=feedback.order,
+        amazon_order_id=feedback.amazon_order_id,
         subject=f"{feedback.rating}★ feedback: {feedback.comments}"[:300],
         opened_at=now,
         clock=FEEDBACK_REMOVAL if window_open else None,

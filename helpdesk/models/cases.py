@@ -41,6 +41,9 @@ class Case(models.Model):
     # The kinds the apps register (helpdesk.registry): the core names none of them.
     kind = models.CharField(max_length=24, choices=case_kind_choices)
     order = models.ForeignKey(Order, on_delete=models.SET_NULL, null=True, blank=True, related_name="cases")
+    # The order the case is about, as Amazon names it: kept when the order itself is not imported yet,
+    # so the order writer links the case when it arrives.
+    amazon_order_id = models.CharField(max_length=19, blank=True)
     subject = models.CharField(max_length=300, blank=True)
     buyer_name = models.CharField(max_length=200, blank=True)
     status = models.CharField(max_length=10, choices=CaseStatus.choices, default=CaseStatus.NEW)
@@ -69,6 +72,7 @@ class Case(models.Model):
                 name="case_active_assignee_due",
             ),
             models.Index(fields=["account", "status", "kind"], name="case_account_status_kind"),
+            models.Index(fields=["account", "amazon_order_id"], name="case_account_order_id"),
             # One kind's open work on one account, soonest due first (the feedback page's removal cases).
             models.Index(
                 fields=["account", "kind", "next_due_at", "id"],

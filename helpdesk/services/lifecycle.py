@@ -228,6 +228,7 @@ def case_open(
     account: SellerAccount,
     kind: str,
     order: Order | None = None,
+    amazon_order_id: str = "",
     subject: str = "",
     buyer_name: str = "",
     opened_at: datetime | None = None,
@@ -235,13 +236,17 @@ def case_open(
     clock_started_at: datetime | None = None,
     actor: AbstractBaseUser | None = None,
 ) -> Case:
-    """Open a case, with a clock of kind `clock` started at `clock_started_at` (else when it opened)."""
+    """Open a case, with a clock of kind `clock` started at `clock_started_at` (else when it opened).
+
+    A case about an order not imported yet keeps its `amazon_order_id`: the order writer links it
+    when the order arrives."""
     if order is not None and order.account_id != account.id:
         raise ValidationError("The order belongs to another seller account.")
     case = Case(
         account=account,
         kind=kind,
         order=order,
+        amazon_order_id=order.amazon_order_id if order else amazon_order_id,
         subject=subject,
         buyer_name=buyer_name or (order.buyer_name if order else ""),
         opened_at=opened_at or timezone.now(),

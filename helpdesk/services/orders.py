@@ -19,6 +19,7 @@ from typing import Any
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import models, transaction
+from django.db.models import OuterRef, Subquery
 from django.utils import timezone
 
 from helpdesk.importing import (
@@ -37,7 +38,7 @@ from helpdesk.importing import (
     parse_text,
 )
 from helpdesk.marketplaces import BY_SALES_CHANNEL
-from helpdesk.models import FulfillmentChannel, Order, OrderItem, SellerAccount
+from helpdesk.models import Case, FulfillmentChannel, Order, OrderItem, SellerAccount
 from helpdesk.models.orders import ORDER_ID_RE
 from helpdesk.services.audit import audit
 from helpdesk.services.order_days import order_days_add
@@ -204,7 +205,19 @@ def orders_upsert(*, account: SellerAccount, orders: list[OrderWrite], keep_newe
     OrderItem.objects.bulk_create(new_items, batch_size=BATCH_SIZE)
     bulk_update_by_pk(changed_items, sorted(item_fields))
     order_days_add(account=account, added=counted_in, removed=counted_out)
+    _cases_link(account=account, order_ids=written.created)
     return written
+
+
+def _cases_link(*, account: SellerAccount, order_ids: set[str]) -> None:
+    """Cases opened about these orders before they were imported (a claim on an order the report has
+    not brought yet) get their order now."""
+    if order_ids:
+        Case.objects.filter(account=account, order__isnull=True, amazon_order_id__in=order_ids).update(
+            order=Subquery(
+                Order.objects.filter(account=account, amazon_order_id=OuterRef("amazon_order_id")).values("pk")[:1]
+            )
+        )
 
 
 def _holds_newer(order: Order, last_updated: datetime | None) -> bool:

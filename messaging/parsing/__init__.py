@@ -6,7 +6,6 @@ from .amazon import (
     ParsedMail,
     is_relay_address,
     parse_mail,
-    relay_key,
     strip_reply_prefixes,
 )
 from .mime import MAIL_POLICY, clean, dedupe_key, sanitise_html
@@ -18,7 +17,6 @@ __all__ = [
     "dedupe_key",
     "is_relay_address",
     "parse_mail",
-    "relay_key",
     "sanitise_html",
     "strip_reply_prefixes",
 ]

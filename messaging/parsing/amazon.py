@@ -169,12 +169,6 @@ class ParsedMail:
     defects: list[str] = field(default_factory=list)
 
 
-def relay_key(address: str) -> str:
-    """The buyer part of a relay address: lower-cased, without any +tag."""
-    local, _, domain = address.lower().partition("@")
-    return f"{local.split('+', 1)[0]}@{domain}"
-
-
 def is_relay_address(address: str) -> bool:
     return address.lower().rpartition("@")[2] in RELAY_DOMAINS
 

@@ -4,13 +4,14 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from helpdesk.buyers import relay_key
 from helpdesk.models import CaseStatus, Order, SellerAccount
 from helpdesk.services.cases import case_assign
 from helpdesk.services.lifecycle import case_open, case_transition
 
 from ..kinds import MESSAGE
 from ..models import Conversation
-from ..parsing import is_relay_address, relay_key
+from ..parsing import is_relay_address
 from .reading import conversation_keys_lock
 
 
@@ -41,7 +42,15 @@ def conversation_open_for_order(
     if found is not None:
         return found
     order = Order.objects.filter(account=account, amazon_order_id=amazon_order_id).first()
-    case = case_open(account=account, kind=MESSAGE, order=order, subject=subject, buyer_name=buyer_name, actor=actor)
+    case = case_open(
+        account=account,
+        kind=MESSAGE,
+        order=order,
+        amazon_order_id=amazon_order_id,
+        subject=subject,
+        buyer_name=buyer_name,
+        actor=actor,
+    )
     if actor is not None:
         case = case_assign(case=case, assignee=actor, actor=actor)
     case = case_transition(case=case, to=CaseStatus.WAITING, actor=actor)

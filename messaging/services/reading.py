@@ -25,6 +25,7 @@ from django.db import connection, transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from helpdesk.buyers import relay_key
 from helpdesk.importing import bulk_update_by_pk
 from helpdesk.marketplaces import MARKETPLACES
 from helpdesk.models import Activity, Case, CaseStatus, Deadline, Order, SellerAccount
@@ -43,7 +44,7 @@ from ..models import (
     MailStatus,
     Message,
 )
-from ..parsing import ParsedMail, clean, parse_mail, relay_key, strip_reply_prefixes
+from ..parsing import ParsedMail, clean, parse_mail, strip_reply_prefixes
 from .notices import notices_hand_over_after_commit
 
 logger = logging.getLogger(__name__)
@@ -354,6 +355,7 @@ def _conversations_open(
             account=mail.account,
             kind=MESSAGE,
             order=order,
+            amazon_order_id=parsed.amazon_order_id,
             subject=(strip_reply_prefixes(parsed.subject) or parsed.subject)[:300],
             buyer_name=parsed.buyer_name or (order.buyer_name if order else ""),
             opened_at=mail.received_at,

@@ -35,6 +35,7 @@ PLUGIN = Contribution(
     ),
     urls=(("plugin/", "tests.plugin_kind.urls"),),
     nav=(NavLink("Plugin things", "plugin_kind:things", position=99),),
+    risk="tests.plugin_kind.risk.signals",
 )
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -95,6 +96,22 @@ def test_a_registered_kind_is_in_the_permission_matrix(
     if visitor != "anon":
         client.force_login(users[visitor])
     assert getattr(client, method)(reverse("plugin_kind:things")).status_code == expected[visitor]
+
+
+def test_a_registered_apps_signals_are_on_the_risk_list_one_entry_a_buyer(
+    plugin, client, account, other_account, manager
+):
+    client.force_login(manager)
+    page = client.get(reverse("helpdesk:risk")).content.decode()
+    cathy, sam = page.index("Cathy Miller, 97201"), page.index(">Sam<")
+    assert cathy < sam  # the buyer with the most signals first
+    assert page.count("2 plugin refunds") == 1 and "plugin claim" in page and "order 111-0000000-0000001" in page
+    assert "Rival DE" not in page  # only the accounts this manager manages
+
+
+def test_the_risk_list_says_so_when_nobody_reports_a_signal(client, manager):
+    client.force_login(manager)
+    assert "No buyer shows a risk signal" in client.get(reverse("helpdesk:risk")).content.decode()
 
 
 def test_no_core_file_names_an_app():

@@ -10,6 +10,7 @@ from django.core.management import CommandError, call_command
 
 from helpdesk.importing import ReportError, RowError
 from helpdesk.models import Activity, Order, OrderItem
+from helpdesk.services.lifecycle import case_open
 from helpdesk.services.orders import orders_import
 from tests.factories import AccountFactory, OrderFactory, OrderItemFactory
 
@@ -430,3 +431,18 @@ class TestCommand:
     def test_missing_file(self, account, tmp_path):
         with pytest.raises(CommandError, match="Cannot read"):
             call_command("import_orders", "--account", "acme-us", str(tmp_path / "nope.tsv"))
+
+
+@pytest.mark.django_db
+def test_a_case_about_an_order_not_imported_yet_is_linked_when_the_order_arrives(account, other_account):
+    waiting = case_open(account=account, kind="message", amazon_order_id="113-8871452-8288246", subject="Claim")
+    elsewhere = case_open(account=other_account, kind="message", amazon_order_id="113-8871452-8288246")
+    assert waiting.order is None and waiting.amazon_order_id == "113-8871452-8288246"
+
+    orders_import(account=account, data=fixture("all_orders_2022.tsv"))
+
+    waiting.refresh_from_db()
+    elsewhere.refresh_from_db()
+    assert waiting.order == Order.objects.get(account=account, amazon_order_id="113-8871452-8288246")
+    assert elsewhere.order is None  # another seller's order of the same id stays theirs
+    assert case_open(account=account, kind="message", order=waiting.order).amazon_order_id == "113-8871452-8288246"

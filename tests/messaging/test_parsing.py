@@ -4,8 +4,9 @@ from datetime import datetime
 
 import pytest
 
+from helpdesk.buyers import relay_key
 from messaging.models import MailKind
-from messaging.parsing import dedupe_key, is_relay_address, parse_mail, relay_key, sanitise_html
+from messaging.parsing import dedupe_key, is_relay_address, parse_mail, sanitise_html
 
 from .conftest import EXPECTED, fixture_bytes
 
