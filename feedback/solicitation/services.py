@@ -1,5 +1,5 @@
-"""Writes: settings, SKU exclusions, the daily run, the sending of each request, and
-the order sync that brings Amazon's delivery estimates in."""
+"""Writes: settings, SKU exclusions, the daily run (which queues the sending of each
+request: `sending`), and the order sync that brings Amazon's delivery estimates in."""
 
 import re
 from collections import Counter
@@ -17,27 +17,13 @@ from django.utils import timezone
 from helpdesk.models import SellerAccount
 from helpdesk.models.orders import ORDER_ID_RE
 from helpdesk.services.audit import audit
-from helpdesk.services.lifecycle import transition
 from helpdesk.services.orders import OrderWrite, orders_upsert
 
-from .adapters import SendResult, adapter_for
 from .credentials import FIELDS, CredentialsUnreadable, encrypt
-from .models import (
-    ORDER_SYNC_FAILURES,
-    REQUEST_TRANSITIONS,
-    OrderSyncState,
-    RequestState,
-    SkuExclusion,
-    SolicitationRequest,
-    SolicitationSettings,
-)
+from .models import ORDER_SYNC_FAILURES, OrderSyncState, SkuExclusion, SolicitationRequest, SolicitationSettings
 from .orders_api import OrdersAccessDenied, orders_reader_for
-from .selectors import (
-    queued_request_ids,
-    solicitation_candidates,
-    solicitation_settings_for,
-    would_send_recorded,
-)
+from .selectors import queued_request_ids, solicitation_candidates, solicitation_settings_for
+from .sending import send_solicitation
 from .spapi import SpApiError, TransientSpApiError
 
 RULE_FIELDS = ("window_start_days", "window_end_days", "max_sku_return_rate")
@@ -188,8 +174,6 @@ def solicitation_run(*, account: SellerAccount, on_date: date, actor: AbstractBa
     Requests still queued from an earlier run (a lost task, a pause) are queued again.
     One run per account at a time; running it again creates nothing new.
     """
-    from .tasks import send_solicitation
-
     rules = _settings_locked(account)  # serialises runs of one account
     if rules.paused:
         return RunResult(looked_at=0, created=0, queued=0)
@@ -213,97 +197,6 @@ def solicitation_run(*, account: SellerAccount, on_date: date, actor: AbstractBa
     return RunResult(looked_at=len(candidates), created=len(created), queued=len(queued))
 
 
-# --- sending ---------------------------------------------------------------
-
-
-def solicitation_request_finish(*, request: SolicitationRequest, result: SendResult) -> SolicitationRequest:
-    """Record the request's one result. Call inside the transaction that holds the request."""
-    now = timezone.now()
-    detail = f" — {result.code} {result.message}".rstrip() if result.code or result.message else ""
-    return transition(
-        request,
-        to=result.state,
-        field="state",
-        transitions=REQUEST_TRANSITIONS,
-        refusal=lambda r, to: f"A {r.state} review request cannot become {to}.",
-        also={
-            "error_code": result.code[:100],
-            "error_message": result.message[:1000],
-            "http_status": result.http_status,
-            "attempts": request.attempts + 1,
-            "attempted_at": now,
-            "finished_at": now,
-        },
-        verb=f"solicitation.{result.state}",
-        summary=lambda r, _: f"Review request for order {r.order.amazon_order_id}: {r.get_state_display()}{detail}",
-        account=lambda r: r.account,
-        after={"code": result.code, "http_status": result.http_status},
-        locked=True,
-    )
-
-
-def solicitation_request_send(*, request_id: int, final_attempt: bool) -> SolicitationRequest | None:
-    """Send one queued request through the account's adapter and record the result.
-
-    Returns None, doing nothing, when the request is no longer queued, another
-    worker holds it, or the account is paused (it stays queued for the next run).
-    A transient failure is re-raised for the task to retry, unless this is the
-    final attempt: then it is recorded as an error.
-    """
-    transient: TransientSpApiError | None = None
-    with transaction.atomic():
-        request = (
-            SolicitationRequest.objects.select_for_update(skip_locked=True, of=("self",))
-            .select_related("account", "order")
-            .filter(id=request_id, state=RequestState.QUEUED)
-            .first()
-        )
-        if request is None:
-            return None
-        rules = solicitation_settings_for(request.account)
-        if rules.paused:
-            return None
-        order = request.order
-        try:
-            result = adapter_for(rules).request_review(
-                marketplace_id=order.marketplace_id or request.account.marketplace_id,
-                amazon_order_id=order.amazon_order_id,
-            )
-        except CredentialsUnreadable as exc:
-            result = SendResult(state=RequestState.AUTH_FAILED, message=str(exc))
-        except TransientSpApiError as exc:
-            if final_attempt:
-                result = SendResult(
-                    state=RequestState.ERROR,
-                    code=exc.code,
-                    message=f"Gave up after {request.attempts + 1} attempts: {exc.message}",
-                    http_status=exc.http_status,
-                )
-            else:
-                _attempt_failed(request=request, error=exc)
-                transient = exc
-        if transient is None:
-            if result.state == RequestState.WOULD_SEND and would_send_recorded(order_id=order.pk):
-                # Queued while live, the credentials gone since: it stays queued until they are back.
-                return None
-            solicitation_request_finish(request=request, result=result)
-    if transient is not None:
-        raise transient
-    return request
-
-
-def _attempt_failed(*, request: SolicitationRequest, error: TransientSpApiError) -> None:
-    """Note a failed attempt that will be retried; the request stays queued."""
-    request.attempts += 1
-    request.attempted_at = timezone.now()
-    request.error_code, request.error_message, request.http_status = (
-        error.code[:100],
-        error.message[:1000],
-        error.http_status,
-    )
-    request.save(update_fields=["attempts", "attempted_at", "error_code", "error_message", "http_status"])
-
-
 # --- order sync ----------------------------------------------------------------
 
 
@@ -313,17 +206,14 @@ class OrderSyncResult:
     message: str
 
 
-def order_sync_queue(*, account: SellerAccount, actor: AbstractBaseUser) -> None:
-    """Sync the account's orders from Amazon soon, in a worker (a first sync reads 45 days back)."""
-    from .tasks import sync_account_orders
-
+def order_sync_request(*, account: SellerAccount, actor: AbstractBaseUser) -> None:
+    """Note that an admin asked for a sync now; the caller queues `tasks.sync_account_orders`."""
     audit(
         verb="solicitation.order_sync_requested",
         summary="Order sync from Amazon requested",
         actor=actor,
         account=account,
     )
-    sync_account_orders.delay_on_commit(account.id)
 
 
 def order_sync(*, account: SellerAccount, attempt: int = 1, final_attempt: bool = True) -> OrderSyncResult:

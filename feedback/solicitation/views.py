@@ -26,7 +26,7 @@ from .selectors import (
     solicitation_settings_for,
 )
 from .services import (
-    order_sync_queue,
+    order_sync_request,
     sku_exclusion_add,
     sku_exclusion_remove,
     solicitation_pause,
@@ -34,6 +34,7 @@ from .services import (
     solicitation_run,
     spapi_credentials_update,
 )
+from .tasks import sync_account_orders
 
 REQUESTS_PER_PAGE = 50
 
@@ -209,6 +210,7 @@ def sync_orders(request: HttpRequest, account_id: int) -> HttpResponse:
     if not solicitation_is_live(solicitation_settings_for(account)):
         messages.error(request, "Enter the SP-API credentials first: orders are read from Amazon with them.")
     else:
-        order_sync_queue(account=account, actor=request.user)
+        order_sync_request(account=account, actor=request.user)
+        sync_account_orders.delay_on_commit(account.id)
         messages.success(request, "Order sync queued: this page shows its result once it has run.")
     return redirect("solicitation:settings", account_id=account.id)

@@ -8,8 +8,8 @@ from feedback.solicitation.adapters import DryRunAdapter, SendResult, SpApiAdapt
 from feedback.solicitation.credentials import SpApiCredentials, spapi_credentials
 from feedback.solicitation.models import RequestState, SolicitationRequest, SolicitationSettings
 from feedback.solicitation.selectors import solicitation_settings_for
+from feedback.solicitation.sending import SEND_MAX_RETRIES, send_solicitation
 from feedback.solicitation.spapi import SpApiTarget, TransientSpApiError
-from feedback.solicitation.tasks import SEND_MAX_RETRIES, send_solicitation
 from helpdesk.models import Activity
 
 from .helpers import CREDENTIALS, delivered

@@ -9,13 +9,14 @@ from django.db import IntegrityError, transaction
 
 from feedback.solicitation.models import RequestState, SolicitationRequest, SolicitationSettings
 from feedback.solicitation.selectors import solicitation_candidates
+from feedback.solicitation.sending import send_solicitation
 from feedback.solicitation.services import (
     RunResult,
     solicitation_pause,
     solicitation_run,
     spapi_credentials_update,
 )
-from feedback.solicitation.tasks import send_solicitation, solicit_account, solicit_daily
+from feedback.solicitation.tasks import solicit_account, solicit_daily
 from helpdesk.models import Activity
 from returns.kinds import RETURN
 from tests.factories import AccountFactory, CaseFactory
