@@ -1,6 +1,6 @@
 from datetime import timedelta
 
-from celery.schedules import schedule
+from celery.schedules import crontab, schedule
 from django.apps import AppConfig
 from django.conf import settings
 
@@ -50,6 +50,15 @@ class HelpdeskConfig(AppConfig):
                             "task": "helpdesk.tasks.deliver_notifications",
                             "schedule": schedule(timedelta(seconds=every * 5)),
                             "options": {"expires": every * 25},
+                        },
+                    ),
+                    (
+                        "sync-orders",
+                        {
+                            "task": "helpdesk.tasks.sync_orders",
+                            # hourly: order status and delivery estimates stay fresh for the daily jobs that read them
+                            "schedule": crontab(minute=40),
+                            "options": {"expires": 3600},
                         },
                     ),
                 ),

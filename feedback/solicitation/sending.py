@@ -10,12 +10,13 @@ from django.db import transaction
 from django.utils import timezone
 
 from helpdesk.services.lifecycle import transition
+from helpdesk.spapi.client import TransientSpApiError
+from helpdesk.spapi.credentials import CredentialsUnreadable
+from helpdesk.spapi.selectors import amazon_connection_for
 
 from .adapters import SendResult, adapter_for
-from .credentials import CredentialsUnreadable
 from .models import REQUEST_TRANSITIONS, RequestState, SolicitationRequest
 from .selectors import solicitation_settings_for, would_send_recorded
-from .spapi import TransientSpApiError
 
 # Backoff 60 s, 120 s, ... capped at an hour, with jitter: 6 attempts over about an hour.
 SEND_MAX_RETRIES = 5
@@ -86,7 +87,7 @@ def solicitation_request_send(*, request_id: int, final_attempt: bool) -> Solici
             return None
         order = request.order
         try:
-            result = adapter_for(rules).request_review(
+            result = adapter_for(amazon_connection_for(request.account)).request_review(
                 marketplace_id=order.marketplace_id or request.account.marketplace_id,
                 amazon_order_id=order.amazon_order_id,
             )

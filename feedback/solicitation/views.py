@@ -13,28 +13,28 @@ from django.views.decorators.http import require_POST
 
 from helpdesk.models import Role, SellerAccount
 from helpdesk.selectors import account_get, accounts_for, has_role
+from helpdesk.spapi.credentials import credential_sources, spapi_connected
+from helpdesk.spapi.selectors import amazon_connection_for
+from helpdesk.spapi.services import order_sync_request, spapi_credentials_update
+from helpdesk.tasks import sync_account_orders
 from helpdesk.views.access import role_required
 
-from .credentials import credential_sources
 from .forms import CredentialsForm, ExclusionForm, PreviewDateForm, RequestFilterForm, RulesForm
 from .selectors import (
+    settings_and_connection_for,
     sku_exclusion_get,
     sku_exclusions_for,
     solicitation_candidates,
-    solicitation_is_live,
     solicitation_requests_for,
     solicitation_settings_for,
 )
 from .services import (
-    order_sync_request,
     sku_exclusion_add,
     sku_exclusion_remove,
     solicitation_pause,
     solicitation_rules_update,
     solicitation_run,
-    spapi_credentials_update,
 )
-from .tasks import sync_account_orders
 
 REQUESTS_PER_PAGE = 50
 
@@ -56,12 +56,13 @@ def _render_preview(
     date_form = PreviewDateForm(request.GET or None, initial={"on": tomorrow})
     on_date = (date_form.cleaned_data["on"] if date_form.is_valid() else None) or tomorrow
     candidates = solicitation_candidates(account=account, on_date=on_date)
-    rules = solicitation_settings_for(account)
+    rules, connection = settings_and_connection_for(account)
     context = {
         "account": account,
         "accounts": accounts_for(request.user, min_role=Role.MANAGER).order_by("name", "id"),
         "rules": rules,
-        "live": solicitation_is_live(rules),
+        "connection": connection,
+        "live": spapi_connected(connection),
         "is_admin": has_role(request.user, account.id, Role.ADMIN),
         "date_form": date_form,
         "on_date": on_date,
@@ -160,14 +161,14 @@ def _render_settings(
     credentials_form: CredentialsForm | None = None,
     status: int = 200,
 ) -> HttpResponse:
-    rules = solicitation_settings_for(account)
+    rules, connection = settings_and_connection_for(account)
     context = {
         "account": account,
         "rules_form": rules_form or RulesForm(instance=rules),
         "credentials_form": credentials_form or CredentialsForm(),
-        "sources": credential_sources(rules),
-        "live": solicitation_is_live(rules),
-        "rules": rules,
+        "sources": credential_sources(connection),
+        "live": spapi_connected(connection),
+        "connection": connection,
     }
     return render(request, "solicitation/settings.html", context, status=status)
 
@@ -207,7 +208,7 @@ def credentials(request: HttpRequest, account_id: int) -> HttpResponse:
 @role_required(Role.ADMIN)
 def sync_orders(request: HttpRequest, account_id: int) -> HttpResponse:
     account = account_get(request.user, account_id=account_id, min_role=Role.ADMIN)
-    if not solicitation_is_live(solicitation_settings_for(account)):
+    if not spapi_connected(amazon_connection_for(account)):
         messages.error(request, "Enter the SP-API credentials first: orders are read from Amazon with them.")
     else:
         order_sync_request(account=account, actor=request.user)

@@ -10,18 +10,15 @@ from django.db import IntegrityError, transaction
 from feedback.solicitation.models import RequestState, SolicitationRequest, SolicitationSettings
 from feedback.solicitation.selectors import solicitation_candidates
 from feedback.solicitation.sending import send_solicitation
-from feedback.solicitation.services import (
-    RunResult,
-    solicitation_pause,
-    solicitation_run,
-    spapi_credentials_update,
-)
+from feedback.solicitation.services import RunResult, solicitation_pause, solicitation_run
 from feedback.solicitation.tasks import solicit_account, solicit_daily
 from helpdesk.models import Activity
+from helpdesk.spapi.services import spapi_credentials_update
 from returns.kinds import RETURN
 from tests.factories import AccountFactory, CaseFactory
+from tests.spapi import credentials_store
 
-from .helpers import ON, credentials_store, delivered
+from .helpers import ON, delivered
 
 pytestmark = pytest.mark.django_db
 

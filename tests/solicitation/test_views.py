@@ -13,15 +13,9 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from claims.kinds import ATOZ
-from feedback.solicitation.credentials import spapi_credentials
-from feedback.solicitation.models import (
-    OrderSyncState,
-    RequestState,
-    SkuExclusion,
-    SolicitationRequest,
-    SolicitationSettings,
-)
-from helpdesk.models import Activity
+from feedback.solicitation.models import RequestState, SkuExclusion, SolicitationRequest, SolicitationSettings
+from helpdesk.models import Activity, AmazonConnection, OrderSyncState
+from helpdesk.spapi.credentials import spapi_credentials
 from returns.kinds import RETURN
 from tests.factories import CaseFactory, OrderFactory, OrderItemFactory
 
@@ -103,7 +97,7 @@ def test_the_preview_says_whether_the_delivery_date_is_actual_or_amazons_estimat
 
 def test_managers_see_when_the_order_sync_fails(client, account, manager, settings):
     settings.SPAPI_REFRESH_TOKEN, settings.SPAPI_CLIENT_ID, settings.SPAPI_CLIENT_SECRET = "rt", "id", "secret"
-    SolicitationSettings.objects.create(
+    AmazonConnection.objects.create(
         account=account,
         order_sync_state=OrderSyncState.AUTH_FAILED,
         order_sync_message="403 Unauthorized: Access to requested resource is denied.",
@@ -276,7 +270,7 @@ def test_credentials_are_write_only(client, account, admin_user):
 
     # A blank field keeps what is stored.
     client.post(url, {"client_secret": "cs-rotated"})
-    stored = spapi_credentials(SolicitationSettings.objects.get(account=account))
+    stored = spapi_credentials(AmazonConnection.objects.get(account=account))
     assert (stored.refresh_token, stored.client_secret) == ("Atzr|very-secret", "cs-rotated")
 
     client.post(url, {"clear": "on"})

@@ -1,7 +1,7 @@
 """SP-API credentials: encrypted at rest with a Fernet key derived from SECRET_KEY (`helpdesk.crypto`).
 
-Each of the three values comes from the account's settings when stored there,
-else from the SPAPI_REFRESH_TOKEN / SPAPI_CLIENT_ID / SPAPI_CLIENT_SECRET
+Each of the three values comes from the account's `AmazonConnection` when stored
+there, else from the SPAPI_REFRESH_TOKEN / SPAPI_CLIENT_ID / SPAPI_CLIENT_SECRET
 setting. The client id and secret belong to the developer app and may be shared;
 a refresh token belongs to one seller, so an SPAPI_REFRESH_TOKEN fallback only
 fits an installation with one seller account.
@@ -17,10 +17,10 @@ from dataclasses import dataclass
 from django.conf import settings
 
 from helpdesk.crypto import SecretPurpose, SecretUnreadable, secret_decrypt, secret_encrypt
+from helpdesk.models import AmazonConnection
 
-from .models import SolicitationSettings
-
-# The derivation every stored credential was encrypted under: it must never change.
+# The derivation every stored credential was encrypted under (when they were kept with the
+# review request settings, hence the name): it must never change.
 SPAPI_CREDENTIALS = SecretPurpose(info=b"sellerdesk.solicitation.spapi-credentials")
 
 # (model field, fallback setting)
@@ -59,11 +59,11 @@ def _decrypt(token: str) -> str:
         ) from None
 
 
-def credential_sources(rules: SolicitationSettings) -> dict[str, str]:
+def credential_sources(connection: AmazonConnection) -> dict[str, str]:
     """Where each value would come from: "account", "environment" or "" (missing). Decrypts nothing."""
     sources = {}
     for name, (field, setting) in FIELDS.items():
-        if getattr(rules, field):
+        if getattr(connection, field):
             sources[name] = "account"
         elif getattr(settings, setting):
             sources[name] = "environment"
@@ -72,14 +72,19 @@ def credential_sources(rules: SolicitationSettings) -> dict[str, str]:
     return sources
 
 
-def spapi_credentials(rules: SolicitationSettings) -> SpApiCredentials | None:
+def spapi_connected(connection: AmazonConnection) -> bool:
+    """Whether the account reaches Amazon: all three credentials present, its own or the server's."""
+    return all(credential_sources(connection).values())
+
+
+def spapi_credentials(connection: AmazonConnection) -> SpApiCredentials | None:
     """The account's credentials, or None when any of the three is missing.
 
     Raises `CredentialsUnreadable` when a stored value cannot be decrypted.
     """
     values = {}
     for name, (field, setting) in FIELDS.items():
-        stored = getattr(rules, field)
+        stored = getattr(connection, field)
         values[name] = _decrypt(stored) if stored else getattr(settings, setting)
     if not all(values.values()):
         return None
