@@ -1,5 +1,5 @@
 """Request a Review pages: tomorrow's batch, SKU exclusions, the request log (managers);
-the rules and the SP-API credentials (admins)."""
+the rules (admins). The SP-API credentials are the account's (`helpdesk.views.amazon`)."""
 
 from datetime import timedelta
 
@@ -13,13 +13,10 @@ from django.views.decorators.http import require_POST
 
 from helpdesk.models import Role, SellerAccount
 from helpdesk.selectors import account_get, accounts_for, has_role
-from helpdesk.spapi.credentials import credential_sources, spapi_connected
-from helpdesk.spapi.selectors import amazon_connection_for
-from helpdesk.spapi.services import order_sync_request, spapi_credentials_update
-from helpdesk.tasks import sync_account_orders
+from helpdesk.spapi.credentials import spapi_connected
 from helpdesk.views.access import role_required
 
-from .forms import CredentialsForm, ExclusionForm, PreviewDateForm, RequestFilterForm, RulesForm
+from .forms import ExclusionForm, PreviewDateForm, RequestFilterForm, RulesForm
 from .selectors import (
     settings_and_connection_for,
     sku_exclusion_get,
@@ -158,17 +155,13 @@ def _render_settings(
     account: SellerAccount,
     *,
     rules_form: RulesForm | None = None,
-    credentials_form: CredentialsForm | None = None,
     status: int = 200,
 ) -> HttpResponse:
     rules, connection = settings_and_connection_for(account)
     context = {
         "account": account,
         "rules_form": rules_form or RulesForm(instance=rules),
-        "credentials_form": credentials_form or CredentialsForm(),
-        "sources": credential_sources(connection),
         "live": spapi_connected(connection),
-        "connection": connection,
     }
     return render(request, "solicitation/settings.html", context, status=status)
 
@@ -188,30 +181,4 @@ def rules(request: HttpRequest, account_id: int) -> HttpResponse:
         return _render_settings(request, account, rules_form=form, status=400)
     solicitation_rules_update(account=account, actor=request.user, **form.cleaned_data)
     messages.success(request, "Review request rules saved.")
-    return redirect("solicitation:settings", account_id=account.id)
-
-
-@require_POST
-@role_required(Role.ADMIN)
-def credentials(request: HttpRequest, account_id: int) -> HttpResponse:
-    account = account_get(request.user, account_id=account_id, min_role=Role.ADMIN)
-    form = CredentialsForm(request.POST)
-    if not form.is_valid():
-        return _render_settings(request, account, credentials_form=form, status=400)
-    changed = spapi_credentials_update(account=account, actor=request.user, **form.cleaned_data)
-    verb = "removed" if form.cleaned_data["clear"] else "saved"
-    messages.success(request, f"SP-API credentials {verb}: {', '.join(changed) or 'nothing was stored'}.")
-    return redirect("solicitation:settings", account_id=account.id)
-
-
-@require_POST
-@role_required(Role.ADMIN)
-def sync_orders(request: HttpRequest, account_id: int) -> HttpResponse:
-    account = account_get(request.user, account_id=account_id, min_role=Role.ADMIN)
-    if not spapi_connected(amazon_connection_for(account)):
-        messages.error(request, "Enter the SP-API credentials first: orders are read from Amazon with them.")
-    else:
-        order_sync_request(account=account, actor=request.user)
-        sync_account_orders.delay_on_commit(account.id)
-        messages.success(request, "Order sync queued: this page shows its result once it has run.")
     return redirect("solicitation:settings", account_id=account.id)

@@ -60,13 +60,14 @@ def _decrypt(token: str) -> str:
 
 
 def credential_sources(connection: AmazonConnection) -> dict[str, str]:
-    """Where each value would come from: "account", "environment" or "" (missing). Decrypts nothing."""
+    """Where each value would come from: "account" (stored for it), "server" (the setting) or "" (missing).
+    Decrypts nothing."""
     sources = {}
     for name, (field, setting) in FIELDS.items():
         if getattr(connection, field):
             sources[name] = "account"
         elif getattr(settings, setting):
-            sources[name] = "environment"
+            sources[name] = "server"
         else:
             sources[name] = ""
     return sources

@@ -230,7 +230,7 @@ def test_a_403_is_an_authorization_failure_shown_to_admins_and_the_cursor_stays(
     assert audit.account == live_account and "Access to requested resource is denied." in audit.summary
 
     client.force_login(admin_user)
-    page = client.get(reverse("solicitation:settings", args=[live_account.id])).content.decode()
+    page = client.get(reverse("helpdesk:amazon", args=[live_account.id])).content.decode()
     assert '<strong class="error">Authorization failure</strong>' in page
     assert "on 20 Mar 2026 15:00: 403 Unauthorized: Access to requested resource is denied." in page
 
@@ -344,7 +344,7 @@ def test_the_command(live_account, amazon, capsys):
 def test_an_admin_can_queue_a_sync_now(client, live_account, admin_user, django_capture_on_commit_callbacks):
     client.force_login(admin_user)
     with django_capture_on_commit_callbacks(execute=False) as queued:
-        response = client.post(reverse("solicitation:sync_orders", args=[live_account.id]), follow=True)
+        response = client.post(reverse("helpdesk:amazon_sync_orders", args=[live_account.id]), follow=True)
     assert len(queued) == 1
     assert "Order sync queued" in response.content.decode()
     assert Activity.objects.get(verb="solicitation.order_sync_requested").actor == admin_user
@@ -352,7 +352,7 @@ def test_an_admin_can_queue_a_sync_now(client, live_account, admin_user, django_
 
 def test_without_credentials_there_is_nothing_to_sync_with(client, account, admin_user):
     client.force_login(admin_user)
-    page = client.get(reverse("solicitation:settings", args=[account.id])).content.decode()
+    page = client.get(reverse("helpdesk:amazon", args=[account.id])).content.decode()
     assert "Not run yet: it needs the SP-API credentials." in page and "Sync orders now" not in page
-    response = client.post(reverse("solicitation:sync_orders", args=[account.id]), follow=True)
+    response = client.post(reverse("helpdesk:amazon_sync_orders", args=[account.id]), follow=True)
     assert "Enter the SP-API credentials first" in response.content.decode()
