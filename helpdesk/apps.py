@@ -3,7 +3,9 @@ from datetime import timedelta
 from celery.schedules import crontab, schedule
 from django.apps import AppConfig
 from django.conf import settings
+from django.core import checks
 
+from helpdesk.checks import spapi_account_check
 from helpdesk.importing import ORDERS_REPORT
 from helpdesk.registry import Contribution, Importer, NavLink, registry
 
@@ -14,6 +16,7 @@ class HelpdeskConfig(AppConfig):
 
     def ready(self) -> None:
         """The core's own pages and jobs go through the registry like every app's."""
+        checks.register(spapi_account_check)
         every = settings.SWEEP_INTERVAL_S
         registry.register(
             Contribution(

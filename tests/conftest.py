@@ -99,6 +99,7 @@ def no_real_amazon(settings):
     """Whatever the environment holds, no test reaches Amazon: no server-wide SP-API credentials,
     and both endpoints on a closed local port unless a test starts the fake one."""
     settings.SPAPI_REFRESH_TOKEN = settings.SPAPI_CLIENT_ID = settings.SPAPI_CLIENT_SECRET = ""
+    settings.SPAPI_ACCOUNT = ""
     settings.SPAPI_ENDPOINT = "http://127.0.0.1:9"
     settings.SPAPI_LWA_TOKEN_URL = "http://127.0.0.1:9/auth/o2/token"
 

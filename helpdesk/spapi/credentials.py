@@ -1,10 +1,14 @@
 """SP-API credentials: encrypted at rest with a Fernet key derived from SECRET_KEY (`helpdesk.crypto`).
 
 Each of the three values comes from the account's `AmazonConnection` when stored
-there, else from the SPAPI_REFRESH_TOKEN / SPAPI_CLIENT_ID / SPAPI_CLIENT_SECRET
-setting. The client id and secret belong to the developer app and may be shared;
-a refresh token belongs to one seller, so an SPAPI_REFRESH_TOKEN fallback only
-fits an installation with one seller account.
+there, else from a server setting:
+- the client id and secret (SPAPI_CLIENT_ID / SPAPI_CLIENT_SECRET) belong to the
+  developer app and are shared: they serve every account;
+- a refresh token is one seller's authorization, so SPAPI_REFRESH_TOKEN serves only
+  the account whose slug SPAPI_ACCOUNT names, never every account: a tenant's new
+  account on the same marketplace must not read or write as another seller.
+An account with no refresh token of its own, and not the named one, has no
+connection: the order sync leaves it alone and its review requests stay dry runs.
 
 Changing SECRET_KEY without keeping the old key in SECRET_KEY_FALLBACKS makes
 stored values unreadable: they then count as an authorization failure (never as
@@ -29,6 +33,8 @@ FIELDS = {
     "client_id": ("client_id_encrypted", "SPAPI_CLIENT_ID"),
     "client_secret": ("client_secret_encrypted", "SPAPI_CLIENT_SECRET"),
 }
+# The one seller's value among the fallbacks: it serves only the account SPAPI_ACCOUNT names.
+SELLERS_OWN = "refresh_token"
 
 
 class CredentialsUnreadable(Exception):
@@ -59,14 +65,21 @@ def _decrypt(token: str) -> str:
         ) from None
 
 
+def _server_value(connection: AmazonConnection, name: str) -> str:
+    """The setting that stands in for the account's value `name`; "" when none serves this account."""
+    if name == SELLERS_OWN and not (settings.SPAPI_ACCOUNT and connection.account.slug == settings.SPAPI_ACCOUNT):
+        return ""
+    return getattr(settings, FIELDS[name][1])
+
+
 def credential_sources(connection: AmazonConnection) -> dict[str, str]:
     """Where each value would come from: "account" (stored for it), "server" (the setting) or "" (missing).
     Decrypts nothing."""
     sources = {}
-    for name, (field, setting) in FIELDS.items():
+    for name, (field, _setting) in FIELDS.items():
         if getattr(connection, field):
             sources[name] = "account"
-        elif getattr(settings, setting):
+        elif _server_value(connection, name):
             sources[name] = "server"
         else:
             sources[name] = ""
@@ -74,7 +87,8 @@ def credential_sources(connection: AmazonConnection) -> dict[str, str]:
 
 
 def spapi_connected(connection: AmazonConnection) -> bool:
-    """Whether the account reaches Amazon: all three credentials present, its own or the server's."""
+    """Whether the account reaches Amazon: all three credentials present, its own or the server's
+    (the server's refresh token only for the account SPAPI_ACCOUNT names)."""
     return all(credential_sources(connection).values())
 
 
@@ -84,9 +98,9 @@ def spapi_credentials(connection: AmazonConnection) -> SpApiCredentials | None:
     Raises `CredentialsUnreadable` when a stored value cannot be decrypted.
     """
     values = {}
-    for name, (field, setting) in FIELDS.items():
+    for name, (field, _setting) in FIELDS.items():
         stored = getattr(connection, field)
-        values[name] = _decrypt(stored) if stored else getattr(settings, setting)
+        values[name] = _decrypt(stored) if stored else _server_value(connection, name)
     if not all(values.values()):
         return None
     return SpApiCredentials(**values)

@@ -6,6 +6,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
+from helpdesk.checks import spapi_account_check
 from helpdesk.models import Activity, AmazonConnection
 from helpdesk.spapi.credentials import spapi_credentials
 
@@ -68,3 +69,23 @@ def test_the_account_settings_page_leads_to_it(client, account, admin_user):
     client.force_login(admin_user)
     page = client.get(reverse("helpdesk:account", args=[account.id])).content.decode()
     assert f'href="{reverse("helpdesk:amazon", args=[account.id])}"' in page
+
+
+def test_the_servers_refresh_token_shows_on_the_account_it_names_only(client, account, admin_user, outsider, settings):
+    settings.SPAPI_REFRESH_TOKEN, settings.SPAPI_CLIENT_ID, settings.SPAPI_CLIENT_SECRET = "rt", "id", "secret"
+    settings.SPAPI_ACCOUNT = account.slug
+    client.force_login(admin_user)
+    page = client.get(reverse("helpdesk:amazon", args=[account.id])).content.decode()
+    assert "from the server's settings (<code>SPAPI_REFRESH_TOKEN</code>)" in page and "Not connected" not in page
+
+    client.force_login(outsider)  # an admin of another tenant's account
+    page = client.get(reverse("helpdesk:amazon", args=[outsider.memberships.get().account_id])).content.decode()
+    assert "from the server's settings (<code>SPAPI_REFRESH_TOKEN</code>)" not in page
+    assert page.count("missing") == 1 and "Not connected" in page and "Sync orders now" not in page
+
+
+def test_a_server_refresh_token_without_an_account_named_for_it_is_flagged(settings):
+    settings.SPAPI_REFRESH_TOKEN = "rt"
+    assert [message.id for message in spapi_account_check(None)] == ["helpdesk.W001"]
+    settings.SPAPI_ACCOUNT = "acme-us"
+    assert spapi_account_check(None) == []

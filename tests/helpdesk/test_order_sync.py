@@ -3,6 +3,7 @@ server answering as Amazon, into our orders."""
 
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
+from urllib.parse import parse_qs
 
 import pytest
 import time_machine
@@ -13,9 +14,10 @@ from helpdesk.models import Activity, AmazonConnection, Order, OrderDay, OrderSy
 from helpdesk.services.order_days import order_days_rebuild
 from helpdesk.spapi.client import TransientSpApiError
 from helpdesk.spapi.selectors import connected_account_ids
+from helpdesk.spapi.services import spapi_credentials_update
 from helpdesk.spapi.sync import ORDER_SYNC_BACKFILL, order_sync
 from helpdesk.tasks import SYNC_MAX_RETRIES, sync_account_orders, sync_orders
-from tests.factories import OrderFactory
+from tests.factories import AccountFactory, OrderFactory
 from tests.spapi import GET_ORDERS, amazon_order, iso
 from tests.spapi_server import ACCESS_DENIED, Answer, errors
 
@@ -322,10 +324,28 @@ def test_the_hourly_task_syncs_the_accounts_with_credentials(live_account, other
     assert not AmazonConnection.objects.filter(account=other_account).exists()
 
 
-def test_credentials_from_the_environment_count_for_every_account(account, other_account, settings):
-    assert connected_account_ids() == []
+def test_the_servers_refresh_token_serves_only_the_account_it_names(account, amazon, celery_eager, settings):
+    """Another tenant's account on the same marketplace is not filled with the named seller's orders."""
     settings.SPAPI_REFRESH_TOKEN, settings.SPAPI_CLIENT_ID, settings.SPAPI_CLIENT_SECRET = "rt", "id", "secret"
-    assert connected_account_ids() == [account.id, other_account.id]
+    settings.SPAPI_ACCOUNT = account.slug
+    rival = AccountFactory(slug="rival-us", marketplace="US", timezone="America/New_York")
+    amazon.orders = [amazon_order("shipped", LastUpdateDate=iso(NOW - timedelta(minutes=30)))]
+
+    assert connected_account_ids() == [account.id]
+    assert sync_orders.delay().get() == 1
+    assert list(Order.objects.values_list("account__slug", "amazon_order_id")) == [(account.slug, SHIPPED_ID)]
+    assert not AmazonConnection.objects.filter(account=rival).exists()
+
+
+def test_an_account_with_its_own_refresh_token_uses_the_servers_app_id_and_secret(
+    account, admin_user, amazon, settings
+):
+    settings.SPAPI_CLIENT_ID, settings.SPAPI_CLIENT_SECRET = "id", "secret"
+    assert connected_account_ids() == []
+    spapi_credentials_update(account=account, actor=admin_user, refresh_token="Atzr|own")
+    assert connected_account_ids() == [account.id]
+    assert order_sync(account=account).state == OrderSyncState.OK
+    assert parse_qs(amazon.token_requests()[0].body)["client_id"] == ["id"]
 
 
 def test_the_command(live_account, amazon, capsys):

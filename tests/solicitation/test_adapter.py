@@ -234,9 +234,12 @@ def test_credentials_are_stored_encrypted(live_account):
     assert isinstance(adapter_for(connection), SpApiAdapter)
 
 
-def test_credentials_may_come_from_the_environment(account, settings):
+def test_credentials_may_come_from_the_environment_for_the_account_it_names(account, other_account, settings):
     settings.SPAPI_REFRESH_TOKEN, settings.SPAPI_CLIENT_ID, settings.SPAPI_CLIENT_SECRET = "rt", "id", "secret"
+    settings.SPAPI_ACCOUNT = account.slug
     assert spapi_credentials(amazon_connection_for(account)) == SpApiCredentials("rt", "id", "secret")
+    assert spapi_credentials(amazon_connection_for(other_account)) is None
+    assert isinstance(adapter_for(amazon_connection_for(other_account)), DryRunAdapter)
 
 
 def test_credentials_unreadable_after_a_secret_key_change_are_an_auth_failure(

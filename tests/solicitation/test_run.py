@@ -118,6 +118,23 @@ def test_credentials_gone_after_a_live_run_leave_the_request_queued_until_they_a
     assert queued.state == RequestState.SENT
 
 
+def test_the_servers_refresh_token_asks_for_reviews_only_on_the_account_it_names(
+    account, amazon, celery_eager, settings, django_capture_on_commit_callbacks
+):
+    """Another tenant's account on the same marketplace sends no real request with the named seller's token."""
+    settings.SPAPI_REFRESH_TOKEN, settings.SPAPI_CLIENT_ID, settings.SPAPI_CLIENT_SECRET = "rt", "id", "secret"
+    settings.SPAPI_ACCOUNT = account.slug
+    rival = AccountFactory(slug="rival-us", marketplace="US", timezone="America/New_York")
+    ours = delivered(account, 10)
+    delivered(rival, 10)
+    with django_capture_on_commit_callbacks(execute=True):
+        solicitation_run(account=account, on_date=ON)
+        solicitation_run(account=rival, on_date=ON)
+    states = dict(SolicitationRequest.objects.values_list("account__slug", "state"))
+    assert states == {account.slug: RequestState.SENT, "rival-us": RequestState.WOULD_SEND}
+    assert [call.path.split("/")[4] for call in amazon.calls("post")] == [ours.amazon_order_id]
+
+
 def test_a_paused_account_requests_nothing(account, manager, django_capture_on_commit_callbacks):
     delivered(account, 10)
     solicitation_pause(account=account, paused=True, actor=manager)

@@ -97,6 +97,7 @@ def test_the_preview_says_whether_the_delivery_date_is_actual_or_amazons_estimat
 
 def test_managers_see_when_the_order_sync_fails(client, account, manager, settings):
     settings.SPAPI_REFRESH_TOKEN, settings.SPAPI_CLIENT_ID, settings.SPAPI_CLIENT_SECRET = "rt", "id", "secret"
+    settings.SPAPI_ACCOUNT = account.slug
     AmazonConnection.objects.create(
         account=account,
         order_sync_state=OrderSyncState.AUTH_FAILED,
