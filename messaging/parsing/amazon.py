@@ -6,9 +6,14 @@ docs/amazon-formats.md):
 
 - buyer messages come through the relay, From `"<Name> - Amazon Marketplace"
   <localpart[+tag]@marketplace.amazon.<tld>>`; the body names the order and its
-  item lines (`[ASIN: …]`), puts the buyer's words between localised
-  `Begin message` / `End message` markers, and ends with a footer whose links
-  carry `mp=<marketplace id>` and a `[commMgrTok:…]` token;
+  item lines (`[ASIN: …]`, or in the newer layout a `#  ASIN  Product Name`
+  table under a "You have received a message." line), puts the buyer's words
+  between localised `Begin message` (newer: `Message:`) / `End message`
+  markers, and ends with a footer whose links carry `mp=<marketplace id>` and a
+  `[commMgrTok:…]` token;
+- Amazon adds sentences of its own (the opening line, a cancellation request's
+  "The buyer has requested that you cancel this order."): they are never taken
+  for the buyer's words, and a body without a known marker is shown whole;
 - a buyer's reply from their own mail client is top-posted above Amazon's
   template, which may itself quote a whole earlier thread;
 - copies of the seller's own messages, opt-out and bounce notices are told by
@@ -43,14 +48,19 @@ from .mime import (
     tidy,
 )
 
-RELAY_DOMAINS = frozenset(m.relay_domain for m in MARKETPLACES.values())
+MARKETPLACE_BY_RELAY_DOMAIN = {m.relay_domain: m for m in MARKETPLACES.values()}
+RELAY_DOMAINS = frozenset(MARKETPLACE_BY_RELAY_DOMAIN)
 AMAZON_DOMAINS = frozenset(m.site for m in MARKETPLACES.values())
 
 ORDER_ID_RE = re.compile(r"(?<![\d-])(\d{3}-\d{7}-\d{7})(?![\d-])")
-ASIN_LINE_RE = re.compile(
-    r"^\s*(?:(?P<quantity>\d+)\s+(?:of(?:/sur)?|de|von|di|sur|x|×)\s+)?(?P<title>.*?)\s*\[ASIN:\s*(?P<asin>[A-Z0-9]{10})\]",
-    re.MULTILINE,
-)
+# An item line, "1 of Title [ASIN: B0…]": the ASIN, then the quantity and title before it on its line.
+ASIN_RE = re.compile(r"\[ASIN:[ \t]*(?P<asin>[A-Z0-9]{10})\]")
+QUANTITY_RE = re.compile(r"(?P<quantity>\d+)[ \t]+(?:of(?:/sur)?|de|von|di|sur|x|×)[ \t]+")
+# The newer layout's item table: a "#  ASIN  Product Name" header (the last label localised), then one row an item,
+# the quantity first; in HTML the cells end up on one line, a space apart.
+ITEM_TABLE_RE = re.compile(r"^[ \t|]*#[ \t|]+ASIN[ \t|]+[^\n]{1,40}\n", re.MULTILINE | re.IGNORECASE)
+ITEM_ROW_RE = re.compile(r"(?P<quantity>\d{1,4})[ \t|]+(?P<asin>[A-Z0-9]{10})[ \t|]+(?P<title>[^\n]+)")
+SPACE_RE = re.compile(r"\s*")
 MARKETPLACE_PARAM_RE = re.compile(r"[?&;]mp=([A-Z0-9]{8,16})\b")
 COMM_TOKEN_RE = re.compile(r"\[commMgrTok:([A-Za-z0-9]+)\]")
 BUYER_DISPLAY_RE = re.compile(r"^\s*(?P<name>.*?)\s+-\s+Amazon Marketplace\s*$", re.IGNORECASE)
@@ -61,7 +71,7 @@ SUBJECT_BUYER_RE = re.compile(
 )
 REPLY_PREFIX_RE = re.compile(r"^\s*(?:(?:re|aw|fw|fwd|tr|rv|sv|antw)\s*:|\[external\])\s*", re.IGNORECASE)
 
-# Localised Begin/End markers: a run of dashes around the words.
+# Localised Begin/End markers: a run of dashes around the words. The newer layout opens with "Message:" instead.
 BEGIN_WORDS = (
     "Begin message",
     "Début du message",
@@ -70,6 +80,7 @@ BEGIN_WORDS = (
     "Comienzo del mensaje",
     "Nachricht beginnen",
     "Beginn der Nachricht",
+    "Anfang der Nachricht",
     "Inizio messaggio",
     "Inizio del messaggio",
     "Begin bericht",
@@ -77,9 +88,12 @@ BEGIN_WORDS = (
     "Meddelandet börjar",
     "Mesaj başlangıcı",
     "メッセージ開始",
+    "メッセージはここから",
 )
+MESSAGE_LABELS = ("Message", "Nachricht", "Mensaje", "Messaggio", "Mensagem", "Bericht", "Wiadomość", "メッセージ")
 END_WORDS = (
     "End message",
+    "End of message",
     "Fin du message",
     "Fim da mensagem",
     "Fin del mensaje",
@@ -92,39 +106,65 @@ END_WORDS = (
     "Meddelandet slutar",
     "Mesaj sonu",
     "メッセージ終了",
+    "メッセージはここまで",
 )
 
 
-def _marker(words: tuple[str, ...]) -> re.Pattern[str]:
-    alternatives = "|".join(re.escape(word) for word in words)
-    return re.compile(rf"^[ \t]*-{{3,}}[ \t]*(?:{alternatives})\b.*?-{{3,}}[ \t]*$", re.MULTILINE | re.IGNORECASE)
+def _marker(alternatives: str) -> re.Pattern[str]:
+    return re.compile(
+        rf"^[ \t]*-{{3,}}[ \t]*(?:{alternatives})(?!\w)[^\n]{{0,80}}?-{{3,}}[ \t]*$", re.MULTILINE | re.IGNORECASE
+    )
 
 
-BEGIN_RE = _marker(BEGIN_WORDS)
-END_RE = _marker(END_WORDS)
-# Where an earlier message starts inside a reply: mail clients' and Amazon's own separators.
-QUOTE_START_RE = re.compile(
+BEGIN_RE = _marker(
+    "|".join([*map(re.escape, BEGIN_WORDS), *(rf"{re.escape(label)}[ \t]*[:：]" for label in MESSAGE_LABELS)])
+)
+END_RE = _marker("|".join(map(re.escape, END_WORDS)))
+# Where a mail client starts quoting an earlier message inside a reply.
+CLIENT_QUOTE_RE = re.compile(
     r"^[ \t]*(?:-{2,}[ \t]*(?:Original message|Message d'origine|Mensaje original|Mensagem original|"
     r"Ursprüngliche Nachricht|Messaggio originale)[ \t]*-{2,}|"
-    r"On .{5,200}\bwrote:|Le .{5,200}a écrit ?:|El .{5,200}escribió:|Am .{5,200}schrieb .{1,200}:|"
-    r"From: .*Amazon Marketplace.*|De ?: .*Amazon Marketplace.*|>.*|"
-    r"(?:Order ID|Commande N°|N° de commande|Número do pedido|Bestellnummer|Número de pedido|Ordine)[ /:]"
-    r".*\d{3}-\d{7}-\d{7}.*)$",
+    r"On [^\n]{5,200}\bwrote:|Le [^\n]{5,200}a écrit ?:|El [^\n]{5,200}escribió:|Am [^\n]{5,200}schrieb [^\n]{1,200}:|"
+    r"From: [^\n]*Amazon Marketplace[^\n]*|De ?: [^\n]*Amazon Marketplace[^\n]*|>[^\n]*)$",
+    re.MULTILINE | re.IGNORECASE,
+)
+# Where Amazon's template starts: the order line ("Order ID 123-…:", "Bestellnummer: …", "注文番号: …", in any
+# language: a short label before the order id), an item line or the item table.
+TEMPLATE_START_RE = re.compile(
+    r"^[ \t]*+(?:[^\W\d][^\n\d]{0,40}?[ \t:：#°]{0,10}\d{3}-\d{7}-\d{7}[ \t:：]*$|[^\n]*\[ASIN:[ \t]*[A-Z0-9]{10}\]|"
+    r"[ \t|]*#[ \t|]+ASIN\b)",
     re.MULTILINE | re.IGNORECASE,
 )
 # Where Amazon's footer starts, for mail that has no End marker.
 FOOTER_RE = re.compile(
-    r"^[ \t]*(?:For Your Information:|Important ?:|Wichtiger Hinweis:|Atenciosamente,|"
-    r"If you believe this message is suspicious|Was this email helpful\?|Este e-mail foi útil\?|\[commMgrTok:)",
+    r"^[ \t]*(?:For Your Information:|Important ?:|Wichtiger Hinweis:|Atenciosamente,|ご注意|"
+    r"If you believe this message is suspicious|Was this email helpful\?|War diese E-Mail hilfreich\?|"
+    r"Este e-mail foi útil\?|Resolve case|Report questionable activity|©|\[commMgrTok:)",
     re.MULTILINE | re.IGNORECASE,
 )
-# Lines Amazon puts above its template: the subject echoed, the seller-copy preamble.
-TEMPLATE_PREFIX_RE = re.compile(
-    r"^[ \t]*(?:\((?:Objet|Subject|Asunto|Betreff|Oggetto|Assunto)[ \t]*:.*\)|"
-    r"Here is a copy of the e-mail that you sent to .*|This is a copy of the message you sent.*)$",
+# Amazon's own sentences, wherever they stand: the subject echoed, the seller-copy preamble, the newer layout's
+# opening line, the cancellation request's notice. Never the buyer's words.
+AMAZON_LINE_RE = re.compile(
+    r"^[ \t]*(?:\((?:Objet|Subject|Asunto|Betreff|Oggetto|Assunto)[ \t]*:[^\n]*\)|"
+    r"Here is a copy of the e-mail that you sent to [^\n]*|This is a copy of the message you sent[^\n]*|"
+    r"You(?: have|'ve) received a (?:new )?message\.?|Sie haben eine (?:neue )?Nachricht erhalten\.?|"
+    r"Vous avez reçu un (?:nouveau )?message\.?|(?:Ha|Has) recibido un (?:nuevo )?mensaje\.?|"
+    r"Hai ricevuto un (?:nuovo )?messaggio\.?|Você recebeu uma (?:nova )?mensagem\.?|"
+    r"メッセージ(?:を受信しました|が届きました)。?|"
+    r"The buyer has requested (?:that you )?(?:to )?cancel (?:this|the) order\.?|"
+    r"Der Käufer hat (?:die )?Stornierung (?:dieser|der) Bestellung (?:beantragt|angefordert)\.?|"
+    r"L'acheteur a demandé l'annulation de (?:cette|la) commande\.?|"
+    r"El comprador ha solicitado (?:la cancelación de este pedido|que canceles este pedido)\.?|"
+    r"L'acquirente ha richiesto (?:l'annullamento|la cancellazione) (?:di questo|dell')ordine\.?|"
+    r"購入者がこの注文のキャンセルをリクエストしました。?)[ \t]*$",
     re.MULTILINE | re.IGNORECASE,
 )
 MESSAGE_LABEL_RE = re.compile(r"^[ \t]*(?:Message|Mensagem|Mensaje|Nachricht|Messaggio)[ \t]*:[ \t]*$", re.MULTILINE)
+SEND_TO_RE = re.compile(
+    r"^[ \t]*(?:Here is a copy of the e-mail that you sent to|This is a copy of the message you sent to)[ \t]+"
+    r"(?P<name>[^\n]{1,200}?)[ \t]*\.?[ \t]*$",
+    re.MULTILINE | re.IGNORECASE,
+)
 
 SELLER_COPY_PHRASES = ("Here is a copy of the e-mail that you sent to", "This is a copy of the message you sent")
 OPT_OUT_PHRASES = ("has chosen to opt out", "has opted out of receiving")
@@ -179,30 +219,43 @@ def is_amazon_address(address: str) -> bool:
 
 
 def _split_message(text: str) -> tuple[str, str]:
-    """(what the buyer wrote now, the earlier thread it quotes) from the body text."""
-    text = TEMPLATE_PREFIX_RE.sub("", text)
-    begin = BEGIN_RE.search(text)
-    quote = QUOTE_START_RE.search(text)
-    above = tidy(text[: quote.start()]) if quote else ""
-    if quote and above and (begin is None or quote.start() < begin.start()):
-        # Top-posted above a quoted thread (Amazon's template or a mail client's).
-        rest = text[quote.start() :]
+    """(what the buyer wrote now, the earlier thread it quotes) from the body text.
+
+    Amazon's own sentences are dropped first. What no known marker delimits is kept whole: the agent may then
+    see some of Amazon's template, never a line of it in place of the buyer's words."""
+    text = AMAZON_LINE_RE.sub("", text)
+    begin = BEGIN_RE.search(text) or MESSAGE_LABEL_RE.search(text)
+    client = CLIENT_QUOTE_RE.search(text)
+    if client and (begin is None or client.start() < begin.start()) and text[: client.start()].strip():
+        # Top-posted above a thread the mail client quotes (Amazon's template or an earlier mail).
+        rest = text[client.start() :]
         ends = list(END_RE.finditer(rest))
         quoted = rest[: ends[-1].start()] if ends else FOOTER_RE.split(rest, maxsplit=1)[0]
-        return above, tidy(quoted)
-    if begin:
-        # Amazon's template: the message sits between the markers, the last End marker closing it.
-        ends = list(END_RE.finditer(text, begin.end()))
-        block = text[begin.end() : ends[-1].start()] if ends else FOOTER_RE.split(text[begin.end() :], maxsplit=1)[0]
-        inner_quote = QUOTE_START_RE.search(block)
-        if inner_quote:
-            return tidy(block[: inner_quote.start()]), tidy(block[inner_quote.start() :])
+        return tidy(text[: client.start()]), tidy(quoted)
+    if begin is None:
+        return tidy(text), ""
+    # Between the markers, the last End marker closing it (a quoted thread inside has its own); the footer
+    # closes a message that has none.
+    ends = list(END_RE.finditer(text, begin.end()))
+    block = text[begin.end() : ends[-1].start()] if ends else FOOTER_RE.split(text[begin.end() :], maxsplit=1)[0]
+    now, quoted = _split_block(block)
+    # Words above the template that no marker explains (a line Amazon added that is not known here) stay in view.
+    start = TEMPLATE_START_RE.search(text, 0, begin.start())
+    above = tidy(text[: start.start()]) if start else ""
+    return (tidy(f"{above}\n\n{now}") if above else now), quoted
+
+
+def _split_block(block: str) -> tuple[str, str]:
+    """The buyer's new words and the thread quoted below them, inside the message block: a mail client's quote
+    header, or an earlier Amazon template (its order line followed by its own Begin marker)."""
+    cut = CLIENT_QUOTE_RE.search(block)
+    for start in TEMPLATE_START_RE.finditer(block, 0, cut.start() if cut else len(block)):
+        if BEGIN_RE.search(block, start.end()):
+            cut = start
+            break
+    if cut is None:
         return tidy(block), ""
-    label = MESSAGE_LABEL_RE.search(text)
-    if label:
-        # The newer HTML layout: "Message:" then the text, then the footer.
-        return tidy(FOOTER_RE.split(text[label.end() :], maxsplit=1)[0]), ""
-    return tidy(FOOTER_RE.split(text, maxsplit=1)[0]), ""
+    return tidy(block[: cut.start()]), tidy(block[cut.start() :])
 
 
 def _outside_message(text: str) -> str:
@@ -294,16 +347,11 @@ def parse_mail(raw: bytes, *, received_at: datetime | None = None) -> ParsedMail
     )
     order = ORDER_ID_RE.search(subject) or ORDER_ID_RE.search(text)
     parsed.amazon_order_id = order.group(1) if order else ""
-    marketplace = MARKETPLACE_PARAM_RE.search(text) or MARKETPLACE_PARAM_RE.search(markup)
-    parsed.marketplace_id = marketplace.group(1) if marketplace else ""
     token = COMM_TOKEN_RE.search(text)
     parsed.comm_token = token.group(1) if token else ""
 
     if kind in {MailKind.BUYER_MESSAGE, MailKind.SELLER_COPY}:
-        parsed.items = [
-            Item(int(m.group("quantity") or 1), clean(m.group("title"), 500), m.group("asin"))
-            for m in ASIN_LINE_RE.finditer(text)
-        ]
+        parsed.items = _items(text)
         parsed.text, parsed.quoted = _split_message(text)
         parsed.text, parsed.quoted = clean(parsed.text), clean(parsed.quoted)
     if kind == MailKind.BUYER_MESSAGE:
@@ -312,9 +360,41 @@ def parse_mail(raw: bytes, *, received_at: datetime | None = None) -> ParsedMail
     else:
         if kind in {MailKind.OPT_OUT, MailKind.BOUNCE, MailKind.SELLER_COPY}:
             _delivery_identifiers(parsed, first, text, attachments)
-        if kind != MailKind.SELLER_COPY:
+        if kind == MailKind.SELLER_COPY:
+            sent_to = SEND_TO_RE.search(text)
+            parsed.buyer_name = clean(sent_to.group("name"), 200) if sent_to else ""
+        else:
             parsed.text = clean(tidy(text))
+    parsed.marketplace_id = _marketplace_id(text, markup, sender, parsed.relay_address)
     return parsed
+
+
+def _items(text: str) -> list[Item]:
+    """The item lines ("1 of Title [ASIN: B0…]") and the rows of the newer layout's item tables."""
+    found = []
+    for m in ASIN_RE.finditer(text):
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        before = text[line_start : m.start()].strip()
+        quantity = QUANTITY_RE.match(before)
+        title = before[quantity.end() :] if quantity else before
+        found.append((line_start, quantity.group("quantity") if quantity else "", title.strip(), m.group("asin")))
+    for table in ITEM_TABLE_RE.finditer(text):
+        at = table.end()
+        while row := ITEM_ROW_RE.match(text, SPACE_RE.match(text, at).end()):
+            found.append((row.start(), row.group("quantity"), row.group("title").strip(" \t|"), row.group("asin")))
+            at = row.end()
+    return [Item(int(quantity or 1), clean(title, 500), asin) for _, quantity, title, asin in sorted(found)]
+
+
+def _marketplace_id(text: str, markup: str, sender: str, relay_address: str) -> str:
+    """The marketplace the mail's links name (`mp=`), else the one whose relay domain the sender or the buyer
+    writes from: a seller's copy of their own message may carry no such link."""
+    if found := MARKETPLACE_PARAM_RE.search(text) or MARKETPLACE_PARAM_RE.search(markup):
+        return found.group(1)
+    for address in (sender, relay_address):
+        if marketplace := MARKETPLACE_BY_RELAY_DOMAIN.get(address.rpartition("@")[2]):
+            return marketplace.marketplace_id
+    return ""
 
 
 def _delivery_identifiers(parsed: ParsedMail, headers: dict[str, str], text: str, attachments: list[Part]) -> None:

@@ -22,6 +22,7 @@ SPECIAL = {
     "quoted_contains",
     "quoted_excludes",
     "defects_include",
+    "text_contains",
 }
 
 
@@ -58,11 +59,48 @@ def test_corpus_mail_is_read_as_expected(name):
         assert fragment in parsed.quoted
     for fragment in expected.get("quoted_excludes", []):
         assert fragment not in parsed.quoted
+    for fragment in expected.get("text_contains", []):
+        assert fragment in parsed.text
     for defect in expected.get("defects_include", []):
         assert defect in parsed.defects
     if "duplicate_of" in expected:
         assert fixture_bytes(name) != fixture_bytes(expected["duplicate_of"])
         assert dedupe_key(fixture_bytes(name)) == dedupe_key(fixture_bytes(expected["duplicate_of"]))
+
+
+@pytest.mark.parametrize(
+    "opening",
+    ["You have received a message.", "Sie haben eine Nachricht erhalten.", "Vous avez reçu un message.", ""],
+)
+def test_amazons_opening_line_is_never_taken_for_the_buyers_words(opening):
+    raw = fixture_bytes("26_new_layout_us.eml").replace(b"You have received a message.", opening.encode())
+    parsed = parse_mail(raw)
+    assert parsed.text.startswith("Hi there,\ndoes the lid have a silicone seal?")
+    assert parsed.quoted == ""
+
+
+def test_a_line_above_the_template_that_is_not_known_stays_in_view_with_the_buyers_words():
+    raw = fixture_bytes("26_new_layout_us.eml").replace(b"You have received a message.", b"Nieuw bericht van Rachel.")
+    parsed = parse_mail(raw)
+    assert parsed.text.startswith("Nieuw bericht van Rachel.\n\nHi there,")
+    assert parsed.text.endswith("Rachel")
+
+
+def test_without_a_known_marker_the_agent_sees_the_whole_body():
+    raw = fixture_bytes("26_new_layout_us.eml")
+    raw = raw.replace(b"------------- Message: -------------", b"~~~~ Nachricht ~~~~")
+    raw = raw.replace(b"------------- End message -------------", b"~~~~ Ende ~~~~")
+    text = parse_mail(raw).text
+    assert "does the lid have a silicone seal?" in text
+    assert "Order ID: 114-6620931-4417725" in text
+    assert "Was this email helpful?" in text
+
+
+def test_the_seller_copys_marketplace_comes_from_the_relay_domain_when_no_link_names_it():
+    raw = fixture_bytes("17_seller_copy.eml").replace(b"mp=ATVPDKIKX0DER", b"")
+    assert parse_mail(raw).marketplace_id == "ATVPDKIKX0DER"
+    uk = raw.replace(b"@marketplace.amazon.com>", b"@marketplace.amazon.co.uk>")
+    assert parse_mail(uk).marketplace_id == "A1F83G8C2ARO7P"
 
 
 def test_the_relay_type_header_does_not_make_a_buyer_message_an_auto_reply():
