@@ -96,12 +96,15 @@ def check_text(
     allowed_domains: Iterable[str] = (),
     extra_rules: Iterable[CustomRule] = (),
     order_id: str | None = None,
+    answering: bool = False,
 ) -> list[Finding]:
     """Every finding in `text`, sorted by where it starts; offsets index the text as given.
-    A blank text has nothing to find (not even a missing order id)."""
+    A blank text has nothing to find (not even a missing order id). `answering`: the message is sent in answer
+    to a buyer's message, so news of the order ("it shipped yesterday") answers them and confirms nothing.
+    Without it, the text alone decides."""
     if not text.strip():
         return []
-    ctx = Context(text, allowed_domains)
+    ctx = Context(text, allowed_domains, answering=answering)
     findings = [f for detect in DETECTORS for f in detect(ctx)]
     for rule in extra_rules:
         findings.extend(_custom(ctx, rule))

@@ -90,7 +90,21 @@ RULES: dict[str, tuple[str, str]] = {
         "Amazon forbids accusing the buyer of lying or fraud in a message. Describe the facts; Amazon's claim process "
         "decides.",
     ),
-    "threat": ("Threats", "Amazon forbids threatening buyers, including with legal action or reports."),
+    "threat": (
+        "Threats",
+        "Amazon forbids threatening buyers: with legal action, debt collectors, reports, publishing their name, or "
+        "their account closed.",
+    ),
+    "disparagement": (
+        "Disparaging others",
+        "Amazon forbids running down other sellers, their products or Amazon itself in buyer messages. Speak for "
+        "your own product and service.",
+    ),
+    "false_claim": (
+        "False claims about Amazon's rules",
+        "Amazon never obliges buyers to leave, change or remove feedback or a review, and never charges them for "
+        "not doing so. Don't tell a buyer otherwise.",
+    ),
     "discrimination": ("Discriminatory language", "Amazon forbids discriminatory or hateful language."),
     "address": (
         "Street addresses",

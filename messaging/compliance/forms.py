@@ -8,6 +8,7 @@ class CheckForm(forms.Form):
     text = forms.CharField(required=False, strip=False, max_length=20_000, widget=forms.Textarea(attrs={"rows": 8}))
     account = forms.IntegerField()
     order_id = forms.CharField(required=False, max_length=40, label="Order id")
+    answering = forms.BooleanField(required=False, label="In reply to the buyer")
 
 
 class ComplianceRuleForm(forms.ModelForm):

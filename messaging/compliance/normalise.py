@@ -147,9 +147,10 @@ _DEFANGED = re.compile(r"[\[\(\{]([.:@])[\]\)\}]")
 # "dot" spelled out in each language, and "d0t"; the French "point" only in brackets, since between two words it
 # is an everyday one ("à ce point").
 _DOTS = "|".join(dict.fromkeys([en.DOT, "d0t", de.DOT, es.DOT, it.DOT]))
-_BRACKETED_DOT = re.compile(rf"\s*[\(\[\{{<]\s*(?:{_DOTS}|{fr.DOT})\s*[\)\]\}}>]\s*")
+# Each starts at the first space of a run (or at the bracket), so a long run of spaces is read once.
+_BRACKETED_DOT = re.compile(rf"(?<!\s)\s*[\(\[\{{<]\s*(?:{_DOTS}|{fr.DOT})\s*[\)\]\}}>]\s*")
 _WORD_DOT = re.compile(rf"(?<=[a-z0-9])\s+(?:{_DOTS})\s+(?=[a-z0-9])")
-_BRACKETED_AT = re.compile(rf"\s*[\(\[\{{<]\s*(?:{en.AT}|{de.AT})\s*[\)\]\}}>]\s*")
+_BRACKETED_AT = re.compile(rf"(?<!\s)\s*[\(\[\{{<]\s*(?:{en.AT}|{de.AT})\s*[\)\]\}}>]\s*")
 _SPACE_BEFORE_DOT = re.compile(r"(?<=[a-z0-9])\s+\.\s*(?=[a-z0-9])")
 _DOT_THEN_SPACE = re.compile(r"(?<=[a-z0-9])\.\s+(?=(?:com|net|org)\b)")
 _SPACED_COLON = re.compile(r"(?<=http)(s?)\s*:\s*/\s*/\s*")

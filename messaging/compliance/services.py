@@ -25,13 +25,17 @@ def _require(actor: AbstractBaseUser, account: SellerAccount, role: str, doing: 
         raise PermissionDenied(f"Only {Role(role).label.lower()}s of {account.name} may {doing}.")
 
 
-def compliance_check(*, text: str, account: SellerAccount, order_id: str | None = None) -> list[Finding]:
-    """Amazon's rules plus the account's own, with its allow-listed domains let through."""
+def compliance_check(
+    *, text: str, account: SellerAccount, order_id: str | None = None, answering: bool = False
+) -> list[Finding]:
+    """Amazon's rules plus the account's own, with its allow-listed domains let through. `answering`: the message
+    answers a buyer's message (a reply in their conversation), not one the seller starts."""
     return check_text(
         text,
         allowed_domains=allowed_domain_names(account),
         extra_rules=[rule.as_checker_rule() for rule in active_rules(account)],
         order_id=order_id,
+        answering=answering,
     )
 
 

@@ -56,7 +56,12 @@ def check(request: HttpRequest) -> HttpResponse:
         return HttpResponse(f"The message could not be checked: {form.errors.as_text()}", status=400)
     account = account_get(request.user, account_id=form.cleaned_data["account"])
     text = form.cleaned_data["text"]
-    findings = compliance_check(text=text, account=account, order_id=form.cleaned_data["order_id"] or None)
+    findings = compliance_check(
+        text=text,
+        account=account,
+        order_id=form.cleaned_data["order_id"] or None,
+        answering=form.cleaned_data["answering"],
+    )
     blocked = compliance_blocked(findings)
     context = {
         "form": form,

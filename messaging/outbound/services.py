@@ -101,7 +101,11 @@ def reply_queue(
     if newer:
         raise StaleReply(newer)
     account = conversation.account
-    findings = compliance_check(text=body, account=account, order_id=conversation.amazon_order_id or None)
+    parent = parent_message_id(conversation)
+    answers_buyer = bool(parent) or conversation.messages.filter(direction=Direction.IN).exists()
+    findings = compliance_check(
+        text=body, account=account, order_id=conversation.amazon_order_id or None, answering=answers_buyer
+    )
     approved = False
     if compliance_blocked(findings):
         if not approval_reason.strip():
@@ -120,10 +124,8 @@ def reply_queue(
     now = timezone.now()
     sender = sender_for(account)
     domain = parseaddr(sender)[1].rpartition("@")[2] or "localhost"
-    parent = parent_message_id(conversation)
     # A conversation the seller started has no buyer mail to answer yet: its own subject, no "Re:".
     topic = strip_reply_prefixes(conversation.subject) or conversation.subject or "Your message"
-    answers_buyer = bool(parent) or conversation.messages.filter(direction=Direction.IN).exists()
     subject = f"Re: {topic}" if answers_buyer else topic
     message = Message.objects.create(
         conversation=conversation,

@@ -6,7 +6,11 @@ GAP = r"(?:(?!(?:nicht|nichts|kein\w*|nie|niemals|ohne|weder)\b)[\w'-]+\s+)"
 
 # --- reviews, and asking to change them ------------------------------------------------
 
-REVIEW = r"(?:[\w-]*bewertung(?:en)?|[\w-]*rezension(?:en)?|[\w-]*feedback|(?:[\w-]*-)?sternen?|erfahrungsbericht\w*)"
+# A compound's first part is bounded, so that a long run of word characters costs no more than a word.
+REVIEW = (
+    r"(?:[\w-]{0,30}bewertung(?:en)?|[\w-]{0,30}rezension(?:en)?|[\w-]{0,30}feedback|(?:[\w-]{0,30}-)?sternen?"
+    r"|erfahrungsbericht\w*)"
+)
 CHANGE = (
     r"(?:ändern|änderst|ändert|geändert|abändern|abzuändern|entfern\w*|lösch\w*|gelöscht|zurückzu?ziehen"
     r"|zurückgezogen|zurückzu?nehmen|zurückgenommen|anpass\w*|angepasst|anzupassen|überdenk\w*|überdacht|aktualisier\w*"
@@ -65,7 +69,35 @@ COMPENSATION = (
     r"kostenlos\w*",
     r"gratis",
 )
+# Value that is not money, given for a review as much as money is: prize draws, points, early access, clubs.
+PERKS = (
+    r"\w*gewinnspiel\w*",
+    r"\w*verlos\w*",
+    r"tombola",
+    r"lotterie",
+    r"(?:ein|jedes|als) los",
+    r"preisausschreiben",
+    r"gewinnchance\w*",
+    r"(?:zu|und) gewinnen",
+    r"gewinnen sie",
+    r"\w*(?:treue|bonus|prämien|extra)punkte\w*",
+    r"(?:doppelte|dreifache|extra) punkte",
+    r"punkte (?:sammeln|gutgeschrieben|gutschreiben)",
+    r"\d+ punkte",
+    r"vorab(?:-| )?zugang",
+    r"(?:frühzeitig|frühere|exklusive)\w* zugang",
+    r"zugang vorab",
+    r"als erste\w* (?:testen|probieren|erhalten|sehen|bekommen)",
+    r"\w*tester-?club\w*|produkttester\w*",
+    r"vip\w*",
+    r"\w*club\w*",
+    r"mitglied\w*",
+    r"garantieverlängerung\w*|verlängerte\w* garantie",
+    r"bäume? pflanzen|pflanzen (?:wir )?(?:einen |\d+ )?bäume?",
+    r"spende\w*|spenden",
+)
 GIFTS = (
+    *PERKS,
     r"\w*gutschein\w*",
     r"\w*rabatt\w*",
     r"\w*guthaben",

@@ -42,7 +42,30 @@ COMPENSATION = (
     r"devoluci[oó]n del (?:importe|dinero)",
     r"sin (?:coste|costo|cargo)",
 )
+# Value that is not money, given for a review as much as money is: prize draws, points, early access, clubs.
+PERKS = (
+    r"sorteos?",
+    r"concursos?",
+    r"rifas?",
+    r"lotería",
+    r"(?:para |y )?ganar (?:un|una|el|la|unos)",
+    r"premios?",
+    r"puntos? (?:de )?fidelidad",
+    r"puntos? (?:extra|de regalo|de recompensa)",
+    r"\d+ puntos",
+    r"acceso (?:anticipado|exclusivo|prioritario)",
+    r"en primicia",
+    r"antes que nadie",
+    r"(?:el |la |los |las )?primer(?:o|a|os|as) en (?:probar|recibir|descubrir|conocer)",
+    r"club \w+|club",
+    r"vip",
+    r"miembros?",
+    r"garantía (?:ampliada|extendida)|ampliación de (?:la )?garantía",
+    r"plant\w* (?:un |\d+ )?árbol\w*",
+    r"donaci\w*",
+)
 GIFTS = (
+    *PERKS,
     r"cupón|cupones",
     r"descuentos?",
     r"códigos? (?:de )?(?:descuento|promocional\w*)",

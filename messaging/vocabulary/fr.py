@@ -45,7 +45,30 @@ COMPENSATION = (
     r"gratuit\w*",
     r"sans frais",
 )
+# Value that is not money, given for a review as much as money is: prize draws, points, early access, clubs.
+PERKS = (
+    r"tirages? au sort",
+    r"jeux?[- ]concours",
+    r"concours",
+    r"loterie",
+    r"tombola",
+    r"chances? de gagner",
+    r"(?:pour |et )?gagner (?:un|une|des|le|la)",
+    r"gagnez",
+    r"points? (?:de )?fidélité",
+    r"points? (?:bonus|cadeaux?|de récompense)",
+    r"\d+ points",
+    r"accès (?:anticipé|en avant-première|prioritaire|exclusif)",
+    r"en avant-première",
+    r"(?:le |la |les )?premi(?:er|ère|ers|ères) à (?:tester|essayer|découvrir|recevoir)",
+    r"club \w+|club",
+    r"vip",
+    r"membres?",
+    r"garantie (?:prolongée|étendue)|extension de (?:la )?garantie",
+    r"plant\w* (?:un |des |\d+ )?arbres?",
+)
 GIFTS = (
+    *PERKS,
     r"bons? d'achat",
     r"chèques?[- ]cadeaux?",
     r"cartes?[- ]cadeaux?",

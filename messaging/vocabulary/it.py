@@ -40,7 +40,30 @@ COMPENSATION = (
     r"a costo zero",
     r"nota di credito",
 )
+# Value that is not money, given for a review as much as money is: prize draws, points, early access, clubs.
+PERKS = (
+    r"estrazion[ei] a premi",
+    r"concors[oi] a premi",
+    r"concorso",
+    r"lotteria",
+    r"sorteggi[oi]",
+    r"premi in palio|in palio",
+    r"(?:per |e )?vincere (?:un|una|uno|il|la|dei)",
+    r"punti (?:fedeltà|bonus|premio|extra)",
+    r"\d+ punti",
+    r"accesso (?:anticipato|esclusivo|prioritario)",
+    r"in anteprima",
+    r"prima di tutti",
+    r"(?:il |la |i |le )?prim[oaie] a (?:provare|ricevere|scoprire|testare)",
+    r"club \w+|club",
+    r"vip",
+    r"membri|membro",
+    r"garanzia (?:estesa|prolungata)|estensione (?:della )?garanzia",
+    r"piant\w* (?:un |\d+ )?alber\w*",
+    r"donazion\w*",
+)
 GIFTS = (
+    *PERKS,
     r"buon[oi] (?:sconto|regalo|acquisto)",
     r"codic[ei] (?:sconto|promo\w*)",
     r"scont[oi]",

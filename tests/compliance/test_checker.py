@@ -103,7 +103,7 @@ def test_phone_numbers(text, span):
 @pytest.mark.parametrize(
     "text",
     [
-        "Your order 112-1234567-1234567 shipped.",
+        "About order 112-1234567-1234567: the second item ships separately.",
         "UPS tracking 1Z999AA10123456784, Amazon tracking TBA123456789000.",
         "FedEx tracking 7489 1234 5678 is in Memphis.",
         "USPS 9400 1000 0000 0000 0000 00 is on the way.",
@@ -209,7 +209,7 @@ def test_wording_rules_and_spans(text, rule, span):
         "You won't be charged any extra fee.",
         "We've refunded the extra shipping charge.",
         "Good news: your parcel will be delivered tomorrow.",
-        "Your order shipped on May 3 with UPS.",
+        "You asked: your order shipped on May 3 with UPS.",
         "We ship from our Scunthorpe warehouse.",
         "Hi Sue, store the bottle lying flat.",
         "The fabric has a flame retardant; the dumbbell set ships today.",
@@ -223,9 +223,55 @@ def test_wording_look_alikes_pass(text):
     assert found(text) == []
 
 
-def test_shipping_news_is_a_confirmation_only_with_notification_framing():
+def test_shipping_news_is_a_confirmation_unless_the_message_answers_or_resolves_something():
     assert rules("Good news! Your order has shipped and is on its way.") == {"confirmation"}
-    assert found("Your order has shipped and is on its way.") == []
+    assert rules("Your item has shipped, tracking 1Z999AA10123456784.") == {"confirmation"}
+    assert found("You asked about your order: it has shipped and is on its way.") == []
+    assert found("Sorry for the wait: your order has shipped and is on its way.") == []
+    assert found("Unfortunately your order hasn't shipped yet.") == []
+    # the words of a confirmation make one of any message; Amazon's own confirmation may be named
+    assert rules("Sorry for the wait. This email confirms your order.") == {"confirmation"}
+    assert found("Shipping confirmation is attached by Amazon to your order page.") == []
+
+
+def test_a_feedback_change_next_to_compensation_made_is_only_advised_against():
+    made = "Your refund of $24.99 went through today. If you feel it is resolved, you may update your feedback."
+    assert found(made)[-1] == ("feedback_removal", "update your feedback")
+    assert not is_blocked(check_text(made))
+    # offered rather than made, or an ask to delete the feedback: refused
+    assert is_blocked(check_text("Once you update your feedback, we can issue a partial refund."))
+    assert rules("We have refunded you in full. Could you please remove your feedback?") == {"feedback_compensation"}
+
+
+def test_a_prize_draw_points_or_early_access_for_a_review_is_an_incentive():
+    assert rules("Each review counts as one entry in our prize draw.") == {"incentive"}
+    assert rules("Reviewers get 500 loyalty points.") == {"incentive"}
+    assert found("There is no prize draw linked to reviews.") == []
+    assert found("Your loyalty points are managed by Amazon.") == []
+
+
+def test_a_top_rating_is_asked_for_unless_it_is_described_or_thanked_for():
+    assert rules("Five stars would really help a small business like ours.") == {"positive_review"}
+    assert found("This kettle has a five-star safety rating from the test lab.") == []
+    assert found("Thank you for the five-star review!") == []
+    assert rules("The lab gave it five stars, please give us five stars too!") == {"positive_review"}
+
+
+def test_other_sellers_and_amazon_are_not_run_down_nor_amazons_rules_misstated():
+    assert rules("The other sellers on this listing sell counterfeits.") == {"disparagement"}
+    assert rules("Amazon's customer service is useless.") == {"disparagement"}
+    assert rules("Amazon requires you to leave feedback within 7 days.") == {"false_claim"}
+    assert found("Amazon's policy lets you return it within 30 days.") == []
+    assert found("Amazon requires us to ship within two business days.") == []
+    assert found("Beware of scammers pretending to be Amazon.") == []
+
+
+def test_threats_beyond_insults():
+    assert rules("Unpaid amounts go to our debt collection agency.") == {"threat"}
+    assert rules("Your Amazon account will be suspended if you keep the feedback.") == {"threat"}
+    assert rules("We will publish your name on seller forums.") == {"threat"}
+    assert found("We will report the carrier's delay to Amazon.") == []
+    assert found("We will not publish your name anywhere.") == []
 
 
 def test_a_conditional_threat_is_still_a_threat():
@@ -237,7 +283,7 @@ def test_a_conditional_threat_is_still_a_threat():
 
 
 def test_missing_order_id_is_advisory():
-    findings = check_text("Your parcel is on its way.", order_id="112-1234567-1234567")
+    findings = check_text("Your parcel is with the carrier.", order_id="112-1234567-1234567")
     assert [(f.rule, f.blocking, f.start, f.end) for f in findings] == [("order_id", False, 0, 0)]
     assert "112-1234567-1234567" in findings[0].explanation
     assert check_text("About 112-1234567-1234567: it ships today.", order_id="112-1234567-1234567") == []

@@ -90,7 +90,7 @@ def test_a_spanish_removal_ask_alone_is_only_advice():
         "Escríbanos por la mensajería de Amazon.",
         "El descuento se aplicó automáticamente al pagar.",
         "Amazon ya le reembolsó el suplemento del envío urgente.",
-        "Su pedido fue enviado el 3 de mayo con Correos.",
+        "Como nos pidió: su pedido fue enviado el 3 de mayo con Correos.",
         "¡Gracias por su pedido! Sobre su pregunta: la funda se lava a 30 °C.",
         "El número de seguimiento está en la confirmación de envío de Amazon.",
         "Clientes como usted nos importan mucho.",

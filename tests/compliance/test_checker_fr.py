@@ -87,7 +87,7 @@ def test_a_french_removal_ask_alone_is_only_advice():
         "Écrivez-nous via la messagerie Amazon.",
         "La réduction a été appliquée automatiquement au paiement.",
         "Amazon a déjà remboursé le supplément pour la livraison express.",
-        "Votre commande a été expédiée le 3 mai avec Colissimo.",
+        "Comme vous l'avez demandé : votre commande a été expédiée le 3 mai avec Colissimo.",
         "Merci pour votre commande ! Pour votre question : la housse se lave à 30 °C.",
         "Le numéro de suivi figure dans la confirmation d'expédition d'Amazon.",
         "Nous avons pris bonne note de votre demande, merci.",

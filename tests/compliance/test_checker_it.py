@@ -85,7 +85,7 @@ def test_an_italian_removal_ask_alone_is_only_advice():
         "Ci scriva tramite la messaggistica di Amazon.",
         "Lo sconto è stato applicato automaticamente al pagamento.",
         "Amazon le ha già rimborsato il supplemento della spedizione express.",
-        "Il suo ordine è stato spedito il 3 maggio con BRT.",
+        "Come richiesto, il suo ordine è stato spedito il 3 maggio con BRT.",
         "Grazie per il suo ordine! Sulla sua domanda: la fodera si lava a 30 °C.",
         "Il numero di tracciamento è nella conferma di spedizione di Amazon.",
         "Clienti come lei sono importanti per noi.",

@@ -86,6 +86,17 @@ def test_check_reads_the_composers_own_field(client, account, agent):
     assert missing.status_code == 400 and "no field 'text'" in missing.content.decode()
 
 
+def test_news_of_the_order_blocks_unless_it_answers_a_buyers_message(client, account, agent):
+    client.force_login(agent)
+    news = "Your order has shipped with UPS, tracking 1Z999AA10123456784."
+    assert json.loads(check(client, news, account)["HX-Trigger"]) == {"compliance": {"blocked": True}}
+    assert json.loads(check(client, news, account, answering="1")["HX-Trigger"]) == {"compliance": {"blocked": False}}
+    confirmation = "This email confirms your order."
+    assert json.loads(check(client, confirmation, account, answering="1")["HX-Trigger"]) == {
+        "compliance": {"blocked": True}
+    }
+
+
 def test_check_on_another_account_is_not_found(client, account, other_account, agent):
     client.force_login(agent)
     assert check(client, "hello", other_account).status_code == 404
@@ -113,8 +124,17 @@ def test_the_live_check_include(account):
     assert 'hx-trigger="load, input changed delay:400ms from:#reply-body-7"' in html
     assert 'hx-include="#reply-body-7"' in html
     values = json.loads(html.split("hx-vals='")[1].split("'")[0])
-    assert values == {"account": str(account.id), "order_id": "112-1234567-1234567", "text_field": "body"}
+    assert values == {
+        "account": str(account.id),
+        "order_id": "112-1234567-1234567",
+        "text_field": "body",
+        "answering": "",
+    }
     assert 'class="compliance-findings-slot"' in html
+    answering = render_to_string(
+        "compliance/live_check.html", {"field_id": "reply-text", "account_id": account.id, "answering": 42}
+    )
+    assert json.loads(answering.split("hx-vals='")[1].split("'")[0])["answering"] == "1"
 
 
 # --- the rules page ---------------------------------------------------------------------------

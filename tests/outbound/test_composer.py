@@ -47,6 +47,8 @@ def test_the_case_page_shows_the_composer_with_the_running_clock(client, agent, 
     assert 'id="reply-text"' in page
     assert "due in 23h 49m" in page or "due in 23h 50m" in page
     assert f'name="seen" value="{latest_inbound_id(conversation)}"' in page
+    # the live check knows the reply answers the buyer: news of their order confirms nothing
+    assert '"answering": "1"' in page
 
 
 def test_an_agent_replies_and_the_reply_is_queued_in_the_thread(client, agent, conversation):

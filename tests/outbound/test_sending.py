@@ -17,8 +17,9 @@ from helpdesk.models import Activity, DeadlineState
 from messaging.outbound.delivery import LEASE, outbound_mark_bounced, reply_claim, reply_send, reply_transition
 from messaging.outbound.models import Reply, ReplyStatus
 from messaging.outbound.selectors import latest_inbound_id
-from messaging.outbound.services import outbound_settings_save, reply_queue
+from messaging.outbound.services import ComplianceBlocked, outbound_settings_save, reply_queue
 from messaging.outbound.tasks import MAX_RETRIES, deliver_due_replies, send_reply
+from messaging.services import conversation_open_for_order
 
 from .helpers import RELAY, free_port, receive, smtp_mailer
 
@@ -63,6 +64,23 @@ def test_a_reply_reaches_the_relay_address_from_the_account_threaded_under_the_b
     assert mail["Message-ID"].strip() == f"<{reply.email_message_id}>"  # folded: it is long
     assert mail["Subject"].strip() == "Re: Shipping inquiry from Amazon customer Cathy (Order: 114-7863528-5212210)"
     assert mail.get_content().strip().replace("\r\n", "\n") == BODY
+
+
+def test_news_of_the_order_answers_a_buyer_but_is_refused_in_a_conversation_the_seller_starts(
+    conversation, agent, account
+):
+    news = "Your order has shipped with UPS, tracking 1Z999AA10123456784."
+    assert queue(conversation, agent, body=news).message.body_text == news
+    started = conversation_open_for_order(
+        account=account,
+        amazon_order_id="113-4409182-6650317",
+        buyer_email="b3n7m1q5w9e2r6t@marketplace.amazon.com",
+        subject="About your order",
+        actor=agent,
+    )
+    with pytest.raises(ComplianceBlocked) as refused:
+        queue(started, agent, body=news)
+    assert {f.rule for _, f in refused.value.labelled} == {"confirmation"}
 
 
 def test_without_outbound_settings_replies_come_from_the_default_address(smtp, conversation, agent, settings):

@@ -32,4 +32,5 @@ SHADOWED_BY = {
     "phone": {"card", "address", "extra_payment"},
     "off_amazon": {"email", "link"},
     "feedback_compensation": {"incentive"},
+    "positive_review": {"incentive"},
 }

@@ -1,6 +1,7 @@
 """What every rule reads: the original text, its normalised views, sentences, negation, protected numbers."""
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable
 
 from ..findings import ADVISORY, RULES, Finding
@@ -8,12 +9,14 @@ from ..normalise import View, deobfuscate
 
 
 class Context:
-    def __init__(self, text: str, allowed_domains: Iterable[str]):
+    def __init__(self, text: str, allowed_domains: Iterable[str], *, answering: bool = False):
         self.original = text
+        self.answering = answering  # the message answers a buyer's message: news of the order is no notification
         self.plain = View.of(text)  # normalised; obfuscations kept
         self.clear = deobfuscate(self.plain, text)  # normalised and de-obfuscated
         self.allowed = {d.strip().lower().removeprefix("www.") for d in allowed_domains if d.strip()}
         self.sentences = [(m.start(), m.end()) for m in _SENTENCE.finditer(self.clear.text)]
+        self._starts = [start for start, _ in self.sentences]
         self.protected = [self.plain.span(m.start(), m.end()) for p in _PROTECTED for m in p.finditer(self.plain.text)]
 
     def finding(self, view: View, rule: str, start: int, end: int, explanation: str = "") -> Finding:
@@ -27,11 +30,22 @@ class Context:
             blocking=rule not in ADVISORY,
         )
 
+    def sentence_index(self, pos: int) -> int:
+        """The index in `sentences` of the one holding `pos`, -1 before the first."""
+        return bisect_right(self._starts, pos) - 1
+
     def sentence_of(self, pos: int) -> tuple[int, int]:
-        for start, end in self.sentences:
-            if start <= pos < end:
-                return start, end
+        index = self.sentence_index(pos)
+        if index >= 0 and pos < self.sentences[index][1]:
+            return self.sentences[index]
         return 0, len(self.clear.text)
+
+    def by_sentence(self, matches: Iterable[re.Match]) -> dict[int, list[re.Match]]:
+        """`matches` grouped by the sentence each starts in, in order."""
+        grouped: dict[int, list[re.Match]] = {}
+        for m in matches:
+            grouped.setdefault(self.sentence_index(m.start()), []).append(m)
+        return grouped
 
     def negated(self, pos: int) -> bool:
         """A negation shortly before `pos`, in the same clause ("no extra fee", "we won't ask you to pay",

@@ -8,7 +8,18 @@ gaps between words skip no negation (`GAP`) and a charge is also settled by a ne
 
 import re
 
-from messaging.vocabulary.de import CHANGE, COMPENSATION, GAP, GIFTS, MONEY, PROFANE, PROFANE_DISGUISED, REVIEW, VALUE
+from messaging.vocabulary.de import (
+    CHANGE,
+    COMPENSATION,
+    GAP,
+    GIFTS,
+    MONEY,
+    PERKS,
+    PROFANE,
+    PROFANE_DISGUISED,
+    REVIEW,
+    VALUE,
+)
 
 from .wording import leet, wording_from
 
@@ -30,8 +41,20 @@ _BAD = r"(?:negativ|schlecht|neutral|kritisch|mittelmäßig|[1-3][- ]?stern)\w*"
 # --- reviews and feedback ----------------------------------------------------------
 
 _INCENTIVE = _de(*VALUE)
+_PERK = _de(*PERKS)
 _GIFT = _de(*GIFTS)
 _COMPENSATION = _de(*COMPENSATION)
+# "Die Erstattung ist erfolgt", "wir haben Ihnen den Betrag erstattet"
+_MADE = _de(
+    r"(?:ist|wurde|wurden|sind|war|waren)\s+(?:\w+\s+){0,3}?(?:erfolgt|erledigt|veranlasst|abgeschlossen|ausgeführt"
+    r"|überwiesen|gutgeschrieben|erstattet|zurückerstattet|angewiesen|verschickt|versandt|raus)",
+    r"(?:haben|hatten|habe)\s+(?:ihnen\s+)?(?:\w+\s+){0,4}?(?:erstattet|zurückerstattet|überwiesen|gutgeschrieben"
+    r"|ersetzt|geschickt|gesendet|zurückgezahlt)",
+    r"erledigt|ist durch",
+)
+_DELETION = _de(
+    r"lösch\w*|gelöscht|entfern\w*|zurückzu?ziehen|zurückgezogen|zurückzu?nehmen|zurückgenommen|ziehen|zieh|nehmen|nimm"
+)
 _REMOVAL_ASK = _de(
     # "Ändern Sie bitte Ihre Bewertung", "löschen Sie die negative Bewertung"
     rf"{CHANGE}\s+(?:sie\s+)?(?:bitte\s+|doch\s+|noch\s+|einmal\s+|vielleicht\s+)*(?:ihre?n?|die|diese\w*|das|den)\s+"
@@ -55,16 +78,24 @@ _REVIEW_ASK = _de(
     rf"{GAP}{{0,3}}?{REVIEW}",
     rf"(?:für|bei|gegen|mit)\s+(?:eine|einer|jede|jeder)\s+{GAP}{{0,2}}?{REVIEW}",
     rf"sobald\s+{GAP}{{0,4}}?{REVIEW}",
+    rf"(?:wer|alle,? die|jede[rn]?,? d(?:er|ie))\s+{GAP}{{0,4}}?(?:bewertet|bewerten|rezensiert|rezensieren)",
     rf"(?:nach|bei|gegen|für)\s+(?:der\s+|die\s+)?(?:abgabe|veröffentlichung)\s+(?:einer|ihrer|der)\s+{GAP}{{0,2}}?{REVIEW}",
     rf"(?:positiv|gut|sehr gut|ausgezeichnet|hervorragend|top|toll|super|ehrlich)\w{{0,2}}[- ]{REVIEW}",
     _REMOVAL_ASK.pattern,
 )
 _POSITIVE = _de(
     rf"(?:positiv|gut|sehr gut|ausgezeichnet|hervorragend|top|toll|super|glänzend|best|bestmöglich|perfekt|spitze"
-    rf"|volle?|höchste?)\w{{0,2}}[- ]+{REVIEW}",
-    r"(?:5|fünf|volle?n?)[- ]?sternen?",
+    rf"|volle?|höchste?|spitzen)\w{{0,2}}[- ]+{REVIEW}",
+    r"(?:5|fünf|volle?n?)[- ]?sternen?\w*",
     r"5/5",
-    r"bestnote|höchstnote|volle punktzahl",
+    r"bestnoten?|höchstnoten?|volle\w* punktzahl|höchstbewertung\w*|top-?note\w*|spitzen(?:note|bewertung)\w*",
+)
+# A top rating described rather than asked for: a test, a lab, a hotel, the energy label, the buyer's own.
+_DESCRIBED = _de(
+    r"\w*test\w*|labor\w*|hotel\w*|energie\w*|sicherheit\w*|zeitschrift\w*|magazin\w*|auszeichnung\w*"
+    r"|ausgezeichnet mit|zertifiziert\w*|prüfsiegel\w*",
+    r"sie haben (?:uns )?(?:\w+ )?(?:gegeben|vergeben|hinterlassen|geschrieben)|(?:gegeben|vergeben|hinterlassen"
+    r"|geschrieben) (?:haben|hat)|danke\w* für ihre",
 )
 _ASK = _de(
     r"bitte|bitten|würden sie|würdest|könnten sie|könntest|würden (?:wir )?uns|würde uns|wären?\s+(?:wir|ihnen|es"
@@ -193,28 +224,42 @@ _CARD_REQUEST = _de(
 _SHIPMENT = r"(?:bestellung|paket|päckchen|sendung|lieferung|artikel|ware|waren|auftrag|einkauf)"
 _SENT = (
     r"(?:versandt|versendet|verschickt|bestätigt|aufgegeben|eingegangen|bearbeitet|verpackt|übergeben|abgeschickt"
-    r"|losgeschickt)"
+    r"|losgeschickt|rausgegangen|rausgeschickt|herausgegangen|abgeholt)"
+)
+_WHEN = (
+    r"(?:soeben|gerade|eben|heute|bereits|schon|jetzt|nun|erfolgreich|vorhin|morgen|früh|vormittag|nachmittag"
+    r"|am [\w.]+)"
 )
 _STATUS = _de(
-    rf"(?:ihre?|die|das|der)\s+{_SHIPMENT}(?:\s+[\w-]+){{0,3}}?\s+(?:wurde|wurden|ist|sind|wird|werden)\s+"
-    r"(?:(?:soeben|gerade|eben|heute|bereits|schon|jetzt|nun|erfolgreich|vorhin)\s+)*(?:(?:an|mit|per|von|bei)\s+"
-    rf"(?:[\w-]+\s+){{1,3}}?)?(?:{_SENT}|unterwegs|auf dem weg|raus|in bearbeitung|versandbereit)",
-    rf"(?:ihre?|die|das|der)\s+{_SHIPMENT}(?:\s+[\w-]+){{0,3}}?\s+{_SENT}\s+(?:wurde|wurden|worden|ist|sind)",
+    rf"ihre?\s+{_SHIPMENT}(?:\s+[\w-]+){{0,3}}?\s+(?:wurde|wurden|ist|sind|wird|werden)\s+"
+    rf"(?:{_WHEN}\s+)*(?:(?:an|mit|per|von|bei)\s+(?:[\w-]+\s+){{1,3}}?)?(?:{_SENT}|unterwegs|auf dem weg|raus"
+    r"|in bearbeitung|versandbereit)",
+    rf"ihre?\s+{_SHIPMENT}(?:\s+[\w-]+){{0,3}}?\s+{_SENT}\s+(?:wurde|wurden|worden|ist|sind)",
+    # the verb last, in a "dass" clause: "dass Ihr Paket bereits auf dem Weg ist"
+    rf"ihre?\s+{_SHIPMENT}(?:\s+[\w-]+){{0,3}}?\s+(?:unterwegs|auf dem weg(?: zu ihnen)?|in bearbeitung"
+    r"|versandbereit)\s+(?:ist|sind)",
     rf"wir haben ihre?n?\s+{_SHIPMENT}\s+(?:\w+\s+){{0,3}}?(?:erhalten|{_SENT})",
-    r"eingang ihrer (?:bestellung|zahlung)",
-    rf"(?:ihre?|die|das|der)\s+{_SHIPMENT}(?:\s+[\w-]+){{0,3}}?\s+(?:hat|haben|verlässt|verlassen)\s+"
-    r"(?:(?:heute|soeben|gerade|bereits)\s+)*(?:unser|das)\s+(?:lager|haus)(?:\s+verlassen)?",
-    rf"(?:ihre?|die|das|der)\s+{_SHIPMENT}\s+(?:\w+\s+){{0,2}}?(?:unser|das)\s+(?:lager|haus)\s+verlassen",
+    rf"ihre?\s+{_SHIPMENT}(?:\s+[\w-]+){{0,3}}?\s+(?:hat|haben|verlässt|verlassen)\s+"
+    rf"(?:{_WHEN}\s+)*(?:unser|das)\s+(?:lager|haus)(?:\s+verlassen)?",
+    rf"ihre?\s+{_SHIPMENT}\s+(?:\w+\s+){{0,2}}?(?:unser|das)\s+(?:lager|haus)\s+verlassen",
 )
-_FRAMING = _de(
-    r"gute nachrichten?",
-    r"(?:wir )?freuen (?:uns|wir uns),? (?:ihnen )?(?:\w+\s+){0,3}?mitteil\w*|mitteilen zu (?:können|dürfen)",
-    r"(?:wir )?(?:möchten|wollten|wollen) ihnen (?:nur |gerne? |hiermit |kurz )*(?:mitteilen|bestätigen"
-    r"|bescheid geben|sagen|informieren)",
-    r"hiermit (?:bestätigen|informieren|teilen) wir|wir bestätigen",
-    r"(?:nur )?(?:eine )?kurze (?:info|information|nachricht|mitteilung)|zur info|zu ihrer information"
-    r"|wir informieren sie",
-    r"(?:vielen |herzlichen |recht herzlichen )?dank(?:e)? (?:für )?(?:ihre|ihren) (?:bestellung|einkauf|kauf|auftrag)",
+# "Hiermit bestätigen wir Ihre Bestellung", "wir bestätigen den Eingang"
+_NOTICE = _de(
+    r"(?:hiermit|gerne) (?:bestätigen|informieren|teilen) wir",
+    r"wir bestätigen (?:ihnen )?(?:hiermit )?(?:den eingang|ihre (?:bestellung|zahlung|lieferung)|den versand"
+    r"|die bestellung)",
+    r"(?:ihre|die) bestellung (?:ist|wurde) (?:hiermit |soeben |erfolgreich )?bestätigt",
+    r"eingang ihrer (?:bestellung|zahlung)",
+)
+# What shows the message answers the buyer or sorts out a problem, so news of the order is no notification.
+_REPLY = _de(
+    r"(?:sie )?fragten|ihre\w* (?:frage|anfrage|nachricht|e-?mail|bitte)|auf ihre",
+    r"wie (?:gewünscht|besprochen|versprochen|erbeten)",
+    r"nachgesehen|nachgefragt|geprüft|nachgeforscht|nachforschung\w*",
+    r"(?:vielen |herzlichen )?dank für (?:ihre )?(?:geduld|nachricht|rückmeldung|hinweis)",
+    r"leider|entschuldig\w*|tut uns leid|bedauer\w*|verspät\w*|verzöger\w*|verloren|fehlt|fehlend\w*|beschädigt\w*",
+    r"kaputt|verwechs\w*|versehen|fehler|ersatz\w*|erneut|nochmal|noch einmal|neu verschickt|erstatt\w*|rücksend\w*",
+    r"retour\w*|storn\w*|umtausch\w*",
 )
 # A header line ("Versandbestätigung: ...", "Betreff: Bestellbestätigung"), not the word in a sentence
 # ("Die Sendungsnummer steht in der Versandbestätigung von Amazon").
@@ -263,6 +308,8 @@ _LIAR = _de(
     r"unehrlich\w*",
     r"(?:sie )?(?:sagen|erzählen) (?:uns )?nicht die wahrheit|erzählen sie (?:uns )?keine märchen|märchen erzählen",
 )
+_KONTO = r"(?:ihr|ihren)\s+(?:amazon-?|kunden)?(?:konto|account|käuferkonto|kundenkonto|amazon-konto)"
+_GESPERRT = r"(?:gesperrt|geschlossen|gelöscht|deaktiviert|eingeschränkt|gekündigt)"
 _THREAT = _de(
     r"(?:rechtliche|juristische|gerichtliche|anwaltliche)\w* (?:schritte|konsequenzen|maßnahmen)",
     r"(?:unser\w*|mein\w*)\s+(?:rechts)?anwält?\w*|(?:unsere|die) rechtsabteilung|anwalt (?:einschalten|eingeschaltet"
@@ -281,8 +328,17 @@ _THREAT = _de(
     r"|das wird (?:ernste |rechtliche )?(?:konsequenzen|folgen) haben|das hat (?:ernste |rechtliche )?(?:konsequenzen"
     r"|folgen)",
     r"wir wissen,? wo sie wohnen",
-    r"inkasso\w*",
+    r"inkasso\w*|forderungsmanagement|schufa",
     r"sonst (?:passiert was|passiert etwas|gibt es ärger|knallt es|setzt es was|gibt's ärger)",
+    # the account reported or closed, the name published, a blacklist, consequences
+    rf"(?:melden|sperren|schließen|löschen)\w*\s+(?:wir|ich|lassen wir)\s+{_KONTO}",
+    rf"{_KONTO}\s+(?:bei amazon\s+)?(?:wird|werden|würde|kann|könnte|muss)\s+{GAP}{{0,3}}?{_GESPERRT}",
+    rf"(?:dass|damit)\s+{_KONTO}\s+{GAP}{{0,2}}?{_GESPERRT}",
+    rf"veröffentlich\w*\s+(?:wir|ich)?\s*{GAP}{{0,2}}?ihren (?:vollen |vollständigen )?namen",
+    rf"ihren namen\s+{GAP}{{0,4}}?(?:veröffentlich\w*|öffentlich machen|posten|nennen)",
+    r"schwarze\w* liste|blacklist\w*|andere\w* (?:händler|verkäufer)\w* (?:informieren|warnen|wissen lassen)",
+    r"(?:wird|werden|hat|haben)\s+(?:für sie\s+)?(?:ernste\w* |rechtliche\w* |unangenehme\w* )?(?:konsequenzen"
+    r"|folgen)(?:\s+haben)?",
 )
 _DISCRIMINATION = _de(
     r"kanake\w*|kanacke\w*|neger\w*|nigger\w*|schwuchtel\w*|kümmeltürke\w*|schlitzaug\w*|polacke\w*"
@@ -296,6 +352,37 @@ _DISCRIMINATION = _de(
     r"|ihr(?:e|em)? (?:volk|rasse)",
     r"weil sie (?:eine |ein )?(?:frau|ausländer\w*|türk\w*|muslim\w*|jud\w*|schwarz\w*|alt|behindert\w*|schwul"
     r"|lesbisch|pol\w*|russ\w*|arab\w*|migrant\w*|flüchtling) sind",
+)
+
+# --- disparaging others, false claims --------------------------------------------------
+
+_SELLERS = (
+    r"(?:andere[nmrs]?|die anderen|übrige[nmrs]?|konkurrierende[nmrs]?|billige[nmrs]?)\s+(?:\w+\s+)?(?:händler\w*"
+    r"|verkäufer\w*|anbieter\w*|shops?|marken?|hersteller\w*)|konkurren\w*|mitbewerber\w*|wettbewerber\w*"
+)
+_RIVALS = rf"(?:{_SELLERS})|amazon[\w-]*"
+_RUN_DOWN = (
+    r"fälschung\w*|gefälscht\w*|fake\w*|plagiat\w*|nachahmung\w*|billigkopie\w*|schrott\w*|ramsch|müll|betrüger\w*"
+    r"|betrug\w*|abzocke\w*|abzocker\w*|diebe|unfähig\w*|inkompetent\w*|nachlässig\w*|schlampig\w*|katastroph\w*"
+    r"|ein witz|gekaufte\w* (?:bewertung|rezension)\w*|bezahlte\w* (?:bewertung|rezension)\w*|egal|minderwertig\w*"
+    r"|unzuverlässig\w*|lügner\w*|verlier\w* (?:ständig |dauernd |immer )?pakete|werfen (?:die )?pakete"
+)
+# Products run down before the sellers they are pinned on.
+_FAKES = r"fälschung\w*|gefälscht\w*|fake\w*|plagiat\w*|nachahmung\w*|billigkopie\w*|schrott\w*|ramsch|müll"
+_DISPARAGEMENT = _de(
+    rf"(?:{_RIVALS})[^.!?\n]{{0,60}}?(?<!\w)(?:{_RUN_DOWN})",
+    rf"(?:{_FAKES})[^.!?\n]{{0,30}}?(?<!\w)(?:{_SELLERS})",
+    r"kaufen sie (?:bloß |bitte |lieber )?nicht (?:bei|von) (?!uns\b|mir\b|amazon\b)[a-z]\w*",
+)
+_REVIEWISH = rf"(?:{REVIEW}|bewerten|bewertet|rezensieren|zu bewerten)"
+_OBLIGED = _de(
+    rf"(?:(?:sie|käufer\w*|kunden|jeder)\s+{GAP}{{0,2}}?(?:müssen|müssten|sollen|sind (?:\w+ )?verpflichtet"
+    r"|haben (?:\w+ )?die pflicht)|(?:müssen|müssten|sollen|sollten) (?:sie|käufer\w*|kunden)"
+    r"|(?:verlangt|fordert|erwartet|verpflichtet|zwingt)\w*,?\s+(?:\w+\s+){0,2}?"
+    r"(?:dass (?:sie|käufer\w*|kunden)|von ihnen|sie|käufer\w*|kunden)"
+    r"|(?:sind|wären|seien) (?:sie|käufer\w*|kunden) (?:\w+ )?(?:dazu )?verpflichtet"
+    r"|schreibt (?:\w+ ){0,2}?vor|vorgeschrieben|pflicht|verpflichtend|obligatorisch|berechnet ihnen)"
+    rf"(?!\w)[^.!?\n]{{0,60}}?(?<!\w){_REVIEWISH}",
 )
 
 WORDING = wording_from(globals(), review=_de(REVIEW))

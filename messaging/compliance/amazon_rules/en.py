@@ -2,7 +2,7 @@
 
 import re
 
-from messaging.vocabulary.en import CHANGE, COMPENSATION, GIFTS, MONEY, PROFANE, PROFANE_STEMS, REVIEW, VALUE
+from messaging.vocabulary.en import CHANGE, COMPENSATION, GIFTS, MONEY, PERKS, PROFANE, PROFANE_STEMS, REVIEW, VALUE
 
 from .wording import leet, wording_from
 
@@ -11,30 +11,54 @@ _W = r"(?:[\w'-]+\s+)"  # one word and the space after it
 # --- reviews and feedback ----------------------------------------------------------
 
 _INCENTIVE = re.compile(rf"\b(?:{'|'.join(VALUE)})\b|{MONEY}")
+_PERK = re.compile(rf"\b(?:{'|'.join(PERKS)})\b")
 _GIFT = re.compile(rf"\b(?:{'|'.join(GIFTS)})\b")
 _COMPENSATION = re.compile(rf"\b(?:{'|'.join(COMPENSATION)})\b")
+_MADE = re.compile(
+    r"\b(?:has|have|had) (?:now |already |just )?(?:been|gone) (?:\w+ )?(?:issued|processed|completed|made|sent|paid"
+    r"|credited|refunded|approved|through|out)\b|\b(?:was|were|is|are) (?:now |already )?(?:\w+ )?(?:issued|processed"
+    r"|completed|made|sent|paid|credited|refunded|approved|done|complete|through)\b"
+    r"|\b(?:went|gone) (?:through|out)\b|\b(?:has|have) (?:landed|arrived|cleared)\b"
+    r"|\b(?:we|i)(?:'ve| have)? (?:already |just |now )?(?:refunded|issued|sent|credited|reimbursed|processed|paid"
+    r"|replaced|covered)\b"
+)
 _REMOVAL_ASK = re.compile(
     rf"\b{CHANGE}\s+{_W}{{0,4}}?{REVIEW}\b"
     rf"|\b{REVIEW}\s+{_W}{{0,3}}?(?:removed|deleted|changed|updated|revised|edited|amended|upgraded|taken down"
     r"|withdrawn|retracted|modified)\b"
 )
+_DELETION = re.compile(r"\b(?:remov|delet|withdraw|retract|take down|taking down|taken down)")
 _REVIEW_ASK = re.compile(
     rf"\b(?:leav|writ|post|giv|submit|add|shar)\w*\s+{_W}{{0,4}}?{REVIEW}\b"
     rf"|\b(?:in exchange|in return|as a thank you|as thanks)\s+for\s+{_W}{{0,3}}?{REVIEW}\b"
     r"|\brate\s+(?:us|our|the (?:product|item|seller)|this (?:product|item))\b"
+    r"|\b(?:rate|review)\s+(?:us|it|your (?:purchase|order|experience|item|product))\b"
+    rf"|\b(?:for|per)\s+(?:each|every|a|one)\s+(?:[\w-]+\s+)?{REVIEW}\b|\b(?:each|every)\s+(?:[\w-]+\s+)?{REVIEW}\b"
+    r"|\breviewers?\b|\b(?:who|that)\s+(?:leaves?|posts?|writes?|submits?|reviews?|rates?)\b"
     rf"|\b(?:positive|good|great|glowing|excellent|favou?rable|stellar|perfect|honest|[1-5]|one|two|three|four|five)"
     rf"[- ]?(?:star\s+)?{REVIEW}\b"
     rf"|{_REMOVAL_ASK.pattern}"
 )
 _POSITIVE = re.compile(
-    r"\b(?:positive|good|great|glowing|excellent|nice|favou?rable|stellar|perfect|top|high(?:est)?|best)\s+"
-    r"(?:seller\s+|product\s+)?(?:reviews?|feedback|ratings?|marks|scores?)\b"
-    r"|\b(?:5|five|full)[- ]?stars?\b|\b5/5\b|\brate\s+(?:us|it|the \w+)\s+(?:highly|well|5|five)\b"
+    r"\b(?:positive|good|great|glowing|excellent|nice|favou?rable|stellar|perfect|top|high(?:est)?|best|rave|outstanding"
+    r"|amazing|awesome|fantastic|5-star|five-star)\s+"
+    r"(?:seller\s+|product\s+)?(?:reviews?|feedback|ratings?|marks|scores?|grades?|comments?|testimonials?)\b"
+    r"|\b(?:5|five|full)[- ]?stars?\b|\bfifth star\b|\b(?:star ){4}star\b|\b5/5\b|\b(?:5|five) out of (?:5|five)\b"
+    r"|\b(?:top|perfect|full|maximum|highest|best)\s+(?:possible\s+)?(?:marks?|score|rating|grade)\b"
+    r"|\brate\s+(?:us|it|the \w+)\s+(?:highly|well|5|five)\b"
+    r"|\brat(?:e|ed|ing)\s+(?:[\w']+\s+){0,3}?(?:as\s+)?['\"]?(?:excellent|outstanding|perfect|highly)\b"
+)
+# A top rating described rather than asked for: what a lab, a magazine or a label gave the product, a hotel's
+# stars, a rating the buyer gave.
+_DESCRIBED = re.compile(
+    r"\b(?:test(?:s|ed|ing)?|lab(?:s|oratory)?|magazines?|hotels?|resorts?|restaurants?|energy|safety|crash|certified"
+    r"|awarded|awards?|independent|reviewers at|critics?|rated by|rating from)\b"
+    r"|\byou (?:left|gave|posted|wrote|rated)\b|\bthank(?:s| you)(?: so much| very much)? for (?:the|your)\b"
 )
 _ASK = re.compile(
     r"\b(?:please|kindly|leave|leaving|give|giving|write|post|consider|appreciate|would you|could you|can you"
-    r"|will you|hope|need|help us|mind|ask|request|rate|remember|forget|would love|would mean|mean the world"
-    r"|grateful|would help|count on|encourage|change|update|upgrade|in advance)\b"
+    r"|will you|hope|hoping|need|help us|mind|ask|request|rate|remember|forget|would love|would mean|mean the world"
+    r"|grateful|would help|count on|encourage|change|update|upgrade|in advance|we'd love|would really)\b"
 )
 _THANKS_FOR = re.compile(r"^\W*(?:thanks?|thank you)(?: \w+)? for\b(?!.*\bin advance\b)")
 _SELECTIVE = re.compile(
@@ -111,26 +135,40 @@ _CARD_REQUEST = re.compile(
 
 # --- order and shipping confirmations ------------------------------------------------
 
+_ORDER_NOUN = r"(?:order|package|parcel|shipment|items?|purchase|delivery|goods)"
 _STATUS = re.compile(
-    r"\b(?:your|the) (?:order|package|parcel|shipment|items?|purchase|delivery)(?:\s+[\w-]+){0,3}?\s+(?:has|have|was"
-    r"|were|is|are)"
+    rf"\byour {_ORDER_NOUN}(?:\s+[\w-]+){{0,3}}?\s+(?:has|have|was|were|is|are)"
     r"\s+(?:(?:now|just|been|successfully|already)\s+)*(?:confirmed|received|placed|processed|being processed|shipped"
-    r"|dispatched|sent|on (?:its|their|the) way|out for delivery|ready|packed)\b"
-    r"|\bit (?:has|is|was) (?:(?:now|just|been)\s+)*(?:shipped|dispatched|on its way)\b"
+    r"|dispatched|sent|on (?:its|their|the) way|out for delivery|ready|packed|being packed|in transit"
+    r"|handed (?:over )?to|left (?:our|the) (?:warehouse|depot|facility))\b"
+    r"|\byour (?:[\w-]+\s+){0,2}?(?:shipped|dispatched|left (?:our|the) (?:warehouse|depot|facility))\b"
+    r"|\b(?:it|they) (?:(?:has|have|is|are|was|were) )?(?:(?:now|just|been)\s+)*(?:shipped|dispatched|on its way"
+    r"|in transit|sent out)\b"
+    r"|\bshipped (?:today|this (?:morning|afternoon|evening)|via|with|by)\b"
     r"|\bwe(?:'ve| have)? (?:just )?(?:received|confirmed|shipped|dispatched|sent out|processed|packed) your (?:order"
-    r"|package"
-    r"|parcel|items?|purchase)\b"
+    r"|package|parcel|items?|purchase)\b"
 )
-_FRAMING = re.compile(
-    r"\b(?:good|great) news\b"
-    r"|\b(?:happy|pleased|glad|excited|delighted) to (?:let you know|inform you|confirm|tell you|announce|share)\b"
-    r"|\bthis (?:message|email|note|is) (?:is )?(?:just )?to (?:confirm|let you know|inform you|notify you)\b"
-    r"|\b(?:we|i) (?:just )?wanted to (?:let you know|confirm|inform you)\b"
-    r"|\bjust (?:a (?:quick )?note )?to (?:let you "
-    r"know|confirm)\b|\bwe(?:'d| would) like to (?:confirm|let you know|inform you)\b"
-    r"|\bthanks? (?:you )?for (?:your order|your purchase|shopping|ordering|buying)\b"
+# The words of a confirmation, which make one of any message.
+_NOTICE = re.compile(
+    r"\bthis (?:e-?mail|message|note|letter) (?:is (?:just )?to )?confirms?\b"
+    r"|\b(?:writing|happy|pleased|glad|delighted) to confirm (?:that )?(?:we(?:'ve| have)? (?:received|got)|your"
+    r" (?:order|purchase|payment))\b"
+    r"|\b(?:just |this is (?:just )?(?:a )?(?:quick )?)?confirm(?:ing|ation) (?:that |of )?"
+    r"(?:we(?:'ve| have)? (?:received|got)|your (?:order|purchase))\b"
+    r"|\b(?:order|purchase) (?:is |has been )?confirmed\b"
 )
-_CONFIRMATION_HEADER = re.compile(r"\b(?:order|shipping|shipment|dispatch) (?:confirmation|notification)\b")
+# What shows the message answers the buyer or sorts out a problem, so news of the order is no notification.
+_REPLY = re.compile(
+    r"\b(?:you asked|your (?:question|message|request|enquiry|inquiry|email)|as (?:you )?requested|as promised"
+    r"|following up|thanks? (?:you )?for (?:reaching out|your (?:message|question|patience|email)|letting us know"
+    r"|asking|getting in touch|contacting)|to answer|in answer|regarding|(?:i|we)(?:'ve| have)? (?:checked|looked into)"
+    r"|sorry|apolog\w*|unfortunately|delay\w*|late|lost|missing|damaged|broken|mix-?up|mistake|replacement|replac(?:e|ed)"
+    r"|re-?sen[dt]|resend\w*|re-?ship\w*|again|refund\w*|return\w*|cancel\w*|exchange)\b"
+)
+_CONFIRMATION_HEADER = re.compile(
+    r"(?:^|\n)[ \t]*(?:order|shipping|shipment|dispatch|delivery) (?:confirmation|notification|notice|update)s?"
+    r"(?=\s*(?:[:\n-]|$))"
+)
 
 # --- profanity, insults, liar, threats, discrimination --------------------------------
 
@@ -163,6 +201,8 @@ _LIAR = re.compile(
     r"|crooks) like you\b"
     r"|\byou stole\b"
 )
+_ACCOUNT = r"(?:your|his|her|the buyer's) (?:(?:amazon|buyer|customer|prime)\s+)?account"
+_SHUT = r"(?:banned|suspended|closed|blocked|terminated|deleted|locked|restricted|shut down|deactivated|flagged)"
 _THREAT = re.compile(
     r"\b(?:we|i)(?:'ll| will| shall| are going to|'re going to| am going to|'m going to)\s+(?:\w+\s+){0,2}?"
     r"(?:sue (?:you|for|over)|take legal action|take you to court|report you|come after you|hunt you down|hurt you"
@@ -171,6 +211,26 @@ _THREAT = re.compile(
     r"|\bsee you in court\b|\btake you to court\b|\bpress charges\b|\breport you to\b"
     r"|\byou(?:'ll| will)? (?:regret|be sorry|pay for (?:this|that|it))\b|\bor else\s*[!.?]*(?=\s*$)"
     r"|\bwatch (?:your|ur) back\b|\bwe know where you live\b|\b(?:kill|hurt) you\b"
+    # debt collectors, credit agencies, the police
+    r"|\bdebt[- ]?collect\w*|\bcollections?\s+(?:agency|agencies|firm|company|team|department|proceedings|partner)\b"
+    r"|\bbailiffs?\b|\bcredit (?:bureaus?|agenc(?:y|ies)|reference agenc(?:y|ies)|report(?:ing)? agenc(?:y|ies))\b"
+    r"|\b(?:call|notify|inform|involve|contact) the police\b|\breport(?:ed)? (?:you )?to the (?:police|authorities)\b"
+    # legal steps and consequences
+    r"|\blegal (?:steps|proceedings|consequences|department|measures)\b|\btake (?:this|it|the matter|things) further\b"
+    r"|\b(?:there will be|face|expect|have) (?:serious |legal |severe )?consequences\b|\bconsequences for you\b"
+    # the buyer reported, published, blacklisted, banned
+    r"|\b(?:report|flag|expose|blacklist|name and shame)(?:ed|ing)? you\b"
+    r"|\byou(?:'ll| will)? (?:be|get) (?:reported|banned|blocked|blacklisted|flagged|sued|prosecuted)\b"
+    r"|\b(?:publish|post|expose|leak|put)(?:ed|ing)?\s+(?:[\w']+\s+){0,2}?your\s+(?:full\s+)?(?:name|details|address"
+    r"|identity|photo|personal)"
+    r"|\b(?:notify|tell|inform|alert|contact) your (?:bank|employer|card issuer)\b"
+    r"|\bblack[- ]?list\w*|\blist of (?:bad |problem |difficult )?(?:buyers|customers)\b"
+    r"|\b(?:warn|tell|inform|notify|share (?:it|this|the list|your \w+) with) (?:all )?other sellers\b"
+    rf"|\b{_ACCOUNT}\s+(?:will|would|could|can|may|might|is going to|shall)\s+(?:\w+\s+)?(?:be|get)\s+{_SHUT}"
+    rf"|\b(?:get|have|make|see)\s+{_ACCOUNT}\s+{_SHUT}|\bget {_ACCOUNT} (?:\w+ )?{_SHUT}"
+    # the negation is the threat here: "we'll make sure you never buy on Amazon again"
+    r"|\b(?:make sure (?:that )?you|you(?:'ll| will))"
+    r"(?= (?:never|not|can't|cannot|won't) (?:be able to )?(?:buy|shop|order|purchase|sell) (?:on|from|at) amazon)"
 )
 _DISCRIMINATION = re.compile(
     r"\b(?:nigg(?:er|a|az|ers|as)|f[a@]gg?(?:ot|ots|y)|trann(?:y|ies)|spics?|kikes?|wetbacks?|ragheads?|towelheads?"
@@ -179,6 +239,40 @@ _DISCRIMINATION = re.compile(
     r"|\b(?:people|buyers|customers) (?:from|of) your (?:country|race|religion)\b"
     r"|\bbecause you(?:'re| are) (?:a |an )?(?:woman|girl|female|black|asian|indian|chinese|mexican|muslim|jewish"
     r"|gay|lesbian|trans|old|elderly|foreign(?:er)?|immigrant|disabled)\b"
+)
+
+# --- disparaging others, false claims --------------------------------------------------
+
+_SELLERS = (
+    r"\b(?:(?:other|those|these|rival|competing|some|cheaper)\s+(?:\w+\s+)?(?:sellers?|vendors?|merchants?|shops?"
+    r"|stores?|brands?)|competitors?|the competition)\b"
+)
+_RIVALS = (
+    rf"(?:{_SELLERS}|\bamazon(?:'s)?(?:\s+(?:own|warehouse|delivery|logistics|customer|support|service|staff|drivers?"
+    r"|couriers?|employees?|people|team|workers?))*\b)"
+)
+_RUN_DOWN = (
+    r"\b(?:counterfeits?|fakes?|fake (?:reviews?|products?|goods|items?)|knock-?offs?|copycats?|cheap copies"
+    r"|imitations?|junk|rubbish|garbage|trash|crap|scam\w*|frauds?|fraudulent|thie(?:f|ves)|crooks?|cheats?|clueless|useless"
+    r"|incompetent|careless|lazy|terrible|awful|horrible|hopeless|pathetic|a joke|dangerous|inferior|shoddy|dodgy"
+    r"|shady|dishonest|liars?|paid (?:for|reviews?)|bought reviews?|(?:don't|do not|doesn't|does not|couldn't) care"
+    r"|los(?:e|es|ing) (?:parcels|packages|orders)|used items? as new)\b"
+)
+# Products run down before the sellers they are pinned on: "the cheap knock-offs other sellers push".
+_FAKES = r"\b(?:counterfeits?|fakes?|knock-?offs?|copycats?|cheap copies|imitations?|junk|rubbish|garbage|trash)\b"
+_DISPARAGEMENT = re.compile(
+    rf"{_RIVALS}[^.!?\n]{{0,60}}?{_RUN_DOWN}|{_FAKES}[^.!?\n]{{0,30}}?{_SELLERS}"
+    r"|\b(?:don't|do not|never) (?:buy|order|shop) (?:from|at) (?!us\b|me\b|amazon\b|here\b)[a-z]\w*"
+    r"|\b(?:don't|do not) trust (?:the )?(?:reviews|ratings) (?:on|of|for)\b"
+)
+_REVIEWISH = rf"(?:{REVIEW}|rat(?:e|ing)|review(?:ing)?)\b"
+_OBLIGED = re.compile(
+    r"\b(?:(?:you|buyers?|customers?|shoppers?|everyone)\s+(?:are\s+|is\s+)?(?:(?:also|always)\s+)?(?:must|have to"
+    r"|has to|need to|needs to|(?:are|is) (?:obliged|required|obligated|supposed|expected|bound))"
+    r"|(?:requires?|required|obliges?|forces?|expects?|demands?|wants?|asks?|tells?)"
+    r" (?:you|buyers?|customers?|everyone)"
+    r"|(?:you're|you are) (?:required|obliged|obligated|expected)|mandatory|compulsory|obligatory"
+    rf"|(?:charge|fine|penali[sz]e|bill) you)\b[^.!?\n]{{0,60}}?\b{_REVIEWISH}"
 )
 
 WORDING = wording_from(globals(), review=re.compile(rf"\b{REVIEW}\b"))

@@ -7,7 +7,17 @@ words skip no negation (`_GAP`) and a charge is also settled by what follows it.
 "sale" is "leaves", "vale" is "OK" and "negro" a colour: none of them is a word these rules look for.
 """
 
-from messaging.vocabulary.es import CHANGE, COMPENSATION, GIFTS, MONEY, PROFANE, PROFANE_DISGUISED, REVIEW, VALUE
+from messaging.vocabulary.es import (
+    CHANGE,
+    COMPENSATION,
+    GIFTS,
+    MONEY,
+    PERKS,
+    PROFANE,
+    PROFANE_DISGUISED,
+    REVIEW,
+    VALUE,
+)
 
 from .wording import leet, wording_from, words
 
@@ -18,8 +28,16 @@ _BAD = r"(?:negativ\w*|mala|malas|desfavorable\w*|crítica\w*|neutral\w*|[1-3] e
 # --- reviews and feedback ----------------------------------------------------------
 
 _INCENTIVE = words(*VALUE)
+_PERK = words(*PERKS)
 _GIFT = words(*GIFTS)
 _COMPENSATION = words(*COMPENSATION)
+# "El reembolso está hecho", "le hemos devuelto el importe"
+_MADE = words(
+    r"(?:ha sido|han sido|fue|fueron|está|están|quedó)\s+(?:\w+\s+)?(?:hech[oa]s?|realizad[oa]s?|efectuad[oa]s?"
+    r"|reembolsad[oa]s?|enviad[oa]s?|procesad[oa]s?|abonad[oa]s?|completad[oa]s?|tramitad[oa]s?)",
+    r"(?:hemos|he)\s+(?:\w+\s+){0,3}?(?:reembolsado|devuelto|enviado|abonado|realizado|sustituido)",
+)
+_DELETION = words(r"elimin\w*|borr\w*|retir\w*|quit\w*")
 _REMOVAL_ASK = words(
     # "eliminar su valoración negativa", "modifique la opinión"
     rf"{CHANGE}\s+{_GAP}{{0,2}}?(?:su|sus|tu|tus|la|el|las|los|esa|esta|este|ese)\s+{_GAP}{{0,1}}?{REVIEW}",
@@ -44,6 +62,11 @@ _POSITIVE = words(
     r"|puntuaci(?:ón|ones)|calificaci(?:ón|ones))",
     r"(?:5|cinco)\s?estrellas",
     r"5/5|5 de 5|(?:la )?máxima (?:puntuación|nota|valoración|calificación)|nota máxima",
+)
+# A top rating described rather than asked for: a test, a lab, a hotel, the energy label, the buyer's own.
+_DESCRIBED = words(
+    r"prueba\w*|test\w*|laboratorio\w*|hotel\w*|energétic\w*|seguridad|revista\w*|certific\w*|premiad\w*",
+    r"(?:nos )?(?:ha|había) (?:dado|dejado|puesto)|gracias por su",
 )
 _ASK = words(
     r"por favor|le agradecer\w*|te agradecer\w*|agradecer\w*|nos encantaría|le pedimos|le rogamos|podría|podrías"
@@ -133,17 +156,25 @@ _CARD_REQUEST = words(
 _SHIPMENT = r"(?:pedido|paquete|envío|artículo|compra)"
 _SENT = r"(?:enviad[oa]|expedid[oa]|confirmad[oa]|despachad[oa]|entregad[oa] al transportista|en camino|preparad[oa])"
 _STATUS = words(
-    rf"(?:su|tu|el|la)\s+{_SHIPMENT}(?:\s+[\w-]+){{0,2}}?\s+(?:ya\s+)?"
+    rf"(?:su|tu)\s+{_SHIPMENT}(?:\s+[\w-]+){{0,2}}?\s+(?:ya\s+)?"
     r"(?:ha sido|fue|está|se ha|ha salido|acaba de ser)\s+"
     rf"(?:(?:ya|hoy|correctamente)\s+)*{_SENT}",
     rf"hemos (?:recibido|enviado|expedido) (?:correctamente )?(?:su|tu) {_SHIPMENT}",
     rf"(?:su|tu)\s+{_SHIPMENT}\s+ha salido de nuestro almacén",
 )
-_FRAMING = words(
-    r"buenas noticias",
-    r"nos (?:complace|alegra) (?:informarle|comunicarle|confirmarle|informarte)",
-    r"le (?:informamos|confirmamos)|te (?:informamos|confirmamos)",
-    r"gracias por (?:su|tu) (?:pedido|compra)|para su información",
+# "Le confirmamos que hemos recibido su pedido"
+_NOTICE = words(
+    r"(?:le|te) confirmamos (?:que (?:hemos recibido|su pedido|tu pedido|el pedido)|la recepción|el envío|su pedido"
+    r"|tu pedido)",
+    r"(?:su|tu) (?:pedido|compra) (?:ha sido|está|queda) confirmad[oa]",
+    r"(?:este|el presente) (?:mensaje|correo) (?:le )?confirma",
+)
+# What shows the message answers the buyer or sorts out a problem, so news of the order is no notification.
+_REPLY = words(
+    r"(?:su|tu) (?:pregunta|consulta|mensaje|solicitud)|como (?:nos )?(?:pidió|solicitó|pediste|solicitaste)"
+    r"|respondiendo|en respuesta|hemos comprobado|hemos revisado",
+    r"disculp\w*|lo sentimos|sentimos|lamentablemente|retraso\w*|perdid\w*|falta\w*|dañad\w*|rot[oa]s?|error"
+    r"|sustituci\w*|reemplaz\w*|reenvi\w*|de nuevo|reembols\w*|devoluci\w*|cancel\w*|cambio",
 )
 # A header line ("Confirmación de envío: ...", "Asunto: Confirmación del pedido").
 _CONFIRMATION_HEADER = words(
@@ -175,12 +206,44 @@ _THREAT = words(
     r"se arrepentirá|te arrepentirás|lo lamentará",
     r"(?:le|te)\s+(?:vamos a\s+)?reportar\w*|reportarle|(?:hacer|haremos|vamos a hacer) (?:bloquear|cerrar) su"
     r" cuenta",
+    r"agencias? de (?:cobro|cobros|recobro|recobros)|empresas? de (?:cobro|cobros|recobro|recobros)|recobro|morosos",
+    rf"(?:su|tu) cuenta (?:de amazon |de cliente )?(?:será|sería|va a ser|podría ser|puede ser)\s+{_GAP}{{0,1}}?"
+    r"(?:suspendida|bloqueada|cerrada|eliminada|cancelada|desactivada)",
+    rf"(?:publicar|publicaremos|publicamos|difundir|difundiremos)\s+{_GAP}{{0,2}}?"
+    r"(?:su|tu) (?:nombre|dirección|identidad|foto)",
+    r"lista negra|(?:avisar|avisaremos|informar|informaremos) a (?:los )?otros vendedores",
+    r"consecuencias para (?:usted|ti)",
 )
 _DISCRIMINATION = words(
     r"sudacas?|negratas?|maric(?:ón|ones|onazo)|panchitos?|moros? de mierda",
     r"(?:la )?gente como (?:usted|tú)|los de su (?:país|raza|calaña)",
     r"vuelva a su país|vuélvase a su país|vuelve a tu país",
     r"porque (?:usted )?es (?:una mujer|extranjer\w*|negr\w*|mor[oa]|musulman\w*|judí\w*|viej\w*|gay)",
+)
+
+# --- disparaging others, false claims --------------------------------------------------
+
+_SELLERS = (
+    r"(?:los |las )?(?:demás|otros|otras) (?:vendedores|tiendas|marcas|comerciantes)|(?:la |nuestra )?competencia"
+    r"|(?:nuestros )?competidores"
+)
+_RIVALS = rf"(?:{_SELLERS})|amazon\w*"
+_RUN_DOWN = (
+    r"falsificaci\w*|imitaci\w*|copias|basura|porquería\w*|chatarra|estafa\w*|estafador\w*|ladron\w*|timo\w*|inútil\w*"
+    r"|incompetente\w*|incapaces|un desastre|desastros\w*|una broma|reseñas (?:compradas|falsas|pagadas)|les da igual"
+    r"|no les importa|mentiros\w*"
+)
+# Products run down before the sellers they are pinned on.
+_FAKES = r"falsificaci\w*|imitaci\w*|copias|basura|porquería\w*|chatarra"
+_DISPARAGEMENT = words(
+    rf"(?:{_RIVALS})[^.!?\n]{{0,60}}?(?<!\w)(?:{_RUN_DOWN})",
+    rf"(?:{_FAKES})[^.!?\n]{{0,30}}?(?<!\w)(?:{_SELLERS})",
+)
+_REVIEWISH = rf"(?:{REVIEW}|valorar|calificar|puntuar|reseñar)"
+_OBLIGED = words(
+    r"(?:(?:le|les|te) obliga|(?:usted )?(?:debe|deberá|está obligad[oa]|tiene que|tendrá que)|(?:los )?compradores"
+    r" (?:deben|están obligados|tienen que)|exige que|requiere que|obligatori\w*)"
+    rf"(?!\w)[^.!?\n]{{0,60}}?(?<!\w){_REVIEWISH}",
 )
 
 WORDING = wording_from(globals(), review=words(REVIEW))

@@ -8,7 +8,17 @@ between words skip no negation (`_GAP`) and a charge is also settled by a negati
 "négro" is left out, since it folds to the Spanish "negro" (black).
 """
 
-from messaging.vocabulary.fr import CHANGE, COMPENSATION, GIFTS, MONEY, PROFANE, PROFANE_DISGUISED, REVIEW, VALUE
+from messaging.vocabulary.fr import (
+    CHANGE,
+    COMPENSATION,
+    GIFTS,
+    MONEY,
+    PERKS,
+    PROFANE,
+    PROFANE_DISGUISED,
+    REVIEW,
+    VALUE,
+)
 
 from .wording import leet, wording_from, words
 
@@ -19,8 +29,17 @@ _BAD = r"(?:négati\w*|mauvais\w*|défavorable\w*|critique\w*|neutre\w*|[1-3] é
 # --- reviews and feedback ----------------------------------------------------------
 
 _INCENTIVE = words(*VALUE)
+_PERK = words(*PERKS)
 _GIFT = words(*GIFTS)
 _COMPENSATION = words(*COMPENSATION)
+# "Votre remboursement a été effectué", "nous vous avons remboursé"
+_MADE = words(
+    r"(?:a|ont) été (?:\w+ )?(?:effectuée?s?|remboursée?s?|envoyée?s?|traitée?s?|versée?s?|créditée?s?|validée?s?"
+    r"|faite?s?)",
+    r"(?:avons|ai) (?:\w+ ){0,3}?(?:remboursé|effectué|envoyé|versé|crédité|remplacé)",
+    r"est (?:\w+ )?(?:fait|effectué|terminé|réglé|validé)",
+)
+_DELETION = words(r"supprim\w*|retir\w*|effac\w*|annul\w*")
 _REMOVAL_ASK = words(
     # "supprimer votre avis négatif", "modifier votre évaluation"
     rf"{CHANGE}(?:-le|-la)?\s+{_GAP}{{0,2}}?(?:votre|vos|ce|cet|cette|le|la|les)\s+{_GAP}{{0,1}}?{REVIEW}",
@@ -48,6 +67,11 @@ _POSITIVE = words(
     r"(?:excellente|meilleure|très bonne) note",
     r"(?:5|cinq)[- ]?étoiles?",
     r"5/5|5 sur 5|la note maximale|(?:la )?meilleure note|note (?:maximale|parfaite)",
+)
+# A top rating described rather than asked for: a test, a lab, a hotel, the energy label, the buyer's own.
+_DESCRIBED = words(
+    r"test\w*|laboratoire\w*|hôtel\w*|énergétique\w*|sécurité|magazine\w*|revue\w*|certifi\w*|récompens\w*",
+    r"vous (?:nous )?(?:avez|aviez) (?:\w+ )?(?:donné|laissé|attribué|mis)|merci pour votre",
 )
 _ASK = words(
     r"merci de|pourriez|pouvez-vous|pourrais|voudriez|auriez|s'il vous pla[iî]t|svp|veuillez",
@@ -137,16 +161,23 @@ _CARD_REQUEST = words(
 _SHIPMENT = r"(?:commande|colis|article|envoi|paquet|achat)"
 _SENT = r"(?:expédiée?s?|envoyée?s?|confirmée?s?|remise?s? au transporteur|préparée?s?|traitée?s?|en route|en chemin)"
 _STATUS = words(
-    rf"(?:votre|vos|le|la|ce|cette)\s+{_SHIPMENT}s?(?:\s+[\w-]+){{0,2}}?\s+(?:a été|ont été|est|sont|vient d'être)\s+"
+    rf"(?:votre|vos)\s+{_SHIPMENT}s?(?:\s+[\w-]+){{0,2}}?\s+(?:a été|ont été|est|sont|vient d'être)\s+"
     rf"(?:(?:bien|déjà|aujourd'hui|désormais)\s+)*{_SENT}",
     rf"nous avons (?:bien )?(?:reçu|expédié|envoyé) votre {_SHIPMENT}",
-    rf"(?:votre|le)\s+{_SHIPMENT}\s+a quitté notre entrepôt",
+    rf"votre\s+{_SHIPMENT}\s+a quitté notre entrepôt",
 )
-_FRAMING = words(
-    r"bonne nouvelle",
-    r"nous (?:avons le plaisir|sommes (?:heureux|ravis)) de vous (?:informer|annoncer|confirmer)",
-    r"nous vous (?:informons|confirmons)|nous tenions à vous (?:informer|confirmer)",
-    r"(?:merci|nous vous remercions) pour votre (?:commande|achat)|pour information|pour votre information",
+# "Nous vous confirmons la réception de votre commande"
+_NOTICE = words(
+    r"nous vous confirmons (?:la (?:bonne )?réception|l'expédition|l'envoi|votre commande|que votre commande)",
+    r"(?:votre|la) commande (?:est|a été) (?:bien )?confirmée",
+    r"(?:ce|le présent) (?:message|e-?mail|courriel) (?:vous )?confirme",
+)
+# What shows the message answers the buyer or sorts out a problem, so news of the order is no notification.
+_REPLY = words(
+    r"votre (?:question|demande|message)|(?:comme|ainsi que) (?:vous )?(?:nous )?(?:l'avez |l'aviez )?demandé",
+    r"suite à votre|en réponse|nous avons vérifié|après vérification",
+    r"désolé\w*|excus\w*|malheureusement|retard\w*|perdu\w*|manquant\w*|endommagé\w*|cassé\w*|erreur|remplacement"
+    r"|remplac\w*|renvoy\w*|réexpédi\w*|à nouveau|de nouveau|rembours\w*|retour\w*|annul\w*|échange\w*",
 )
 # A header line ("Confirmation d'expédition : ...", "Objet : Confirmation de commande").
 _CONFIRMATION_HEADER = words(
@@ -179,9 +210,17 @@ _THREAT = words(
     r" plainte|plainte contre vous",
     r"(?:notre|mon)\s+avocat|(?:au|devant le) tribunal|en justice",
     r"vous (?:le )?regretterez|vous allez (?:le )?regretter",
-    r"nous allons (?:vous )?signaler|nous signalerons (?:votre|vous)"
+    r"nous allons vous signaler|nous signalerons (?:votre|vous)|(?:nous )?vous signalerons"
     r"|(?:faire|ferons|ferai|fera) (?:bloquer|suspendre|fermer) votre compte",
     r"recouvrement|huissier",
+    r"(?:engager|engagerons|engagerai|intenter|intenterons|lancer|lancerons) (?:des |une )?(?:poursuites|procédure"
+    r"|action)",
+    rf"votre compte (?:amazon |client )?(?:sera|serait|va être|pourrait être|risque d'être)\s+{_GAP}{{0,1}}?"
+    r"(?:bloqué|suspendu|fermé|supprimé|banni|désactivé)",
+    rf"(?:publier|publierons|publierai|afficher|afficherons|diffuser|diffuserons)\s+{_GAP}{{0,2}}?votre (?:nom|adresse"
+    r"|identité|photo)",
+    r"liste noire|(?:prévenir|avertir|informer) les autres vendeurs",
+    r"(?:des |de )?conséquences pour vous",
 )
 _DISCRIMINATION = words(
     r"bougnoule\w*|nègres?|youpins?|pédés?|tapettes?|bicots?|bamboulas?|sous-hommes?",
@@ -189,6 +228,31 @@ _DISCRIMINATION = words(
     r"retournez (?:dans votre pays|chez vous|d'où vous venez)",
     r"parce que vous êtes (?:une femme|un étranger|une étrangère|étranger\w*|arabe|noir\w*|juif\w*|juive"
     r"|musulman\w*|vieux|vieille|handicapé\w*|homosexuel\w*|gay)",
+)
+
+# --- disparaging others, false claims --------------------------------------------------
+
+_SELLERS = (
+    r"(?:les |d')?autres (?:vendeurs|marchands|boutiques|marques|revendeurs)|(?:nos |les )?concurrents?|la concurrence"
+)
+_RIVALS = rf"(?:{_SELLERS})|amazon\w*"
+_RUN_DOWN = (
+    r"contrefa\w*|copies|imitations?|camelote|arnaque\w*|escroc\w*|voleurs?|nuls?|nulle|incompétent\w*|incapables?"
+    r"|négligent\w*|catastroph\w*|une blague|bons? à rien|de mauvaise qualité|avis (?:achetés|payés|faux|bidon)"
+    r"|s'en fiche\w*|s'en moque\w*|menteurs?"
+)
+# Products run down before the sellers they are pinned on.
+_FAKES = r"contrefa\w*|copies|imitations?|camelote"
+_DISPARAGEMENT = words(
+    rf"(?:{_RIVALS})[^.!?\n]{{0,60}}?(?<!\w)(?:{_RUN_DOWN})",
+    rf"(?:{_FAKES})[^.!?\n]{{0,30}}?(?<!\w)(?:{_SELLERS})",
+)
+_REVIEWISH = rf"(?:{REVIEW}|noter|évaluer|notez|évaluez|noté|évalué)"
+_OBLIGED = words(
+    r"(?:vous (?:oblige\w*|impose\w*|contraint)|vous (?:devez|devrez|êtes (?:obligée?s?|tenue?s?)|avez l'obligation)"
+    r"|(?:les )?acheteurs (?:doivent|sont (?:obligés|tenus))|exige (?:que vous|des acheteurs)|obligatoire\w*"
+    r"|impose (?:aux acheteurs|que vous))"
+    rf"(?!\w)[^.!?\n]{{0,60}}?(?<!\w){_REVIEWISH}",
 )
 
 WORDING = wording_from(globals(), review=words(REVIEW))

@@ -7,7 +7,17 @@ gaps between words skip no negation (`_GAP`) and a charge is also settled by wha
 "with", "fine" is "end", "caro" is "dear" and "mente" is "mind": none of them is a word these rules look for.
 """
 
-from messaging.vocabulary.it import CHANGE, COMPENSATION, GIFTS, MONEY, PROFANE, PROFANE_DISGUISED, REVIEW, VALUE
+from messaging.vocabulary.it import (
+    CHANGE,
+    COMPENSATION,
+    GIFTS,
+    MONEY,
+    PERKS,
+    PROFANE,
+    PROFANE_DISGUISED,
+    REVIEW,
+    VALUE,
+)
 
 from .wording import leet, wording_from, words
 
@@ -18,8 +28,16 @@ _BAD = r"(?:negativ\w*|cattiv\w*|sfavorevol\w*|critic\w*|neutr\w*|[1-3] stelle|u
 # --- reviews and feedback ----------------------------------------------------------
 
 _INCENTIVE = words(*VALUE)
+_PERK = words(*PERKS)
 _GIFT = words(*GIFTS)
 _COMPENSATION = words(*COMPENSATION)
+# "Il rimborso è stato effettuato", "abbiamo rimborsato"
+_MADE = words(
+    r"(?:è stat[oa]|sono stat[ie]|è|e')\s+(?:\w+\s+)?(?:effettuat[oaie]|rimborsat[oaie]|inviat[oaie]|completat[oaie]"
+    r"|elaborat[oaie]|accreditat[oaie]|fatt[oaie]|emess[oaie])",
+    r"(?:abbiamo|ho)\s+(?:\w+\s+){0,3}?(?:rimborsato|effettuato|inviato|restituito|accreditato|sostituito)",
+)
+_DELETION = words(r"rimuov\w*|rimoss\w*|elimin\w*|cancell\w*|togli\w*|ritir\w*")
 _REMOVAL_ASK = words(
     # "rimuovere il suo feedback negativo", "modifichi la recensione"
     rf"{CHANGE}\s+{_GAP}{{0,2}}?(?:il|la|lo|i|le|suo|sua|suoi|questo|questa|quel|quella)\s+{_GAP}{{0,1}}?{REVIEW}",
@@ -41,6 +59,11 @@ _POSITIVE = words(
     r"(?:buona|ottima|bella|eccellente|migliore|splendida)\s+(?:recensione|valutazione|opinione|giudizio)",
     r"(?:5|cinque)\s?stelle",
     r"5/5|5 su 5|il massimo dei voti|(?:il )?(?:voto|punteggio) massimo",
+)
+# A top rating described rather than asked for: a test, a lab, a hotel, the energy label, the buyer's own.
+_DESCRIBED = words(
+    r"test\w*|prova\w*|laboratori\w*|hotel\w*|energetic\w*|sicurezza|rivista\w*|certificat\w*|premiat\w*",
+    r"(?:ci )?(?:ha|aveva) (?:dato|lasciato|messo|assegnato)|grazie per la sua",
 )
 _ASK = words(
     r"per favore|per cortesia|la preghiamo|ti preghiamo|ci farebbe piacere|le saremmo grat\w*|saremmo grat\w*"
@@ -133,19 +156,27 @@ _CARD_REQUEST = words(
 _SHIPMENT = r"(?:ordine|pacco|articolo|acquisto|spedizione|merce|prodotto)"
 _SENT = (
     r"(?:spedit[oa]|inviat[oa]|confermat[oa]|affidat[oa] al corriere|consegnat[oa] al corriere|preparat[oa]"
-    r"|elaborat[oa]|partit[oa]|in viaggio|in arrivo)"
+    r"|elaborat[oa]|partit[oa]|pres[oa] in carico|in viaggio|in arrivo)"
 )
 _STATUS = words(
-    rf"(?:il suo|la sua|il tuo|la tua|l')\s*{_SHIPMENT}(?:\s+[\w-]+){{0,2}}?\s+(?:è stat[oa]|è|e' stat[oa]|e')\s+"
+    rf"(?:il suo|la sua|il tuo|la tua)\s+{_SHIPMENT}(?:\s+[\w-]+){{0,2}}?\s+(?:è stat[oa]|è|e' stat[oa]|e')\s+"
     rf"(?:(?:già|oggi|appena|correttamente)\s+)*{_SENT}",
     rf"abbiamo (?:appena )?(?:ricevuto|spedito|inviato) (?:correttamente )?(?:il suo|la sua|il tuo|la tua) {_SHIPMENT}",
     rf"(?:il suo|la sua)\s+{_SHIPMENT}\s+ha lasciato il nostro magazzino",
 )
-_FRAMING = words(
-    r"buone notizie|buona notizia",
-    r"siamo lieti di (?:informarla|comunicarle|confermarle|informarti)",
-    r"la informiamo che|le confermiamo|ti confermiamo",
-    r"grazie per il (?:suo|tuo) (?:ordine|acquisto)|per sua informazione",
+# "Le confermiamo di aver ricevuto il suo ordine"
+_NOTICE = words(
+    r"(?:le|ti) confermiamo (?:di aver ricevuto|che (?:abbiamo ricevuto|il suo ordine|il tuo ordine)|la ricezione"
+    r"|la spedizione|il suo ordine|il tuo ordine)",
+    r"(?:il suo|il tuo) (?:ordine|acquisto) (?:è stato|è) confermato",
+    r"(?:questo|il presente) (?:messaggio|e-?mail) (?:le )?conferma",
+)
+# What shows the message answers the buyer or sorts out a problem, so news of the order is no notification.
+_REPLY = words(
+    r"(?:sua|tua) (?:domanda|richiesta)|(?:suo|tuo) messaggio|come (?:da lei )?richiesto|in risposta|abbiamo verificato"
+    r"|abbiamo controllato",
+    r"scus\w*|ci dispiace|purtroppo|ritardo\w*|smarrit\w*|mancant\w*|danneggiat\w*|rott[oaie]|errore|sostituzion\w*"
+    r"|sostitu\w*|rispedit\w*|rispedi\w*|di nuovo|rimbors\w*|reso|annull\w*|cambio",
 )
 # A header line ("Conferma di spedizione: ...", "Oggetto: Conferma dell'ordine").
 _CONFIRMATION_HEADER = words(
@@ -177,12 +208,43 @@ _THREAT = words(
     r"la denunce(?:remo|iamo)|la denunciamo|denuncia contro di lei|sporgeremo (?:denuncia|querela)|la querele\w*",
     r"se ne pentirà|te ne pentirai|lo rimpiangerà",
     r"(?:la|ti)\s+segnaleremo|bloccare il suo account",
+    r"recupero crediti|agenzi[ae] di recupero",
+    rf"(?:il suo|il tuo) account (?:amazon |cliente )?(?:verrà|sarà|verrebbe|sarebbe|potrebbe essere|può essere)\s+"
+    rf"{_GAP}{{0,1}}?(?:bloccat[oa]|sospes[oa]|chius[oa]|eliminat[oa]|disattivat[oa])",
+    r"(?:faremo|farò) (?:chiudere|bloccare|sospendere) (?:il suo|il tuo) account",
+    rf"(?:pubblicare|pubblicheremo|pubblichiamo|diffondere|diffonderemo)\s+{_GAP}{{0,2}}?(?:il suo|il tuo) (?:nome"
+    r"|indirizzo|identità|foto)",
+    r"lista nera|(?:avvisare|avviseremo|informare|informeremo) gli altri venditori",
+    r"conseguenze per lei",
 )
 _DISCRIMINATION = words(
     r"terron[ei]|froci[oi]?|negr[oaie] di merda|zingar\w* di merda|ebreo di merda",
     r"(?:la )?gente come lei|quelli come lei|(?:voi|quelli) del (?:suo|vostro) paese",
     r"torni al suo paese|torni da dove è venut\w*|torna al tuo paese",
     r"perché (?:lei )?è (?:una donna|stranier\w*|ner[oa]|ebre[oa]|musulman\w*|vecchi[oa]|gay)",
+)
+
+# --- disparaging others, false claims --------------------------------------------------
+
+_SELLERS = (
+    r"(?:gli |le )?altri (?:venditori|negozi|marchi|rivenditori)|(?:i nostri |nostri )?concorrent\w*|la concorrenza"
+)
+_RIVALS = rf"(?:{_SELLERS})|amazon\w*"
+_RUN_DOWN = (
+    r"contraffa\w*|imitazion\w*|copie|scadent\w*|spazzatura|robaccia|truff\w*|ladri|incapac\w*|inutil\w*|incompetent\w*"
+    r"|un disastro|una barzelletta|recensioni (?:comprate|false|pagate)|non gliene importa|se ne fregano|bugiard\w*"
+)
+# Products run down before the sellers they are pinned on.
+_FAKES = r"contraffa\w*|imitazion\w*|copie|spazzatura|robaccia"
+_DISPARAGEMENT = words(
+    rf"(?:{_RIVALS})[^.!?\n]{{0,60}}?(?<!\w)(?:{_RUN_DOWN})",
+    rf"(?:{_FAKES})[^.!?\n]{{0,30}}?(?<!\w)(?:{_SELLERS})",
+)
+_REVIEWISH = rf"(?:{REVIEW}|valutare|recensire|votare)"
+_OBLIGED = words(
+    r"(?:(?:la|le|ti|li) obbliga|(?:lei )?(?:deve|dovrà|è obbligat[oa]|è tenut[oa])|(?:gli )?acquirenti (?:devono"
+    r"|sono obbligati|sono tenuti)|richiede che|esige che|obbligatori\w*|impone)"
+    rf"(?!\w)[^.!?\n]{{0,60}}?(?<!\w){_REVIEWISH}",
 )
 
 WORDING = wording_from(globals(), review=words(REVIEW))

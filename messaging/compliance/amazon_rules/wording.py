@@ -26,13 +26,17 @@ class Wording:
 
     review: re.Pattern  # the noun: a review, a rating, feedback, stars
     incentive: re.Pattern  # something of value: a refund, a voucher, a discount, a gift, money
+    perk: re.Pattern  # value that is not money: a prize draw, loyalty points, early access, a club
     # In a message about the buyer's feedback: a gift is an incentive even with no review ask (a voucher, "as a
     # thank you"); compensation (a refund, a replacement) is the resolution unless a change to the feedback is asked.
     gift: re.Pattern
     compensation: re.Pattern
+    made: re.Pattern  # compensation already made ("your refund went through"): the resolution, not an offer
     review_ask: re.Pattern  # asking for a review (any review), or for a change to one
     removal_ask: re.Pattern  # asking to change or remove a review
+    deletion: re.Pattern  # of those, the words asking to delete it rather than to update it
     positive: re.Pattern  # a positive review or a top rating
+    described: re.Pattern  # a top rating described, not asked for: a test, a lab, a hotel, the energy label
     ask: re.Pattern  # words that make a sentence a request
     thanks_for: re.Pattern  # a sentence thanking for what was done ("thank you for the 5-star review")
     selective: re.Pattern  # "if you are happy with it"
@@ -43,13 +47,16 @@ class Wording:
     extra_charge: re.Pattern  # a charge named ("additional fee"): only when its sentence has a `payer` word
     payer: re.Pattern
     card_request: re.Pattern
-    status: re.Pattern  # "your order has shipped"
-    framing: re.Pattern  # "good news", "we're pleased to let you know": a status becomes a notification
+    status: re.Pattern  # "your order has shipped": a notification, unless the message answers or resolves something
+    notice: re.Pattern  # "this email confirms your order": a notification whatever else the message says
+    reply: re.Pattern  # what shows a message answers the buyer or resolves a problem ("you asked", "sorry", a refund)
     confirmation_header: re.Pattern
     profanity: re.Pattern
     insult: re.Pattern
     liar: re.Pattern
     threat: re.Pattern
+    disparagement: re.Pattern  # other sellers, competitors or Amazon run down
+    obliged: re.Pattern  # the buyer said to be bound to review, rate or change feedback (false when Amazon is named)
     discrimination: re.Pattern
     # After a charge, in the same clause, words saying it is not due: German puts the negation after the
     # noun ("Ein Aufpreis fällt nicht an").
@@ -136,36 +143,63 @@ SHARED: list[Detector] = [
 # --- the detectors one language's wording gives --------------------------------
 
 
+_BREAK = re.compile(r"[.!?;](?=\s)|\n")
+
+
+def _made(w: Wording, ctx: Context, m: re.Match) -> bool:
+    """Whether the compensation `m` names has been made already, by what its sentence says next to it (a price's
+    decimal point ends no sentence here)."""
+    text = ctx.clear.text
+    start, end = max(0, m.start() - 40), min(len(text), m.end() + 40)
+    start = max([start, *(b.end() for b in _BREAK.finditer(text, start, m.start()))])
+    stop = _BREAK.search(text, m.end(), end)
+    return bool(w.made.search(text, start, stop.start() if stop else end))
+
+
 def _reviews(w: Wording, ctx: Context) -> Iterator[Finding]:
     """Incentives, feedback changes with compensation, positive and selective review requests."""
     text = ctx.clear.text
     incentives = [m for m in w.incentive.finditer(text) if not ctx.negated(m.start())]
+    # Compensation already made ("your refund went through") is the resolution, not an offer.
+    offered = [m for m in incentives if not _made(w, ctx, m)]
     removals = [m for m in w.removal_ask.finditer(text) if not ctx.negated(m.start())]
-    for start, end in ctx.sentences:
-        asks = [m for m in w.review_ask.finditer(text, start, end) if not ctx.negated(m.start())]
-        offers = [m for m in incentives if start <= m.start() < end]
-        if asks and offers:
-            first = min(asks[0].start(), offers[0].start())
-            last = max(asks[-1].end(), offers[-1].end())
-            yield ctx.finding(ctx.clear, "incentive", first, last)
-        sentence = text[start:end]
-        if not w.thanks_for.search(sentence.strip()):
-            for m in w.positive.finditer(text, start, end):
-                if w.ask.search(sentence) and not ctx.negated(m.start()):
-                    yield ctx.finding(ctx.clear, "positive_review", m.start(), m.end())
-        selective = w.selective.search(text, start, end)
-        review = w.review.search(text, start, end)
-        if selective and review:
-            first, last = sorted([selective.span(), review.span()])
+    asks = ctx.by_sentence(m for m in w.review_ask.finditer(text) if not ctx.negated(m.start()))
+    reviews = ctx.by_sentence(w.review.finditer(text))
+    # An incentive: something of value offered in a sentence asking for a review, or a prize draw, points or
+    # early access in a sentence naming one, unless it says "no".
+    offers = ctx.by_sentence(offered)
+    perks = ctx.by_sentence(w.perk.finditer(text)) if asks or reviews else {}
+    for i in sorted(asks.keys() | perks.keys()):
+        named = asks.get(i) or reviews.get(i, [])
+        given = offers.get(i, []) if i in asks else []
+        if named and i in perks and not NEGATION.search(text, *ctx.sentences[i]):
+            given = given + perks[i]
+        if given:
+            spans = named + given
+            yield ctx.finding(ctx.clear, "incentive", min(m.start() for m in spans), max(m.end() for m in spans))
+    # A top rating is asked for unless its sentence thanks for one, or describes one (a lab's, a hotel's) and asks
+    # nothing.
+    for i, found in ctx.by_sentence(w.positive.finditer(text)).items():
+        sentence = text[slice(*ctx.sentences[i])]
+        described = w.described.search(sentence) and not w.ask.search(sentence)
+        if described or w.thanks_for.search(sentence.strip()):
+            continue
+        for m in found:
+            if not ctx.negated(m.start()):
+                yield ctx.finding(ctx.clear, "positive_review", m.start(), m.end())
+    for i, found in ctx.by_sentence(w.selective.finditer(text)).items():
+        if i in reviews:
+            first, last = sorted([found[0].span(), reviews[i][0].span()])
             yield ctx.finding(ctx.clear, "positive_review", first[0], last[1])
     for m in w.divert.finditer(text):
         yield ctx.finding(ctx.clear, "positive_review", m.start(), m.end())
+    # Asking to change the feedback next to compensation: offered, or next to an ask to delete it. Once the
+    # compensation is made, a neutral ask to update the feedback is only advised against.
+    deletions = [m for m in removals if w.deletion.search(m.group())]
+    compensated = incentives and (offered or deletions)
     for m in removals:
-        if incentives:
-            yield ctx.finding(ctx.clear, "feedback_compensation", m.start(), m.end())
-        else:
-            yield ctx.finding(ctx.clear, "feedback_removal", m.start(), m.end())
-    if removals:
+        yield ctx.finding(ctx.clear, "feedback_compensation" if compensated else "feedback_removal", m.start(), m.end())
+    if removals and compensated:
         for m in incentives:
             yield ctx.finding(ctx.clear, "feedback_compensation", m.start(), m.end())
 
@@ -194,17 +228,32 @@ def _payment(w: Wording, ctx: Context) -> Iterator[Finding]:
 
 
 def _confirmation(w: Wording, ctx: Context) -> Iterator[Finding]:
+    """An order or shipping confirmation: a header or the words of one, or news of the order's progress in a
+    message that neither answers the buyer (it is sent as one, or says so) nor resolves a problem."""
     text = ctx.clear.text
-    headers = list(w.confirmation_header.finditer(text))
-    statuses = [m for m in w.status.finditer(text) if not ctx.negated(m.start())]
-    if headers or (statuses and w.framing.search(text)):
-        for m in headers or statuses:
-            yield ctx.finding(ctx.clear, "confirmation", m.start(), m.end())
+    found = [*w.confirmation_header.finditer(text), *(m for m in w.notice.finditer(text) if not ctx.negated(m.start()))]
+    if not found and not ctx.answering and not w.reply.search(text):
+        found = [m for m in w.status.finditer(text) if not ctx.negated(m.start())]
+    for m in found:
+        yield ctx.finding(ctx.clear, "confirmation", m.start(), m.end())
+
+
+_AMAZON = re.compile(r"\bamazon")
+
+
+def _false_claims(w: Wording, ctx: Context) -> Iterator[Finding]:
+    """The buyer said to be bound to review, rate or change feedback, in a sentence naming Amazon: Amazon binds
+    buyers to none of it."""
+    text = ctx.clear.text
+    for m in w.obliged.finditer(text):
+        start, end = ctx.sentence_of(m.start())
+        if _AMAZON.search(text, start, end) and not ctx.negated(m.start()):
+            yield ctx.finding(ctx.clear, "false_claim", m.start(), m.end())
 
 
 # A clause that opens with its negation, a verb or two before the threat: "No emprenderemos acciones legales".
 _OPENING_NEGATION = re.compile(
-    r"\W*(?:no|non|nunca|jamais)\b(?! (?:es|son|e|sei)(?: usted)? (?:mas|altro) (?:que|che)\b)"
+    r"\W{0,10}(?:no|non|nunca|jamais)\b(?! (?:es|son|e|sei)(?: usted)? (?:mas|altro) (?:que|che)\b)"
 )
 
 
@@ -233,5 +282,7 @@ def detectors(w: Wording) -> list[Detector]:
         phrases(w.insult, "insult"),
         phrases(w.liar, "liar"),
         partial(_threats, w),
+        phrases(w.disparagement, "disparagement"),
+        partial(_false_claims, w),
         phrases(w.discrimination, "discrimination", negatable=False),
     ]

@@ -12,13 +12,34 @@ messages written before the German rules and never tuned to, `romance_holdout` t
 French, Spanish and Italian ones written before those languages' rules. Add a message to its language's module
 whenever the checker gets one wrong in real use; if it cannot be fixed yet, list
 its text in KNOWN_MISSES with the reason.
+
+`categories` and `categories_holdout` measure the guard's former blind spots one category at a time
+(`item.CATEGORIES`: a particular rating asked for, incentives that are not money, confirmations,
+threats, disparagement and false claims, and what must still pass), in all five languages, each
+message with its category.
 """
 
-from . import de, de_holdout, en, es, fr, it, romance_holdout
-from .item import BLOCK, DE, DEV, EN, ES, FR, HOLDOUT, IT, PASS, Labelled
+from . import categories, categories_holdout, de, de_holdout, en, es, fr, it, romance_holdout
+from .item import (
+    BLOCK,
+    CATEGORIES,
+    CATEGORY_RULES,
+    DE,
+    DEV,
+    EN,
+    ES,
+    FR,
+    HOLDOUT,
+    IT,
+    MUST_PASS,
+    PASS,
+    Labelled,
+)
 
 __all__ = [
     "BLOCK",
+    "CATEGORIES",
+    "CATEGORY_RULES",
     "DE",
     "DEV",
     "EN",
@@ -28,6 +49,7 @@ __all__ = [
     "IT",
     "KNOWN_MISSES",
     "LABELLED",
+    "MUST_PASS",
     "PASS",
     "Labelled",
 ]
@@ -40,6 +62,8 @@ LABELLED: list[Labelled] = [
     *es.MESSAGES,
     *it.MESSAGES,
     *romance_holdout.MESSAGES,
+    *categories.MESSAGES,
+    *categories_holdout.MESSAGES,
 ]
 
 # Texts the checker is known to get wrong, each with the reason. Keep it empty if you can.
@@ -52,5 +76,13 @@ KNOWN_MISSES: dict[str, str] = {
     ),
     "Bitte nennen Sie uns die Nummer Ihrer Kreditkarte, damit wir den Betrag zurückbuchen können.": (
         "German holdout: the card request reads 'Ihre Kreditkartennummer', not 'die Nummer Ihrer Kreditkarte'"
+    ),
+    "Amazon bans buyers who file false claims, and we will make sure that happens to you.": (
+        "categories holdout: the threat is made through what Amazon does ('make sure that happens to you'), which no "
+        "threat pattern reads"
+    ),
+    "You're required by Amazon to accept a replacement before asking for a refund.": (
+        "categories holdout: false claims are read only about feedback and reviews, which Amazon never requires; "
+        "telling a false claim about returns from Amazon's real return policy needs the policy itself"
     ),
 }

@@ -306,9 +306,9 @@ MESSAGES: list[Labelled] = [
         "thanks for the order, then an answer",
     ),
     _de(
-        PASS,
+        BLOCK,
         "Ihre Bestellung 028-1234567-7654321 wurde am 12.03. mit DHL verschickt, die Sendungsnummer lautet 00340434161234567890.",
-        "order id and DHL tracking",
+        "relabelled: a shipping notice with tracking, when nothing in it answers a question",
     ),
     _de(PASS, "Die Sendungsverfolgung zeigt, dass Ihr Paket im Verteilzentrum Hamburg liegt.", "tracking status"),
     _de(

@@ -94,9 +94,10 @@ MESSAGES: list[Labelled] = [
     Labelled(BLOCK, "Write a review for us and we'll send you a bonus accessory kit.", "incentive: bonus product"),
     Labelled(BLOCK, "Delete the 1-star review and I will refund you $10.", "removal for money"),
     Labelled(
-        BLOCK,
+        PASS,
         "We sent a replacement at no cost. Would you consider updating your review now that it's sorted?",
-        "review change in the same message as a free replacement",
+        "relabelled: a neutral ask to update the review once the problem is solved and the replacement sent, nothing "
+        "offered in exchange (advisory only)",
     ),
     # --- asking for positive feedback -------------------------------------------
     Labelled(BLOCK, "Please leave us 5 stars if you can!", "positive: 5 stars"),
@@ -195,9 +196,9 @@ MESSAGES: list[Labelled] = [
     # =============================================================================
     # --- legitimate: order ids, tracking numbers, identifiers --------------------
     Labelled(
-        PASS,
+        BLOCK,
         "Hi John, your order 112-1234567-1234567 shipped with UPS, tracking 1Z999AA10123456784. It should arrive Friday.",
-        "answering 'where is my order' with order id and UPS tracking",
+        "relabelled: 'your item has shipped, tracking ...' is a shipping notice when nothing in it answers a question",
     ),
     Labelled(PASS, "The tracking number for your Amazon Logistics delivery is TBA123456789000.", "TBA tracking number"),
     Labelled(
