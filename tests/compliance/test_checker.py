@@ -229,8 +229,10 @@ def test_shipping_news_is_a_confirmation_unless_the_message_answers_or_resolves_
     assert found("You asked about your order: it has shipped and is on its way.") == []
     assert found("Sorry for the wait: your order has shipped and is on its way.") == []
     assert found("Unfortunately your order hasn't shipped yet.") == []
-    # the words of a confirmation make one of any message; Amazon's own confirmation may be named
+    # the words of a confirmation make one of any message that does not answer the buyer
     assert rules("Sorry for the wait. This email confirms your order.") == {"confirmation"}
+    assert found("As you asked, this email confirms your order.") == []
+    # Amazon's own confirmation may be named
     assert found("Shipping confirmation is attached by Amazon to your order page.") == []
 
 

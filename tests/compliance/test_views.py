@@ -91,7 +91,8 @@ def test_news_of_the_order_blocks_unless_it_answers_a_buyers_message(client, acc
     news = "Your order has shipped with UPS, tracking 1Z999AA10123456784."
     assert json.loads(check(client, news, account)["HX-Trigger"]) == {"compliance": {"blocked": True}}
     assert json.loads(check(client, news, account, answering="1")["HX-Trigger"]) == {"compliance": {"blocked": False}}
-    confirmation = "This email confirms your order."
+    # a confirmation's header is one whatever it answers
+    confirmation = "Shipping confirmation: your parcel left our warehouse today."
     assert json.loads(check(client, confirmation, account, answering="1")["HX-Trigger"]) == {
         "compliance": {"blocked": True}
     }

@@ -251,12 +251,15 @@ _NOTICE = _de(
     r"(?:ihre|die) bestellung (?:ist|wurde) (?:hiermit |soeben |erfolgreich )?bestätigt",
     r"eingang ihrer (?:bestellung|zahlung)",
 )
-# What shows the message answers the buyer or sorts out a problem, so news of the order is no notification.
-_REPLY = _de(
+# What shows the message answers the buyer, so news of the order, even confirmed, is no notification.
+_ANSWER = _de(
     r"(?:sie )?fragten|ihre\w* (?:frage|anfrage|nachricht|e-?mail|bitte)|auf ihre",
     r"wie (?:gewünscht|besprochen|versprochen|erbeten)",
     r"nachgesehen|nachgefragt|geprüft|nachgeforscht|nachforschung\w*",
     r"(?:vielen |herzlichen )?dank für (?:ihre )?(?:geduld|nachricht|rückmeldung|hinweis)",
+)
+# What shows the message sorts out a problem, so news of the order is no notification.
+_TROUBLE = _de(
     r"leider|entschuldig\w*|tut uns leid|bedauer\w*|verspät\w*|verzöger\w*|verloren|fehlt|fehlend\w*|beschädigt\w*",
     r"kaputt|verwechs\w*|versehen|fehler|ersatz\w*|erneut|nochmal|noch einmal|neu verschickt|erstatt\w*|rücksend\w*",
     r"retour\w*|storn\w*|umtausch\w*",

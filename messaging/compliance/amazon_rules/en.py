@@ -35,6 +35,7 @@ _REVIEW_ASK = re.compile(
     r"|\b(?:rate|review)\s+(?:us|it|your (?:purchase|order|experience|item|product))\b"
     rf"|\b(?:for|per)\s+(?:each|every|a|one)\s+(?:[\w-]+\s+)?{REVIEW}\b|\b(?:each|every)\s+(?:[\w-]+\s+)?{REVIEW}\b"
     r"|\breviewers?\b|\b(?:who|that)\s+(?:leaves?|posts?|writes?|submits?|reviews?|rates?)\b"
+    rf"|\b(?:once|when|after|as soon as)\s+(?:you(?:'ve| have)?\s+)?{_W}{{0,3}}?{REVIEW}\b"
     rf"|\b(?:positive|good|great|glowing|excellent|favou?rable|stellar|perfect|honest|[1-5]|one|two|three|four|five)"
     rf"[- ]?(?:star\s+)?{REVIEW}\b"
     rf"|{_REMOVAL_ASK.pattern}"
@@ -43,7 +44,8 @@ _POSITIVE = re.compile(
     r"\b(?:positive|good|great|glowing|excellent|nice|favou?rable|stellar|perfect|top|high(?:est)?|best|rave|outstanding"
     r"|amazing|awesome|fantastic|5-star|five-star)\s+"
     r"(?:seller\s+|product\s+)?(?:reviews?|feedback|ratings?|marks|scores?|grades?|comments?|testimonials?)\b"
-    r"|\b(?:5|five|full)[- ]?stars?\b|\bfifth star\b|\b(?:star ){4}star\b|\b5/5\b|\b(?:5|five) out of (?:5|five)\b"
+    r"|\b(?:5|five|full)[- ]?stars?\b|\bfifth star\b|\b(?:star ){4}star\b|\b5/5\b|\b10/10\b"
+    r"|\b(?:5|five) out of (?:5|five)\b|\b(?:10|ten) out of (?:10|ten)\b"
     r"|\b(?:top|perfect|full|maximum|highest|best)\s+(?:possible\s+)?(?:marks?|score|rating|grade)\b"
     r"|\brate\s+(?:us|it|the \w+)\s+(?:highly|well|5|five)\b"
     r"|\brat(?:e|ed|ing)\s+(?:[\w']+\s+){0,3}?(?:as\s+)?['\"]?(?:excellent|outstanding|perfect|highly)\b"
@@ -145,6 +147,7 @@ _STATUS = re.compile(
     r"|\b(?:it|they) (?:(?:has|have|is|are|was|were) )?(?:(?:now|just|been)\s+)*(?:shipped|dispatched|on its way"
     r"|in transit|sent out)\b"
     r"|\bshipped (?:today|this (?:morning|afternoon|evening)|via|with|by)\b"
+    r"|\b(?:order|package|parcel|item|shipment) (?:shipped|dispatched)\b"
     r"|\bwe(?:'ve| have)? (?:just )?(?:received|confirmed|shipped|dispatched|sent out|processed|packed) your (?:order"
     r"|package|parcel|items?|purchase)\b"
 )
@@ -156,13 +159,18 @@ _NOTICE = re.compile(
     r"|\b(?:just |this is (?:just )?(?:a )?(?:quick )?)?confirm(?:ing|ation) (?:that |of )?"
     r"(?:we(?:'ve| have)? (?:received|got)|your (?:order|purchase))\b"
     r"|\b(?:order|purchase) (?:is |has been )?confirmed\b"
+    r"|\bwe (?:hereby )?confirm (?:the )?(?:receipt|your (?:order|purchase)|that we(?:'ve| have) (?:received|got))\b"
 )
-# What shows the message answers the buyer or sorts out a problem, so news of the order is no notification.
-_REPLY = re.compile(
+# What shows the message answers the buyer, so news of the order, even confirmed, is no notification.
+_ANSWER = re.compile(
     r"\b(?:you asked|your (?:question|message|request|enquiry|inquiry|email)|as (?:you )?requested|as promised"
     r"|following up|thanks? (?:you )?for (?:reaching out|your (?:message|question|patience|email)|letting us know"
-    r"|asking|getting in touch|contacting)|to answer|in answer|regarding|(?:i|we)(?:'ve| have)? (?:checked|looked into)"
-    r"|sorry|apolog\w*|unfortunately|delay\w*|late|lost|missing|damaged|broken|mix-?up|mistake|replacement|replac(?:e|ed)"
+    r"|asking|getting in touch|contacting)|to answer|in answer|regarding"
+    r"|(?:i|we)(?:'ve| have)? (?:checked|looked into))\b"
+)
+# What shows the message sorts out a problem, so news of the order is no notification.
+_TROUBLE = re.compile(
+    r"\b(?:sorry|apolog\w*|unfortunately|delay\w*|late|lost|missing|damaged|broken|mix-?up|mistake|replacement|replac(?:e|ed)"
     r"|re-?sen[dt]|resend\w*|re-?ship\w*|again|refund\w*|return\w*|cancel\w*|exchange)\b"
 )
 _CONFIRMATION_HEADER = re.compile(
@@ -217,7 +225,8 @@ _THREAT = re.compile(
     r"|\b(?:call|notify|inform|involve|contact) the police\b|\breport(?:ed)? (?:you )?to the (?:police|authorities)\b"
     # legal steps and consequences
     r"|\blegal (?:steps|proceedings|consequences|department|measures)\b|\btake (?:this|it|the matter|things) further\b"
-    r"|\b(?:there will be|face|expect|have) (?:serious |legal |severe )?consequences\b|\bconsequences for you\b"
+    r"|\b(?:there will be|face|expect|have) (?:the )?(?:serious |legal |severe )?consequences\b"
+    r"|\bconsequences for you\b"
     # the buyer reported, published, blacklisted, banned
     r"|\b(?:report|flag|expose|blacklist|name and shame)(?:ed|ing)? you\b"
     r"|\byou(?:'ll| will)? (?:be|get) (?:reported|banned|blocked|blacklisted|flagged|sued|prosecuted)\b"
@@ -272,6 +281,7 @@ _OBLIGED = re.compile(
     r"|(?:requires?|required|obliges?|forces?|expects?|demands?|wants?|asks?|tells?)"
     r" (?:you|buyers?|customers?|everyone)"
     r"|(?:you're|you are) (?:required|obliged|obligated|expected)|mandatory|compulsory|obligatory"
+    r"|required by amazon|(?:it is|it's) required"
     rf"|(?:charge|fine|penali[sz]e|bill) you)\b[^.!?\n]{{0,60}}?\b{_REVIEWISH}"
 )
 

@@ -169,10 +169,13 @@ _NOTICE = words(
     r"(?:su|tu) (?:pedido|compra) (?:ha sido|está|queda) confirmad[oa]",
     r"(?:este|el presente) (?:mensaje|correo) (?:le )?confirma",
 )
-# What shows the message answers the buyer or sorts out a problem, so news of the order is no notification.
-_REPLY = words(
+# What shows the message answers the buyer, so news of the order, even confirmed, is no notification.
+_ANSWER = words(
     r"(?:su|tu) (?:pregunta|consulta|mensaje|solicitud)|como (?:nos )?(?:pidió|solicitó|pediste|solicitaste)"
     r"|respondiendo|en respuesta|hemos comprobado|hemos revisado",
+)
+# What shows the message sorts out a problem, so news of the order is no notification.
+_TROUBLE = words(
     r"disculp\w*|lo sentimos|sentimos|lamentablemente|retraso\w*|perdid\w*|falta\w*|dañad\w*|rot[oa]s?|error"
     r"|sustituci\w*|reemplaz\w*|reenvi\w*|de nuevo|reembols\w*|devoluci\w*|cancel\w*|cambio",
 )

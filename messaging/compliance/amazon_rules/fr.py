@@ -172,10 +172,13 @@ _NOTICE = words(
     r"(?:votre|la) commande (?:est|a été) (?:bien )?confirmée",
     r"(?:ce|le présent) (?:message|e-?mail|courriel) (?:vous )?confirme",
 )
-# What shows the message answers the buyer or sorts out a problem, so news of the order is no notification.
-_REPLY = words(
+# What shows the message answers the buyer, so news of the order, even confirmed, is no notification.
+_ANSWER = words(
     r"votre (?:question|demande|message)|(?:comme|ainsi que) (?:vous )?(?:nous )?(?:l'avez |l'aviez )?demandé",
     r"suite à votre|en réponse|nous avons vérifié|après vérification",
+)
+# What shows the message sorts out a problem, so news of the order is no notification.
+_TROUBLE = words(
     r"désolé\w*|excus\w*|malheureusement|retard\w*|perdu\w*|manquant\w*|endommagé\w*|cassé\w*|erreur|remplacement"
     r"|remplac\w*|renvoy\w*|réexpédi\w*|à nouveau|de nouveau|rembours\w*|retour\w*|annul\w*|échange\w*",
 )

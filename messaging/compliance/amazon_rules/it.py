@@ -171,10 +171,13 @@ _NOTICE = words(
     r"(?:il suo|il tuo) (?:ordine|acquisto) (?:è stato|è) confermato",
     r"(?:questo|il presente) (?:messaggio|e-?mail) (?:le )?conferma",
 )
-# What shows the message answers the buyer or sorts out a problem, so news of the order is no notification.
-_REPLY = words(
+# What shows the message answers the buyer, so news of the order, even confirmed, is no notification.
+_ANSWER = words(
     r"(?:sua|tua) (?:domanda|richiesta)|(?:suo|tuo) messaggio|come (?:da lei )?richiesto|in risposta|abbiamo verificato"
     r"|abbiamo controllato",
+)
+# What shows the message sorts out a problem, so news of the order is no notification.
+_TROUBLE = words(
     r"scus\w*|ci dispiace|purtroppo|ritardo\w*|smarrit\w*|mancant\w*|danneggiat\w*|rott[oaie]|errore|sostituzion\w*"
     r"|sostitu\w*|rispedit\w*|rispedi\w*|di nuovo|rimbors\w*|reso|annull\w*|cambio",
 )

@@ -48,8 +48,9 @@ class Wording:
     payer: re.Pattern
     card_request: re.Pattern
     status: re.Pattern  # "your order has shipped": a notification, unless the message answers or resolves something
-    notice: re.Pattern  # "this email confirms your order": a notification whatever else the message says
-    reply: re.Pattern  # what shows a message answers the buyer or resolves a problem ("you asked", "sorry", a refund)
+    notice: re.Pattern  # "this email confirms your order": a notification, unless the message answers the buyer
+    answer: re.Pattern  # what shows a message answers the buyer ("you asked", "thanks for your message")
+    trouble: re.Pattern  # what shows a message sorts out a problem ("sorry", a delay, a replacement, a refund)
     confirmation_header: re.Pattern
     profanity: re.Pattern
     insult: re.Pattern
@@ -228,12 +229,19 @@ def _payment(w: Wording, ctx: Context) -> Iterator[Finding]:
 
 
 def _confirmation(w: Wording, ctx: Context) -> Iterator[Finding]:
-    """An order or shipping confirmation: a header or the words of one, or news of the order's progress in a
-    message that neither answers the buyer (it is sent as one, or says so) nor resolves a problem."""
+    """An order or shipping confirmation: a header; the words of one ("this email confirms your order") in a
+    message that does not answer the buyer (it is sent as an answer, or says it is one); news of the order's
+    progress in a message that neither answers the buyer nor sorts out a problem."""
     text = ctx.clear.text
-    found = [*w.confirmation_header.finditer(text), *(m for m in w.notice.finditer(text) if not ctx.negated(m.start()))]
-    if not found and not ctx.answering and not w.reply.search(text):
-        found = [m for m in w.status.finditer(text) if not ctx.negated(m.start())]
+    found = list(w.confirmation_header.finditer(text))
+    notices = [m for m in w.notice.finditer(text) if not ctx.negated(m.start())]
+    statuses = [] if found or notices else [m for m in w.status.finditer(text) if not ctx.negated(m.start())]
+    if notices or statuses:
+        answers = ctx.answering or w.answer.search(text)
+        if notices and not answers:
+            found += notices
+        elif statuses and not (answers or w.trouble.search(text)):
+            found += statuses
     for m in found:
         yield ctx.finding(ctx.clear, "confirmation", m.start(), m.end())
 
@@ -245,6 +253,8 @@ def _false_claims(w: Wording, ctx: Context) -> Iterator[Finding]:
     """The buyer said to be bound to review, rate or change feedback, in a sentence naming Amazon: Amazon binds
     buyers to none of it."""
     text = ctx.clear.text
+    if not _AMAZON.search(text):
+        return
     for m in w.obliged.finditer(text):
         start, end = ctx.sentence_of(m.start())
         if _AMAZON.search(text, start, end) and not ctx.negated(m.start()):
