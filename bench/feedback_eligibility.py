@@ -8,7 +8,9 @@ matches the label exactly, over every comment), `holdout_accuracy` (the same
 over the comments written after the rules), `decision_accuracy` (likely
 removable or not, over every comment), the first two again per language
 (`accuracy_en`, `holdout_accuracy_en`, `accuracy_de`, `holdout_accuracy_de`, and the same for
-`fr`, `es` and `it`), and `n`. Needs no database.
+`fr`, `es` and `it`), per category of the assistant's former blind spots (the comments written to
+measure one: `mild_profanity`, `mixed`, `pricing_sense`, `fba_outcome`) a line per split and
+language and `accuracy_<category>`, `holdout_accuracy_<category>`, and `n`. Needs no database.
 
     .venv/bin/python bench/feedback_eligibility.py [--scale N] [--verbose]
 """
@@ -59,14 +61,18 @@ def main() -> None:
         ]
     elapsed = time.perf_counter() - started
 
-    # Hits and counts by (language, label) and by (language, split).
+    # Hits and counts by (language, label), by (language, split) and by (category, split, language).
     right, total, split_right, split_total = Counter(), Counter(), Counter(), Counter()
+    category_right, category_total = Counter(), Counter()
     decisions = 0
     for case, opinion in zip(cases, opinions, strict=True):
         language, label, split = case.get("language", "en"), case["label"] or "keep", case["split"]
         got = opinion.reason.value if opinion.reason else "keep"
         total[language, label] += 1
         split_total[language, split] += 1
+        if "category" in case:
+            category_total[case["category"], split, language] += 1
+            category_right[case["category"], split, language] += got == label
         if got == label:
             right[language, label] += 1
             split_right[language, split] += 1
@@ -81,6 +87,13 @@ def main() -> None:
     for counts, hits in ((total, right), (split_total, split_right)):
         for language, name in sorted(counts):
             print(f"{language} {name:16} {hits[language, name]:3}/{counts[language, name]}")
+    for key in sorted(category_total):
+        print(f"{' '.join(key)}: {category_right[key]}/{category_total[key]}")
+    for category in sorted({key[0] for key in category_total}):
+        for split in ("dev", "holdout"):
+            keys = [key for key in category_total if key[:2] == (category, split)]
+            hits = sum(category_right[key] for key in keys) / sum(category_total[key] for key in keys)
+            figure(f"{'holdout_' if split == 'holdout' else ''}accuracy_{category}", hits)
     figure("comments_per_second", round(rounds * len(cases) / elapsed))
     figure("holdout_accuracy", accuracy(split="holdout"))
     figure("decision_accuracy", decisions / len(cases))

@@ -1,12 +1,15 @@
 """Would Amazon remove or strike this feedback? A rule-based first opinion.
 
-Amazon removes seller feedback that contains obscene language or personal
-information (an e-mail address, a phone number, a full name), that is entirely
-a product review, or that is a pricing complaint; on an order fulfilled by
-Amazon it strikes feedback that is entirely about the delivery or the customer
-service, which Amazon did. Anything that blames the seller's own service
-(a late merchant shipment, a wrong or used item, a listing not as described,
-unanswered messages) stays.
+Amazon removes seller feedback that contains obscene or profane language (mild
+swearing too: "damn", "crap", "verdammt") or personal information (an e-mail
+address, a phone number, a full name), that is entirely a product review, or
+that is a pricing complaint (not a price word in another sense: "avoid at all
+costs"); on an order fulfilled by Amazon it strikes feedback that is entirely
+about the delivery or the customer service, which Amazon did, also when it
+tells only what came ("empty box", "arrived opened", "never came"). Anything
+that blames the seller's own service (a late merchant shipment, a wrong or used
+item, a listing not as described, unanswered messages, a seller refusing a
+return or the warranty) stays, whatever it also says about the product.
 
 The rules read English, German, French, Spanish and Italian comments: each
 comment is read with one language's rules, chosen from its words, the
@@ -35,13 +38,14 @@ def _bracketed(*words: str) -> str:
     return "|".join([*words, *(rf"\({word}\)|\[{word}\]" for word in words)])
 
 
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+# Starting only where a run of address characters starts, so a long run is read once.
+_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 # "john at gmail dot com", "klaus punkt weber at gmx punkt de": the way buyers write an address past a filter,
 # in English and German (the French, Spanish and Italian spellings are not read here yet).
 _DOT = _bracketed(english.DOT, german.DOT)
 _AT = _bracketed(english.AT, german.AT)
 _SPELLED_EMAIL = re.compile(
-    rf"\b(?:[\w+-]+\s+(?:{_DOT})\s+)*[\w.+-]+\s+(?:{_AT})\s+[\w-]+\s+(?:{_DOT})"
+    rf"(?<![\w.+-])(?:[\w+-]+\s+(?:{_DOT})\s+)*[\w.+-]+\s+(?:{_AT})\s+[\w-]+\s+(?:{_DOT})"
     r"\s+(?:com|net|org|de|at|ch|eu|info|co|uk|fr|jp|ca|edu)\b",
     re.IGNORECASE,
 )
@@ -221,7 +225,7 @@ def _read(text: str, *, rules: Rules, fulfillment_channel: str, buyer_name: str,
             "that is the seller's service, and Amazon keeps it.",
             fulfilment,
         )
-    if found := _first(rules.price, text):
+    if found := _first(rules.price, rules.price_idiom.sub(" ", text)):
         return Eligibility(
             RemovalReason.PRICING, "It is a complaint about the price: Amazon removes pricing feedback.", found
         )

@@ -58,6 +58,11 @@ _SELLER_FAULT = any_of(
     r"(?:um|nach) (?:eine )?(?:gute|positive) bewertung",
 )
 _SELLER_CONTACT = any_of(
+    # the seller refusing, blaming or brushing off: their own service, whatever the product did
+    r"(?:verkäufer\w*|händler\w*|anbieter\w*|firma|shop)\b[^.!?]{0,40}"
+    r"\b(?:ablehn|abgelehnt|lehnt|weiger|verweis|beschuldig|abgewimmelt|abwimmel|vertröst|stellt sich quer"
+    r"|zurücknehm|zurückzunehmen|schuld)\w*",
+    r"(?:will|wollte|wollen) (?:davon |damit )?nichts (?:hören|wissen|zu tun haben)",
     r"(?:verkäufer\w*|händler\w*|anbieter\w*|firma|shop)\b[^.!?]{0,40}"
     r"\b(?:antwort|reagier|meld|ignorier|unfreundlich|unverschämt|frech|aufgelegt|zurückgeruf|erreich)\w*",
     r"(?:keine|nie eine|ohne|null) (?:antwort|reaktion|rückmeldung|rückantwort)",
@@ -69,6 +74,13 @@ _SELLER_CONTACT = any_of(
     r"unfreundlich\w*",
 )
 _DELIVERY = any_of(
+    # what came, or did not: an empty or opened parcel, nothing at all
+    r"leer\w* (?:karton|paket|umschlag|verpackung|sendung|schachtel|umkarton)",
+    r"(?:karton|paket|umschlag|verpackung|sendung|schachtel|umkarton)\w*\b[^.!?]{0,30}\b(?:leer|geöffnet|offen"
+    r"|aufgerissen|aufgeschnitten)\b",
+    r"(?:geöffnet|offen|aufgerissen) (?:an(?:gekommen)?|bei mir)",
+    r"nichts (?:drin|darin|enthalten)",
+    r"(?:nie|nicht) angekommen|kam nie|ist nie",
     r"(?:ge|aus|an|zu)?liefer(?!umfang)\w*",
     r"versand\w*",
     r"versendet",
@@ -128,6 +140,16 @@ _AMAZON_SERVICE = any_of(
     r"rückgabe",
     r"geld\b[^.!?]{0,25}\bzurück",
 )
+# Price words in another sense: read past them before looking for a pricing complaint.
+_PRICE_IDIOM = any_of(
+    r"um jeden preis",
+    r"koste es,? was es wolle",
+    r"teure\w* (?:fehler|lehre|lektion|erfahrung|spaß)",
+    r"lehrgeld",
+    r"(?:einen|eine|den|die|viel|viele|zwei|drei|\d+) (?:ganzen |halben )?(?:abend|tag|stunden?|nachmittag|wochenende"
+    r"|zeit|nerven|geduld|nacht)\w* gekostet",
+    r"kostet (?:mich |uns |sie |ja )?nichts",
+)
 _PRICE = any_of(
     r"\w*preis\w*",
     r"überteuert",
@@ -144,6 +166,8 @@ _PRICE = any_of(
     r"€\s?\d",
 )
 _PRODUCT = any_of(
+    r"fällt (?:\w+ )?aus|ausgefallen",
+    r"flacker\w*",
     r"qualität",
     r"verarbeitung",
     r"kaputt",

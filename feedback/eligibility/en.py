@@ -34,8 +34,8 @@ _SELLER_FAULT = any_of(
     r"not authentic",
     r"(?:was|been|is|clearly|obviously|already|previously) used\b",
     r"used (?:item|product|one|unit)",
-    r"opened and",
-    r"had been opened",
+    r"opened and (?:used|worn|resealed|re-?packaged|re-?wrapped)",
+    r"(?:item|product|bottle|jar|contents?|it) (?:had|has) (?:clearly |obviously )?been (?:opened|used)",
     r"refurbished",
     r"expired",
     r"best before",
@@ -55,6 +55,11 @@ _SELLER_CONTACT = any_of(
     r"(?:seller|merchant|vendor|company|they|he|she)\b[^.!?]{0,40}"
     r"\b(?:respond|repl|answer|get back|ignor|rude|messag|email|contact|hung up)",
     r"(?:no|never|without|didn.?t get an?|zero) (?:response|reply|answer|communication)",
+    # the seller refusing, blaming or brushing off: their own service, whatever the product did
+    r"(?:seller|merchant|vendor|company|shop|store)(?:'s)?\b[^.!?]{0,40}"
+    r"\b(?:refus|declin|deni|reject|argu|blam|insist|told me|said (?:it|that)|won.?t|wouldn.?t|unhelpful|useless"
+    r"|no help|not help|ghost|stonewall|excuse|runaround|my fault|charg|restocking|honou?r|brush|fob"
+    r"|wants? nothing to do)",
     r"ignored my",
     r"poor communication",
     r"never (?:responded|replied|answered|got back)",
@@ -63,6 +68,20 @@ _SELLER_CONTACT = any_of(
     r"rude",
 )
 _DELIVERY = any_of(
+    # what came, or did not: an empty or opened parcel, nothing at all
+    r"empty (?:box|package|parcel|envelope|bag|carton)",
+    r"(?:box|package|parcel|envelope|bag|carton)\b[^.!?]{0,20}\bempty\b",
+    r"(?:box|package|parcel|envelope|bag|carton|seal)\b[^.!?]{0,30}\b(?:opened|open|ripped|torn|tampered)\b",
+    r"(?:arrived|came|got here|showed up) (?:already |all )?(?:opened|open|ripped open|torn open|tampered)",
+    r"(?:ripped|torn) open",
+    r"nothing (?:inside|in it|in the box|in there)",
+    r"no item (?:in|inside)",
+    r"nothing (?:has |have )?(?:come|arrived|shown up|turned up)",
+    r"never (?:arrived|showed up|turned up|got here|made it)",
+    r"still (?:waiting|not here)",
+    r"(?:says|claims|shows|marked)\b[^.!?]{0,20}\b(?:handed|delivered|left)\b",
+    r"inside (?:is|was) gone",
+    r"soaking wet|soaked",
     r"ship(?:ping|ped|ment|s)?\b",
     r"deliver\w*",
     r"arriv\w*",
@@ -107,6 +126,21 @@ _AMAZON_SERVICE = any_of(
     r"refund\w*",
     r"return(?:ed|ing|s)?\b",
     r"money back",
+)
+# Price words in another sense: read past them before looking for a pricing complaint.
+_PRICE_IDIOM = any_of(
+    r"at (?:all|any) costs?",
+    r"at any price",
+    r"no matter (?:the|what the) (?:cost|price)",
+    r"whatever the (?:cost|price)",
+    r"(?:paid|pay|paying) the price",
+    r"priceless",
+    r"(?:expensive|costly|pricey) (?:lesson|mistake|error)",
+    r"the cost of (?:this|that|my|the) (?:mistake|error|lesson)",
+    r"costs? nothing to",
+    r"cost(?:s|ed)? (?:me|us|him|her) (?:a |an |the |my |our |two |three |several |\d+ )?(?:whole |entire |full )?"
+    r"(?:days?|weekends?|evenings?|hours?|afternoons?|nights?|weeks?|time|sleep|nerves|patience|sanity|carpet|job)",
+    r"not worth (?:the |my |your )?(?:hassle|trouble|effort|time|headache|risk|aggravation|frustration)",
 )
 _PRICE = any_of(
     r"price\w*",
@@ -196,6 +230,14 @@ _PRODUCT = any_of(
     r"lasts?\b",
     r"sealing",
     r"useless",
+    r"fad(?:ed|es|ing)\b",
+    r"flicker\w*",
+    r"dead\b",
+    r"dull\w*",
+    r"burn(?:ed|t|s)? out",
+    r"motor",
+    r"bent\b",
+    r"sparks?\b",
 )
 
 

@@ -48,6 +48,9 @@ _SELLER_FAULT = any_of(
     r"(?:por|a cambio de) (?:\d|cinco) estrellas",
 )
 _SELLER_CONTACT = any_of(
+    # the seller refusing or blaming: their own service, whatever the product did
+    r"(?:vendedor|vendedora|tienda|empresa)\w*\b[^.!?]{0,40}\b(?:se niega|niega|rechaz|culpa|negó)\w*",
+    r"no quiere(?:n)? (?:hacerse cargo|saber nada)|se desentiende\w*",
     r"(?:vendedor|vendedora|tienda|empresa)\w*\b[^.!?]{0,40}\b(?:respond|contest|ignor|maleducad|groser)\w*",
     r"(?:ninguna|sin|ni una|no hay) (?:respuesta|contestación|solución)",
     r"no (?:\w+ )?(?:responde|contesta|respondió|contestó|responden|contestan|dan respuesta)\w*",
@@ -56,6 +59,8 @@ _SELLER_CONTACT = any_of(
     r"groser\w*",
 )
 _DELIVERY = any_of(
+    r"(?:lleg(?:ó|o)|vino) (?:ya )?(?:abiert|rot)[oa] (?:la caja|el paquete)?",
+    r"(?:caja|paquete|sobre) vací[oa]|nada dentro",
     r"env[ií]os?\b",
     r"entreg\w*",
     r"(?:lleg(?:ó|o|aron|a|an)|vino) (?:\w+ ){0,4}tarde",
@@ -97,6 +102,13 @@ _AMAZON_SERVICE = any_of(
     r"devolv\w*",
     r"dinero\b[^.!?]{0,25}\bdevuel\w*",
 )
+# Price words in another sense: read past them before looking for a pricing complaint.
+_PRICE_IDIOM = any_of(
+    r"a toda costa",
+    r"a cualquier precio",
+    r"cueste lo que cueste",
+    r"(?:me|nos) (?:costó|ha costado) (?:horas|días|una tarde|una noche|un día|tiempo|mucho tiempo|\d+ horas)",
+)
 _PRICE = any_of(
     r"precio\w*",
     # "La cara" is a face.
@@ -110,6 +122,8 @@ _PRICE = any_of(
     r"€\s?\d",
 )
 _PRODUCT = any_of(
+    r"cojea\w*",
+    r"montaje|montarlo|montar\b",
     r"calidad",
     r"acabado\w*",
     r"romp\w*",

@@ -53,6 +53,10 @@ _SELLER_FAULT = any_of(
     r"(?:pour|contre) (?:\d|cinq) étoiles",
 )
 _SELLER_CONTACT = any_of(
+    # the seller refusing or blaming: their own service, whatever the product did
+    r"(?:vendeu(?:r|se)|marchand|boutique|commerçant|magasin|société)\w*\b[^.!?]{0,40}"
+    r"\b(?:refus|rejet|nie|accus|blâm|renvoie vers le fabricant)\w*",
+    r"ne veu(?:t|lent) (?:pas en entendre parler|rien (?:savoir|entendre))",
     r"(?:vendeu(?:r|se)|marchand|boutique|commerçant|magasin|société)\w*\b[^.!?]{0,40}"
     r"\b(?:répond|réagi|ignor|injoignable|impoli|rappel)\w*",
     r"(?:aucune|pas de|sans|jamais de) (?:réponse|nouvelles)",
@@ -64,6 +68,8 @@ _SELLER_CONTACT = any_of(
     r"(?:mauvaise|aucune) communication",
 )
 _DELIVERY = any_of(
+    r"(?:arrivée?|reçue?|livrée?) (?:déjà )?(?:ouvert|éventré|déchiré)e?",
+    r"rien (?:dedans|à l'intérieur)",
     r"livr\w*",
     r"expédi\w*",
     r"envoi\b",
@@ -107,6 +113,14 @@ _AMAZON_SERVICE = any_of(
     r"rembours\w*",
     r"retour(?:né|ner)?\b",
     r"renvoy\w*",
+)
+# Price words in another sense: read past them before looking for a pricing complaint.
+_PRICE_IDIOM = any_of(
+    r"à (?:tout|n'importe quel) prix",
+    r"coûte que coûte",
+    r"(?:m'a|nous a) coûté (?:une|un|des|toute|tout|deux|trois|\d+) (?:la )?(?:soirée|journée|heures?|week-end|nuit"
+    r"|temps|après-midi|jours?)",
+    r"ne coûte rien",
 )
 _PRICE = any_of(
     r"prix",

@@ -51,6 +51,9 @@ _SELLER_FAULT = any_of(
     r"(?:per|in cambio di) (?:\d|cinque) stelle",
 )
 _SELLER_CONTACT = any_of(
+    # the seller refusing or blaming: their own service, whatever the product did
+    r"(?:venditor[ei]|venditrice|negozio|ditta|azienda)\b[^.!?]{0,40}\b(?:rifiut|nega|respint|incolpa|colpa)\w*",
+    r"se ne lava le mani|non (?:ne )?vuole?(?: più)? saper(?:ne)?",
     r"(?:venditor[ei]|venditrice|negozio|ditta|azienda)\b[^.!?]{0,40}\b(?:rispond|ignor|scortes|maleducat|sparit)\w*",
     r"(?:nessuna|senza|zero) (?:risposta|riscontro)",
     r"non (?:\w+ )?(?:risponde|rispondono|ha risposto|hanno risposto|si fa sentire)",
@@ -60,6 +63,8 @@ _SELLER_CONTACT = any_of(
     r"irraggiungibil\w*",
 )
 _DELIVERY = any_of(
+    r"(?:arrivat[oa]|giunt[oa]) (?:già )?(?:apert|strappat)[oa]",
+    r"(?:scatola|pacco|busta) vuot[oa]|niente dentro",
     r"spedizion\w*",
     r"spedit\w*",
     r"consegn\w*",
@@ -98,6 +103,13 @@ _AMAZON_SERVICE = any_of(
     r"res[oi]\b",
     r"restitu\w*",
     r"soldi\b[^.!?]{0,25}\bindietro",
+)
+# Price words in another sense: read past them before looking for a pricing complaint.
+_PRICE_IDIOM = any_of(
+    r"a tutti i costi",
+    r"a qualsiasi prezzo",
+    r"costi quel che costi",
+    r"(?:mi|ci) è costat[oa] (?:ore|giorni|una serata|una giornata|un pomeriggio|tempo|\d+ ore)",
 )
 _PRICE = any_of(
     r"prezz\w*",

@@ -21,6 +21,8 @@ class Rules:
     seller_contact: re.Pattern[str]
     delivery: re.Pattern[str]
     amazon_service: re.Pattern[str]
+    # price words in another sense ("avoid at all costs", "cost me a weekend"), read past before `price`
+    price_idiom: re.Pattern[str]
     price: re.Pattern[str]
     product: re.Pattern[str]
 

@@ -132,9 +132,9 @@ PROFANE = (
 )
 # Of those, the words the messaging rules also read disguised (sch3isse, a.r.s.c.h.l.o.c.h).
 PROFANE_DISGUISED = ("scheisse", "arschloch", "wichser")
-# What Amazon removes a buyer's feedback for: the obscene words only, wherever a compound puts them
-# ("Scheißladen", "Vollarschloch"). Milder words ("Mist", "Dreck", "Schrott", "verdammt", "verarscht",
-# "Idiot") are rude but not grounds for removal.
+# What Amazon removes a buyer's feedback for: obscene and profane words, mild swearing too ("verdammt",
+# "Kacke"), wherever a compound puts them ("Scheißladen", "Vollarschloch"). Rude words that swear at nothing
+# ("Mist", "Dreck", "Schrott", "verarscht", "Idiot") are no ground.
 OBSCENE = (
     r"\w*sch[e3]i(?:ß|ss|s|\*+)\w*",  # Scheiße, Scheiss, Schei*e, Scheißladen, Riesenscheiß
     r"sch\*+e",
@@ -150,6 +150,9 @@ OBSCENE = (
     r"miststück\w*",
     r"verpiss\w*",
     r"angepisst\w*",
+    r"verdammt\w*",
+    r"verflucht\w*",
+    r"\w*kacke\w*|kack\w*",
 )
 
 # --- contact details spelled out ("klaus punkt weber ät gmx punkt de") --------------------

@@ -152,9 +152,10 @@ PROFANE = (
     r"hell no",
     r"(?:you|a|such a) (?:dick|prick|ass|arse)",
 )
-# What Amazon removes a buyer's feedback for: the obscene words only, as buyers disguise them in a comment
-# read as written (f*ck, f u c k). Milder words ("damn", "crap", "stupid", "sucks") are rude but not grounds
-# for removal. Buyers swear in English whatever their language: every language's feedback is read for these.
+# What Amazon removes a buyer's feedback for: obscene and profane words, mild swearing too ("damn", "crap"), as
+# buyers disguise them in a comment read as written (f*ck, f u c k). Rude words that swear at nothing ("stupid",
+# "sucks") are no ground. Buyers swear in English whatever their language: every language's feedback is read
+# for these.
 OBSCENE = (
     r"f[\W_]*[u*@#!]+[\W_]*[c*]+[\W_]*k+\w*",  # f*ck, f**k, f u c k, fucking
     r"f[*#@]+[kg]\w*",
@@ -176,9 +177,13 @@ OBSCENE = (
     r"slut\w*",
     r"dumbass\w*",
     r"jackass\w*",
+    r"(?:god ?)?damn\w*",
+    r"dammit",
+    r"crap\w*",
+    r"bloody",
 )
-# Obscene in English feedback only: "dick" is German for "thick".
-OBSCENE_IN_ENGLISH = r"dick(?:head)?s?"
+# Profane in English feedback only: "dick" is German for "thick", "hell" for "bright".
+OBSCENE_IN_ENGLISH = r"dick(?:head)?s?|hell"
 
 # --- contact details spelled out ("tom at example dot com") --------------------------------
 

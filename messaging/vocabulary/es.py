@@ -90,9 +90,9 @@ PROFANE = (
 )
 # Of those, the words the messaging rules also read disguised (m1erda, j.o.d.e.r).
 PROFANE_DISGUISED = ("mierda", "joder")
-# What Amazon removes a buyer's feedback for: the obscene words only ("con" is "with" here, not the French
-# insult). Milder words ("porquería", "basura", "timo", "idiota", "imbécil", "maldito") are rude but not
-# grounds for removal.
+# What Amazon removes a buyer's feedback for: obscene and profane words, mild swearing too ("maldito"), ("con"
+# is "with" here, not the French insult). Rude words that swear at nothing ("porquería", "basura", "timo",
+# "idiota", "imbécil") are no ground.
 OBSCENE = (
     r"\w*mierd\w*",
     r"gilipoll\w*",
@@ -111,6 +111,8 @@ OBSCENE = (
     r"zorra\w*",
     r"maric[oó]n\w*",
     r"me cago en",
+    r"maldit[oa]s?",
+    r"carajo",
 )
 
 # --- contact details spelled out ---------------------------------------------------------

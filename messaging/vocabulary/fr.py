@@ -93,9 +93,9 @@ PROFANE = (
 )
 # Of those, the words the messaging rules also read disguised (m3rde, p.u.t.a.i.n).
 PROFANE_DISGUISED = ("merde", "putain")
-# What Amazon removes a buyer's feedback for: the obscene words only, "con" alone too (a French comment is
-# read as French). Milder words ("nul", "bordel", "foutu", "arnaque", "escroc", "idiot") are rude but not
-# grounds for removal.
+# What Amazon removes a buyer's feedback for: obscene and profane words, mild swearing too ("bordel",
+# "foutu"), "con" alone too (a French comment is read as French). Rude words that swear at nothing ("nul",
+# "arnaque", "escroc", "idiot") are no ground.
 OBSCENE = (
     r"\w*merd\w*",  # merde, merdique, emmerdé
     r"putain\w*",
@@ -112,6 +112,8 @@ OBSCENE = (
     r"chier",
     r"chiant\w*",
     r"ta gueule",
+    r"bordel\w*",
+    r"foutu\w*",
 )
 
 # --- contact details spelled out ---------------------------------------------------------

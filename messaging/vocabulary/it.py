@@ -86,9 +86,9 @@ PROFANE = (
 )
 # Of those, the words the messaging rules also read disguised (c4zzo, s.t.r.o.n.z.o).
 PROFANE_DISGUISED = ("cazzo", "stronzo")
-# What Amazon removes a buyer's feedback for: the obscene words only ("con" is "with" and "fine" is "end"
-# here). Milder words ("schifo", "fa schifo", "pessimo", "truffa", "idiota", "cretino") are rude but not
-# grounds for removal.
+# What Amazon removes a buyer's feedback for: obscene and profane words, mild swearing too ("dannato",
+# "maledetto"), ("con" is "with" and "fine" is "end" here). Rude words that swear at nothing ("schifo",
+# "fa schifo", "pessimo", "truffa", "idiota", "cretino") are no ground.
 OBSCENE = (
     r"\w*cazz\w*",  # cazzo, cazzata, incazzato
     r"stronz\w*",
@@ -104,6 +104,8 @@ OBSCENE = (
     r"mortacci\w*",
     r"porco ?dio",
     r"porca (?:puttana|troia)",
+    r"dannat[oaie]",
+    r"maledett[oaie]",
 )
 
 # --- contact details spelled out ---------------------------------------------------------
