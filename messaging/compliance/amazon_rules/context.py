@@ -71,7 +71,8 @@ def _last_comma(text: str, start: int, end: int) -> int:
 _SENTENCE = re.compile(r"[^.!?;\n]+(?:[.!?;]+(?=\s|$)|[.!?;]+|\n+|$)|[.!?;\n]+")
 _SUBORDINATE = re.compile(r",\s*(?:dass|ob)\b")
 NEGATION = re.compile(
-    r"\b(?:not|never|without|nothing|cannot|unable|neither|nor)\b|n't\b(?! (?:forget|hesitate|miss))"
+    r"\b(?:not|never|without|nothing(?! (?:less|short|but)\b)|cannot|unable|neither|nor)\b"
+    r"|n't\b(?! (?:forget|hesitate|miss))"
     # Spanish "no dude en", "no es (usted) más que" (is nothing but) are no negation.
     r"|\bno\b(?! (?:dude|dudes|duden|olvide|olvides|se olvide|te olvides|solo|hay problema)\b)"
     r"(?! (?:es|son|era|eres)(?: usted)? (?:mas|nada mas|otra cosa) que\b)"

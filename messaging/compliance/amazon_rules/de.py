@@ -49,7 +49,7 @@ _MADE = _de(
     r"(?:ist|wurde|wurden|sind|war|waren)\s+(?:\w+\s+){0,3}?(?:erfolgt|erledigt|veranlasst|abgeschlossen|ausgeführt"
     r"|überwiesen|gutgeschrieben|erstattet|zurückerstattet|angewiesen|verschickt|versandt|raus)",
     r"(?:haben|hatten|habe)\s+(?:ihnen\s+)?(?:\w+\s+){0,4}?(?:erstattet|zurückerstattet|überwiesen|gutgeschrieben"
-    r"|ersetzt|geschickt|gesendet|zurückgezahlt)",
+    r"|ersetzt|geschickt|gesendet|zurückgezahlt|veranlasst|angewiesen|erledigt|durchgeführt|ausgezahlt|vorgenommen)",
     r"erledigt|ist durch",
 )
 _DELETION = _de(
@@ -79,6 +79,7 @@ _REVIEW_ASK = _de(
     rf"(?:für|bei|gegen|mit)\s+(?:eine|einer|jede|jeder)\s+{GAP}{{0,2}}?{REVIEW}",
     rf"sobald\s+{GAP}{{0,4}}?{REVIEW}",
     rf"(?:wer|alle,? die|jede[rn]?,? d(?:er|ie))\s+{GAP}{{0,4}}?(?:bewertet|bewerten|rezensiert|rezensieren)",
+    r"rezensent\w*|bewerter\w*",
     rf"(?:nach|bei|gegen|für)\s+(?:der\s+|die\s+)?(?:abgabe|veröffentlichung)\s+(?:einer|ihrer|der)\s+{GAP}{{0,2}}?{REVIEW}",
     rf"(?:positiv|gut|sehr gut|ausgezeichnet|hervorragend|top|toll|super|ehrlich)\w{{0,2}}[- ]{REVIEW}",
     _REMOVAL_ASK.pattern,
@@ -88,7 +89,10 @@ _POSITIVE = _de(
     rf"|volle?|höchste?|spitzen)\w{{0,2}}[- ]+{REVIEW}",
     r"(?:5|fünf|volle?n?)[- ]?sternen?\w*",
     r"5/5",
-    r"bestnoten?|höchstnoten?|volle\w* punktzahl|höchstbewertung\w*|top-?note\w*|spitzen(?:note|bewertung)\w*",
+    r"bestnoten?|höchstnoten?|höchstbewertung\w*|top-?note\w*|spitzen(?:note|bewertung)\w*",
+    r"(?:volle|maximale|höchste)\w* (?:punkt|stern|noten)zahl\w*",
+    rf"(?:bewerten|bewertet)\s+(?:sie\s+)?(?:uns\s+)?{GAP}{{0,2}}?"
+    r"(?:positiv|sehr gut|bestens|top|mit (?:5|fünf) sternen)",
 )
 # A top rating described rather than asked for: a test, a lab, a hotel, the energy label, the buyer's own.
 _DESCRIBED = _de(
@@ -327,6 +331,7 @@ _THREAT = _de(
     r"(?:wir|ich)\s+(?:werden|werde)\s+(?:ihr verhalten|ihr (?:kunden)?konto|ihren account"
     rf"|diesen (?:vorfall|betrug))\s+{GAP}{{0,3}}?(?:melden|anzeigen|sperren lassen)",
     r"(?:ihr|ihren) (?:kunden)?(?:konto|account) sperren lassen",
+    rf"lassen (?:wir|ich) {_KONTO}\s+{GAP}{{0,2}}?(?:sperren|schließen|löschen)",
     r"(?:das|sie) werden (?:es |sie )?(?:noch )?bereuen|sie werden es (?:noch )?bereuen"
     r"|das wird (?:ernste |rechtliche )?(?:konsequenzen|folgen) haben|das hat (?:ernste |rechtliche )?(?:konsequenzen"
     r"|folgen)",

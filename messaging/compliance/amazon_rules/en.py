@@ -47,8 +47,10 @@ _POSITIVE = re.compile(
     r"|\b(?:5|five|full)[- ]?stars?\b|\bfifth star\b|\b(?:star ){4}star\b|\b5/5\b|\b10/10\b"
     r"|\b(?:5|five) out of (?:5|five)\b|\b(?:10|ten) out of (?:10|ten)\b"
     r"|\b(?:top|perfect|full|maximum|highest|best)\s+(?:possible\s+)?(?:marks?|score|rating|grade)\b"
-    r"|\brate\s+(?:us|it|the \w+)\s+(?:highly|well|5|five)\b"
+    r"|\brate\s+(?:us|it|the \w+)\s+(?:highly|well|positively|5|five)\b"
     r"|\brat(?:e|ed|ing)\s+(?:[\w']+\s+){0,3}?(?:as\s+)?['\"]?(?:excellent|outstanding|perfect|highly)\b"
+    r"|\b(?:tell|show|let) (?:everyone|others|other (?:buyers|customers|shoppers)|the world|people|your friends)"
+    r"(?: know)? how (?:much you (?:love|like|enjoy)d?|great|good|happy|amazing)\b"
 )
 # A top rating described rather than asked for: what a lab, a magazine or a label gave the product, a hotel's
 # stars, a rating the buyer gave.
@@ -148,7 +150,8 @@ _STATUS = re.compile(
     r"|in transit|sent out)\b"
     r"|\bshipped (?:today|this (?:morning|afternoon|evening)|via|with|by)\b"
     r"|\b(?:order|package|parcel|item|shipment) (?:shipped|dispatched)\b"
-    r"|\bwe(?:'ve| have)? (?:just )?(?:received|confirmed|shipped|dispatched|sent out|processed|packed) your (?:order"
+    r"|\bwe(?:'ve| have)? (?:just )?(?:(?:received|processed|packed|picked) and )?(?:received|confirmed|shipped"
+    r"|dispatched|sent out|processed|packed) your (?:order"
     r"|package|parcel|items?|purchase)\b"
 )
 # The words of a confirmation, which make one of any message.
@@ -160,12 +163,13 @@ _NOTICE = re.compile(
     r"(?:we(?:'ve| have)? (?:received|got)|your (?:order|purchase))\b"
     r"|\b(?:order|purchase) (?:is |has been )?confirmed\b"
     r"|\bwe (?:hereby )?confirm (?:the )?(?:receipt|your (?:order|purchase)|that we(?:'ve| have) (?:received|got))\b"
+    r"|\bthis is (?:your|the|a) (?:order|shipping|shipment|dispatch|delivery) (?:confirmation|notification|notice)\b"
 )
 # What shows the message answers the buyer, so news of the order, even confirmed, is no notification.
 _ANSWER = re.compile(
     r"\b(?:you asked|your (?:question|message|request|enquiry|inquiry|email)|as (?:you )?requested|as promised"
-    r"|following up|thanks? (?:you )?for (?:reaching out|your (?:message|question|patience|email)|letting us know"
-    r"|asking|getting in touch|contacting)|to answer|in answer|regarding"
+    r"|following up|thanks? (?:you )?for (?:reaching out|(?:your|the) (?:message|question|patience|email)"
+    r"|letting us know|asking|getting in touch|contacting)|to answer|in answer|regarding"
     r"|(?:i|we)(?:'ve| have)? (?:checked|looked into))\b"
 )
 # What shows the message sorts out a problem, so news of the order is no notification.
@@ -237,6 +241,8 @@ _THREAT = re.compile(
     r"|\b(?:warn|tell|inform|notify|share (?:it|this|the list|your \w+) with) (?:all )?other sellers\b"
     rf"|\b{_ACCOUNT}\s+(?:will|would|could|can|may|might|is going to|shall)\s+(?:\w+\s+)?(?:be|get)\s+{_SHUT}"
     rf"|\b(?:get|have|make|see)\s+{_ACCOUNT}\s+{_SHUT}|\bget {_ACCOUNT} (?:\w+ )?{_SHUT}"
+    r"|\b(?:amazon|we|i|they)(?:'ll| will| would| can| could| may| might)\s+(?:\w+\s+)?(?:close|ban|suspend|block"
+    rf"|terminate|delete|lock|deactivate|shut down|restrict)\s+{_ACCOUNT}\b"
     # the negation is the threat here: "we'll make sure you never buy on Amazon again"
     r"|\b(?:make sure (?:that )?you|you(?:'ll| will))"
     r"(?= (?:never|not|can't|cannot|won't) (?:be able to )?(?:buy|shop|order|purchase|sell) (?:on|from|at) amazon)"
@@ -253,7 +259,7 @@ _DISCRIMINATION = re.compile(
 # --- disparaging others, false claims --------------------------------------------------
 
 _SELLERS = (
-    r"\b(?:(?:other|those|these|rival|competing|some|cheaper)\s+(?:\w+\s+)?(?:sellers?|vendors?|merchants?|shops?"
+    r"\b(?:(?:other|those|these|rival|competing|some|cheap|cheaper)\s+(?:\w+\s+)?(?:sellers?|vendors?|merchants?|shops?"
     r"|stores?|brands?)|competitors?|the competition)\b"
 )
 _RIVALS = (
@@ -265,7 +271,7 @@ _RUN_DOWN = (
     r"|imitations?|junk|rubbish|garbage|trash|crap|scam\w*|frauds?|fraudulent|thie(?:f|ves)|crooks?|cheats?|clueless|useless"
     r"|incompetent|careless|lazy|terrible|awful|horrible|hopeless|pathetic|a joke|dangerous|inferior|shoddy|dodgy"
     r"|shady|dishonest|liars?|paid (?:for|reviews?)|bought reviews?|(?:don't|do not|doesn't|does not|couldn't) care"
-    r"|los(?:e|es|ing) (?:parcels|packages|orders)|used items? as new)\b"
+    r"|los(?:e|es|ing) (?:parcels|packages|orders)|used items? as new|cop(?:y|ies|ied|ying) (?:our|my))\b"
 )
 # Products run down before the sellers they are pinned on: "the cheap knock-offs other sellers push".
 _FAKES = r"\b(?:counterfeits?|fakes?|knock-?offs?|copycats?|cheap copies|imitations?|junk|rubbish|garbage|trash)\b"
