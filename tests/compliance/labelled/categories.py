@@ -13,8 +13,9 @@ that the checker caught, then the messages to pass that it blocked.
 - disparagement: en 2/13, 0/7; de 1/6, 0/3; fr 0/3, 0/1; es 0/3, 0/1; it 0/3, 0/1
 - must_pass: false blocks en 1/14, de 1/8, fr 1/3, es 1/3, it 1/3
 Over all 237 messages: 28 of 140 to block caught (0.200), 7 of 97 to pass blocked (0.072).
-After the rules were changed, every message here is right, in every category and language (with the
-look-alikes at the end, written after the holdout's first run): see bench/compliance.py.
+After the rules were changed, every message here is right, in every category and language: see
+bench/compliance.py. At the end, two later blocks: look-alikes written after the holdout's first run
+showed its general gaps, and probes written outside these sets afterwards that the rules then missed.
 """
 
 from .item import (
@@ -939,5 +940,37 @@ MESSAGES: list[Labelled] = [
         BLOCK,
         "Gemäß den Amazon-Regeln sind Sie dazu verpflichtet, eine Rezension zu verfassen.",
         "false claim, the verb before the buyer",
+    ),
+    # --- probes written later, outside these sets, that the rules missed then (now fixed) ----------------
+    _rating(EN, BLOCK, "Rate us 10/10!", "10/10"),
+    _rating(EN, BLOCK, "We'd appreciate nothing less than 5 stars :)", "'nothing less than' is no negation"),
+    _rating(EN, BLOCK, "Please tell everyone how much you love it in a review!", "steering to a glowing review"),
+    _rating(DE, BLOCK, "Bitte bewerten Sie uns positiv, das hilft uns sehr.", "rate us positively"),
+    _rating(DE, BLOCK, "Geben Sie uns doch bitte die volle Sternzahl.", "the full number of stars"),
+    _perk(EN, BLOCK, "We'll send you a surprise gift once your review is live.", "once the review is live"),
+    _perk(DE, BLOCK, "Rezensenten erhalten exklusiven Vorabzugang zu neuen Produkten.", "reviewers get early access"),
+    _confirmation(EN, BLOCK, "We confirm receipt of your order 112-1234567-1234567.", "we confirm receipt"),
+    _confirmation(EN, BLOCK, "Order shipped! Track it here: 1Z999AA10123456784", "order shipped"),
+    _confirmation(EN, BLOCK, "We've packed and shipped your order today.", "packed and shipped"),
+    _confirmation(
+        EN, BLOCK, "Thank you for ordering! This is your shipping confirmation.", "this is your shipping confirmation"
+    ),
+    _confirmation(
+        EN,
+        PASS,
+        "Thanks for the message! Your order shipped yesterday and tracking is 1Z999AA10123456784.",
+        "thanks for the message: an answer",
+    ),
+    _confirmation(ES, PASS, "Hola, como nos pidió, le confirmamos que su pedido salió ayer.", "confirmed as asked"),
+    _coercion(EN, BLOCK, "Withdraw the chargeback or face the consequences.", "face the consequences"),
+    _coercion(EN, BLOCK, "Amazon will close your account if you don't leave feedback.", "the account closed"),
+    _coercion(DE, BLOCK, "Ziehen Sie die Bewertung zurück, sonst lassen wir Ihr Konto sperren.", "the account locked"),
+    _disparagement(EN, BLOCK, "It is required by Amazon that you leave feedback.", "false claim: required by Amazon"),
+    _disparagement(EN, BLOCK, "Cheap Chinese sellers copy our products.", "cheap sellers copying"),
+    _must_pass(
+        DE,
+        PASS,
+        "Wir haben die Erstattung veranlasst. Wenn Sie möchten, können Sie Ihre Bewertung anpassen.",
+        "neutral update ask once the refund is ordered",
     ),
 ]
