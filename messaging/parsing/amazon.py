@@ -129,7 +129,18 @@ MESSAGE_LABEL_RE = re.compile(r"^[ \t]*(?:Message|Mensagem|Mensaje|Nachricht|Mes
 SELLER_COPY_PHRASES = ("Here is a copy of the e-mail that you sent to", "This is a copy of the message you sent")
 OPT_OUT_PHRASES = ("has chosen to opt out", "has opted out of receiving")
 BOUNCE_PHRASES = ("We were unable to deliver the message", "could not deliver your message")
-RETURN_SUBJECT_RE = re.compile(r"Return authori[sz]ation request", re.IGNORECASE)
+# Return-authorisation requests, as the marketplaces word their subjects ("Return authorization request
+# for order # …", UK "authorisation", and the translations).
+RETURN_SUBJECT_RE = re.compile(
+    r"Return authori[sz]ation request|"
+    r"R(?:ü|ue)cksende(?:genehmigung|antrag|anfrage)|"
+    r"autorisation de retour|demande de retour|"
+    r"autorizaci[óo]n de devoluci[óo]n|solicitud de devoluci[óo]n|"
+    r"autorizzazione (?:al|per il|di) reso|richiesta di reso|"
+    r"retourautori[sz]atie|retourverzoek|"
+    r"autoryzacj[ęe] zwrotu|returauktorisering|autoriza[çc][ãa]o de devolu[çc][ãa]o|返品リクエスト|返品承認",
+    re.IGNORECASE,
+)
 CHARGEBACK_SUBJECT_RE = re.compile(r"Charge(?:back)? Dispute", re.IGNORECASE)
 
 ATOZ_SENDERS = ("atoz-guarantee-no-reply", "seller-guarantee")
