@@ -354,17 +354,23 @@ class ReturnSettings(models.Model):
     window_days = models.PositiveSmallIntegerField(
         "return window (days from delivery)", default=30, validators=[MinValueValidator(1), MaxValueValidator(365)]
     )
-    share_new = models.DecimalField("recovery, resellable as new (%)", max_digits=5, decimal_places=2, default=100)
-    share_rework = models.DecimalField("recovery, after rework (%)", max_digits=5, decimal_places=2, default=80)
-    share_used = models.DecimalField("recovery, resellable as used (%)", max_digits=5, decimal_places=2, default=50)
+    share_new = models.DecimalField(
+        "recovery, resellable as new (%)", max_digits=5, decimal_places=2, default=Decimal(100), validators=PERCENT
+    )
+    share_rework = models.DecimalField(
+        "recovery, after rework (%)", max_digits=5, decimal_places=2, default=Decimal(80), validators=PERCENT
+    )
+    share_used = models.DecimalField(
+        "recovery, resellable as used (%)", max_digits=5, decimal_places=2, default=Decimal(50), validators=PERCENT
+    )
     share_not_resellable = models.DecimalField(
-        "recovery, not resellable (%)", max_digits=5, decimal_places=2, default=0
+        "recovery, not resellable (%)", max_digits=5, decimal_places=2, default=Decimal(0), validators=PERCENT
     )
     restocking_max_percent = models.DecimalField(
         "restocking fee, most for any category (%)",
         max_digits=5,
         decimal_places=2,
-        default=50,
+        default=Decimal(50),
         validators=[MinValueValidator(0), MaxValueValidator(50)],
         help_text="Amazon allows up to 50 % for an item returned materially different from what was shipped.",
     )
@@ -373,10 +379,10 @@ class ReturnSettings(models.Model):
     fee_disposal_standard = models.DecimalField("FBA disposal, standard size", **MONEY, default=Decimal("0.15"))
     fee_disposal_oversize = models.DecimalField("FBA disposal, oversize", **MONEY, default=Decimal("0.30"))
     referral_rate = models.DecimalField(
-        "referral fee (% of the sale price)", max_digits=5, decimal_places=2, default=15, validators=PERCENT
+        "referral fee (% of the sale price)", max_digits=5, decimal_places=2, default=Decimal(15), validators=PERCENT
     )
     referral_refund_share = models.DecimalField(
-        "referral fee refunded on a refund (%)", max_digits=5, decimal_places=2, default=80, validators=PERCENT
+        "referral fee refunded on a refund (%)", max_digits=5, decimal_places=2, default=Decimal(80), validators=PERCENT
     )
     referral_refund_cap = models.DecimalField("referral fee refund, most per unit", **MONEY, default=Decimal("5.00"))
     risk_min_returns = models.PositiveSmallIntegerField(

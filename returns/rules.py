@@ -236,7 +236,7 @@ def restocking_allowance(
         )
     limits = list(category_limits)
     limit = min(limits) if limits else default_limit
-    limit = min(limit, Decimal(50))
+    limit = min(Decimal(limit), Decimal(50))
     if limit <= 0:
         return RestockingAllowance(Decimal(0), "No restocking fee: the category rules allow none.")
     what = "not the unit shipped" if mismatched else "returned materially different from what was shipped"

@@ -59,7 +59,6 @@ from .services import (
     sku_recovery_delete,
     sku_recovery_save,
     unit_grade,
-    unit_photo_add,
     window_override_add,
     window_override_delete,
 )
@@ -250,18 +249,14 @@ def grade_view(request: HttpRequest, unit_id: int) -> HttpResponse:
         _form_errors(request, form)
         return _back(unit.ret, "units-h")
     data = form.cleaned_data
-    photos = data.pop("photos")
+    photos = [(upload.name, upload.read()) for upload in data.pop("photos")]
     try:
-        unit = unit_grade(unit=unit, actor=request.user, **data)
-        for upload in photos:
-            unit_photo_add(unit=unit, filename=upload.name, data=upload.read(), actor=request.user)
+        unit = unit_grade(unit=unit, actor=request.user, photos=photos, **data)
     except ValidationError as exc:
         _refused(request, exc)
     else:
-        messages.success(
-            request,
-            f"{unit.sku} #{unit.number}: {unit.get_grade_display().lower()}, {unit.get_disposition_display().lower()}.",
-        )
+        grade, disposition = unit.get_grade_display().lower(), unit.get_disposition_display().lower()
+        messages.success(request, f"{unit.sku} #{unit.number}: {grade}, {disposition}.")
     return _back(unit.ret, "units-h")
 
 

@@ -242,7 +242,7 @@ def return_refund(
         if restocking_fee > most:
             raise ValidationError(
                 f"A restocking fee of at most {most} is allowed here ({allowance.max_percent.normalize():f} % "
-                f"of {base}): {allowance.why}"
+                f"of {base:.2f}, the unit came back materially different from what was shipped)."
             )
         if not restocking_reason:
             raise ValidationError("Say why a restocking fee is kept back: the buyer and Amazon will ask.")

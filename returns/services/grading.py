@@ -70,8 +70,10 @@ def unit_grade(
     shipped_serial: str = "",
     returned_serial: str = "",
     note: str = "",
+    photos: list[tuple[str, bytes]] = (),
 ) -> ReturnedUnit:
-    """Grade a returned unit (again, if it was: a regrade replaces the grade, audited)."""
+    """Grade a returned unit (again, if it was: a regrade replaces the grade, audited), with its photos
+    as (filename, bytes): a photo refused refuses the whole grading."""
     if grade not in Grade.values:
         raise ValidationError("Choose a grade.")
     shipped_serial, returned_serial, note = shipped_serial.strip(), returned_serial.strip(), note.strip()
@@ -109,6 +111,8 @@ def unit_grade(
         before=before,
         after={"grade": grade, "disposition": unit.disposition, "mismatched": mismatched, "allowed": allowed},
     )
+    for filename, data in photos:
+        unit_photo_add(unit=unit, filename=filename, data=data, actor=actor)
     return_settle_if_done(ret=unit.ret, actor=actor)
     figures_refresh_later(unit.ret, skus=[unit.sku])
     return unit
