@@ -17,7 +17,7 @@ def draft_key(return_id: int, kind: str) -> str:
     return f"returns.draft.{return_id}.{kind}"
 
 
-def decision_forms(request: HttpRequest, ret, order, target) -> dict[str, DecisionForm]:
+def decision_forms(request: HttpRequest, ret, order, target, value) -> dict[str, DecisionForm]:
     """The three decision forms, each with its message drafted in the marketplace's language."""
     seller = request.user.get_full_name() or ret.account.name
     buyer = order.buyer_name if order else ret.buyer_name
@@ -25,7 +25,7 @@ def decision_forms(request: HttpRequest, ret, order, target) -> dict[str, Decisi
     defaults = {
         DecisionKind.AUTHORISE: {"label": LabelChoice.AMAZON_PREPAID},
         DecisionKind.CLOSE: {"close_reason": CloseReason.OUTSIDE_WINDOW},
-        DecisionKind.RETURNLESS: {"refund_amount": order.order_total if order else ret.order_amount},
+        DecisionKind.RETURNLESS: {"refund_amount": value or ret.order_amount},
     }
     for kind, initial in defaults.items():
         drafted = request.session.pop(draft_key(ret.id, kind), "")
@@ -65,10 +65,11 @@ def case_panel(request: HttpRequest, case: Case) -> tuple[str, dict]:
     target = buyer_target(ret, order)
     decision = getattr(ret, "decision", None)
     refund = getattr(ret, "refund", None)
+    value = sum((item.unit_price or 0) * item.quantity for item in items)  # what the returned units sold for
     context = {
         "ret": ret,
         "order": order,
-        "items": items,
+        "return_items": items,  # "items" is the core's: the order's lines
         "units": units,
         "verdict": verdict_for(ret, order, items),
         "decision": decision,
@@ -81,7 +82,7 @@ def case_panel(request: HttpRequest, case: Case) -> tuple[str, dict]:
         "ungraded": sum(1 for unit in units if not unit.grade),
     }
     if context["awaiting_decision"]:
-        context["decision_forms"] = decision_forms(request, ret, order, target)
+        context["decision_forms"] = decision_forms(request, ret, order, target, value)
     if context["can_receive"]:
         context["receive_form"] = ReceiveForm(
             auto_id="receive_%s", initial={"received_on": timezone.localdate(timezone=ret.account.tzinfo)}
@@ -90,6 +91,5 @@ def case_panel(request: HttpRequest, case: Case) -> tuple[str, dict]:
     context["disposition_choices"] = Disposition.choices
     if context["can_refund"]:
         context["restocking"] = restocking_for(ret, items, units)
-        suggested = sum((item.unit_price or 0) * item.quantity for item in items) or ret.order_amount
-        context["refund_form"] = RefundForm(auto_id="refund_%s", initial={"amount": suggested})
+        context["refund_form"] = RefundForm(auto_id="refund_%s", initial={"amount": value or ret.order_amount})
     return "returns/case_panel.html", context

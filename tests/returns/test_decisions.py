@@ -178,6 +178,9 @@ def test_the_case_page_shows_the_in_policy_verdict_before_the_decision(client, a
     assert 'aria-label="Authorise the return"' in page and 'aria-label="Close the request"' in page
     assert "Amazon will send you a prepaid return label" in page  # the drafted instructions
     assert f"sent to the buyer at {RELAY}" in page
+    items = page.split('data-testid="return-items"')[1].split("</table>")[0]
+    assert "FLASK-1L-BLK" in items and "34.99 USD" in items  # the return's item, at the order line's price
+    assert 'name="refund_amount" id="returnless_refund_amount" step="0.01" min="0.01" required value="34.99"' in page
 
 
 def test_outside_the_window_and_amazons_own_flag(client, agent, account, order):
