@@ -23,6 +23,7 @@ from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.utils import timezone
 
+from helpdesk.importing import bulk_insert
 from helpdesk.models import Activity, Case, CaseStatus, Deadline, DeadlineState, Order, SellerAccount
 from helpdesk.models.cases import CASE_TRANSITIONS, FINAL_STATUSES
 from helpdesk.models.deadlines import DEADLINE_TRANSITIONS, UNMET_STATES
@@ -265,7 +266,8 @@ def cases_open(
 ) -> list[Deadline]:
     """Open new cases in bulk, each with a clock of kind `clock` (started at its `clock_starts`
     entry, else when the case opened): three inserts and one policy read per account, whatever
-    the number. `cases` are unsaved, with their account loaded. Returns the clocks started."""
+    the number (COPY, with `helpdesk.importing.bulk_insert`). `cases` are unsaved, with their account
+    loaded. Returns the clocks started."""
     deadlines = []
     if clock is not None:
         starts = list(clock_starts) if clock_starts is not None else [case.opened_at for case in cases]
@@ -289,25 +291,26 @@ def cases_open(
                     due_at=due_at,
                 )
             )
-    Case.objects.bulk_create(cases)
-    Deadline.objects.bulk_create(deadlines)
+    bulk_insert(cases)
+    bulk_insert(deadlines)
     actor = actor if actor is not None and actor.is_authenticated else None
     now = timezone.now()
+    kinds = {case.kind: case.get_kind_display() for case in {case.kind: case for case in cases}.values()}
     audits = [
         Activity(
             account_id=case.account_id,
-            case=case,
+            case_id=case.pk,
             actor=actor,
             created_at=now,
             verb="case.opened",
-            summary=f"{case.get_kind_display()} case opened",
+            summary=f"{kinds[case.kind]} case opened",
         )
         for case in cases
     ]
     audits += [
         Activity(
             account_id=deadline.account_id,
-            case=deadline.case,
+            case_id=deadline.case_id,
             actor=actor,
             created_at=now,
             verb="clock.started",
@@ -316,7 +319,7 @@ def cases_open(
         )
         for deadline in deadlines
     ]
-    Activity.objects.bulk_create(sorted(audits, key=lambda a: a.case.pk))
+    bulk_insert(sorted(audits, key=lambda a: a.case_id))
     return deadlines
 
 
