@@ -123,5 +123,6 @@ def seed(*, account: SellerAccount, orders: Iterator[Order], people: dict, now: 
             ]
         )
     for header, rows in ((HEADER, mfn), (FBA_HEADER, fba)):
-        returns_import(account=account, data="\n".join("\t".join(r) for r in [header, *rows]).encode())
+        data = "\n".join("\t".join(r) for r in [header, *rows]).encode()
+        returns_import(account=account, data=data, refresh_later=False)
     figures_refresh(account_id=account.id, now=now)

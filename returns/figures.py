@@ -24,9 +24,10 @@ from datetime import datetime, time, timedelta
 from decimal import Decimal
 
 from django.db import transaction
-from django.db.models import Max, Q, Sum
+from django.db.models import Exists, Max, OuterRef, Q, Sum
 from django.utils import timezone
 
+from helpdesk.importing import bulk_update_by_pk
 from helpdesk.models import Order, OrderItem, SellerAccount
 
 from .models import (
@@ -40,7 +41,7 @@ from .models import (
     ReturnStatus,
     SkuFigures,
 )
-from .rules import fba_fee, keys_for, money, referral_refund, unit_price_of, unit_worth
+from .rules import fba_fee, money, order_keys, referral_refund, unit_price_of, unit_worth
 from .selectors import recovery_rates
 
 WINDOWS = (30, 90, 365)
@@ -58,40 +59,36 @@ def _window_starts(account: SellerAccount, now: datetime) -> dict[int, datetime]
 
 
 def returns_link_orders(*, account: SellerAccount) -> int:
-    """Returns imported before their order: take the buyer keys and the unit prices from the order now
-    held. Returns how many were linked."""
+    """Returns whose order is held take the buyer keys from it, and their items the order lines'
+    prices where the report gave none. Imports leave this to the worker (it is work that can wait);
+    a return imported before its order is linked once the order arrives. Returns how many were linked."""
+    held = Order.objects.filter(account=account, amazon_order_id=OuterRef("amazon_order_id"))
+    waiting = Return.objects.filter(account=account, buyer_known=False).filter(Exists(held))
     linked = 0
-    waiting = list(
-        Return.objects.filter(account=account, buyer_known=False).values_list("id", "amazon_order_id")[:LINK_BATCH]
-    )
-    orders = {
-        order.amazon_order_id: order
-        for order in Order.objects.filter(account=account, amazon_order_id__in={order_id for _, order_id in waiting})
-    }
-    lines = {
-        (line["order_id"], line["sku"]): line
-        for line in OrderItem.objects.filter(order__in=orders.values()).values(
-            "order_id", "sku", "item_price", "quantity"
-        )
-    }
-    for return_id, order_id in waiting:
-        order = orders.get(order_id)
-        if order is None:
-            continue
-        keys = keys_for(order=order)
-        with transaction.atomic():
-            ret = Return.objects.select_for_update().get(pk=return_id)
-            for field, value in keys.items():
-                if value and not getattr(ret, field):
-                    setattr(ret, field, value)
-            ret.buyer_name = ret.buyer_name or order.buyer_name
+    while batch := list(waiting.only("id", "amazon_order_id", "address_key")[:LINK_BATCH]):
+        orders = {
+            order.amazon_order_id: order
+            for order in Order.objects.filter(account=account, amazon_order_id__in={r.amazon_order_id for r in batch})
+        }
+        for ret in batch:
+            keys = order_keys(orders[ret.amazon_order_id])
+            ret.email_key, ret.name_key = keys["email_key"], keys["name_key"]
             ret.buyer_known = True
-            ret.save(update_fields=["email_key", "name_key", "address_key", "buyer_name", "buyer_known", "updated_at"])
-            for item in ret.items.filter(unit_price__isnull=True):
-                price = unit_price_of(lines.get((order.pk, item.sku)))
-                if price is not None:
-                    ReturnItem.objects.filter(pk=item.pk).update(unit_price=price)
-        linked += 1
+        with transaction.atomic():
+            bulk_update_by_pk(batch, ["email_key", "name_key", "buyer_known"])
+            lines = {
+                (line["order__amazon_order_id"], line["sku"]): line
+                for line in OrderItem.objects.filter(order__in=orders.values()).values(
+                    "order__amazon_order_id", "sku", "item_price", "quantity"
+                )
+            }
+            priced = []
+            for item in ReturnItem.objects.filter(ret__in=batch, unit_price__isnull=True).select_related("ret"):
+                item.unit_price = unit_price_of(lines.get((item.ret.amazon_order_id, item.sku)))
+                if item.unit_price is not None:
+                    priced.append(item)
+            bulk_update_by_pk(priced, ["unit_price"])
+        linked += len(batch)
     return linked
 
 
@@ -118,8 +115,7 @@ def figures_refresh(*, account_id: int, skus: Collection[str] | None = None, now
     now = now or timezone.now()
     account = SellerAccount.objects.get(pk=account_id)
     if skus is None:
-        while returns_link_orders(account=account) == LINK_BATCH:
-            continue
+        returns_link_orders(account=account)
     starts = _window_starts(account, now)
     items = ReturnItem.objects.filter(account=account, ret__requested_at__gte=starts[max(WINDOWS)])
     units = ReturnedUnit.objects.filter(account=account, ret__requested_at__gte=starts[max(WINDOWS)]).exclude(grade="")

@@ -51,7 +51,9 @@ class Return(models.Model):
     """One return as Amazon identifies it: an order and its Amazon RMA id (MFN), or a returned
     licence plate of an FBA order. The columns of Amazon's reports are kept as they came."""
 
-    account = models.ForeignKey(SellerAccount, on_delete=models.CASCADE, related_name="returns")
+    # Indexed by the unique constraint below (account first), as every foreign key here whose column
+    # leads another index: an import writes hundreds of thousands of rows, each index costs.
+    account = models.ForeignKey(SellerAccount, on_delete=models.CASCADE, related_name="returns", db_index=False)
     case = models.OneToOneField(Case, on_delete=models.SET_NULL, null=True, blank=True, related_name="return_request")
     channel = models.CharField(max_length=3, choices=Channel.choices)
     amazon_order_id = models.CharField(max_length=19, validators=[order_id_validator])
@@ -90,7 +92,13 @@ class Return(models.Model):
     fba_status = models.CharField(max_length=60, blank=True)
     customer_comments = models.TextField(blank=True)
     notice_mail = models.ForeignKey(
-        InboundMail, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", help_text="Amazon's notice."
+        InboundMail,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        db_index=False,
+        help_text="Amazon's notice.",
     )
     # Who returned it, to recognise the same buyer on other returns (helpdesk.buyers keys): filled from the
     # order when it is held, and from the parcel's return address once it arrives.
@@ -123,9 +131,15 @@ class Return(models.Model):
                 condition=models.Q(status="requested"),
                 name="return_awaiting_decision",
             ),
-            models.Index(fields=["account", "email_key"], name="return_account_email_key"),
-            models.Index(fields=["account", "name_key"], name="return_account_name_key"),
-            models.Index(fields=["account", "address_key"], name="return_account_address_key"),
+            # The buyer keys are blank until the worker takes them from the order: only the others are indexed.
+            models.Index(fields=["account", "email_key"], condition=~models.Q(email_key=""), name="return_email_key"),
+            models.Index(fields=["account", "name_key"], condition=~models.Q(name_key=""), name="return_name_key"),
+            models.Index(
+                fields=["account", "address_key"], condition=~models.Q(address_key=""), name="return_address_key"
+            ),
+            models.Index(
+                fields=["notice_mail"], condition=models.Q(notice_mail__isnull=False), name="return_notice_mail"
+            ),
             models.Index(fields=["account", "id"], condition=models.Q(buyer_known=False), name="return_buyer_unknown"),
         ]
 
@@ -148,8 +162,11 @@ class Return(models.Model):
 class ReturnItem(models.Model):
     """One SKU of a return, with Amazon's reason and in-policy flag."""
 
-    ret = models.ForeignKey(Return, on_delete=models.CASCADE, related_name="items", db_column="return_id")
-    account = models.ForeignKey(SellerAccount, on_delete=models.CASCADE, related_name="+")
+    # Both indexed by the constraint and the index below.
+    ret = models.ForeignKey(
+        Return, on_delete=models.CASCADE, related_name="items", db_column="return_id", db_index=False
+    )
+    account = models.ForeignKey(SellerAccount, on_delete=models.CASCADE, related_name="+", db_index=False)
     sku = models.CharField(max_length=80)
     asin = models.CharField(max_length=10, blank=True)
     title = models.CharField(max_length=500, blank=True)
@@ -196,8 +213,9 @@ class ReturnedUnit(models.Model):
     """One unit that came back, to be graded. Its grade decides what becomes of it."""
 
     ret = models.ForeignKey(Return, on_delete=models.CASCADE, related_name="units", db_column="return_id")
-    item = models.ForeignKey(ReturnItem, on_delete=models.CASCADE, related_name="units")
-    account = models.ForeignKey(SellerAccount, on_delete=models.CASCADE, related_name="+")
+    # Both indexed by the constraint and the index below.
+    item = models.ForeignKey(ReturnItem, on_delete=models.CASCADE, related_name="units", db_index=False)
+    account = models.ForeignKey(SellerAccount, on_delete=models.CASCADE, related_name="+", db_index=False)
     sku = models.CharField(max_length=80)
     number = models.PositiveIntegerField(help_text="1, 2, … within its item.")
     received_on = models.DateField()

@@ -8,6 +8,7 @@ from helpdesk.models import Case
 from .forms import DecisionForm, ReceiveForm, RefundForm
 from .models import CloseReason, DecisionKind, Disposition, Grade, LabelChoice, ReturnStatus
 from .risk import return_signals
+from .rules import unit_price_of
 from .selectors import buyer_target, order_for, restocking_for, return_for_case, verdict_for
 from .wording import decision_message
 
@@ -61,6 +62,13 @@ def case_panel(request: HttpRequest, case: Case) -> tuple[str, dict]:
     ret.case = case
     order = order_for(ret)
     items = list(ret.items.all())
+    if order is not None and any(item.unit_price is None for item in items):
+        # Not linked by the worker yet: the order's own lines say what each unit sold for.
+        lines = {line.sku: line for line in order.items.all()}
+        for item in items:
+            line = lines.get(item.sku)
+            if item.unit_price is None and line is not None:
+                item.unit_price = unit_price_of({"item_price": line.item_price, "quantity": line.quantity})
     units = list(ret.units.select_related("item", "grader").prefetch_related("photos"))
     target = buyer_target(ret, order)
     decision = getattr(ret, "decision", None)

@@ -21,6 +21,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -92,7 +93,8 @@ _MONTHS = {
 _DAY_MONTH_YEAR = re.compile(r"^(\d{1,2})[-. /]([^\W\d_]{3,5})\.?[-. /](\d{4})$")
 
 
-def parse_day(value: str, *, column: str) -> date | None:
+@lru_cache(maxsize=4096)  # a report spans a few weeks: the same few dozen dates, over and over
+def _day(value: str, column: str) -> date | None:
     """`10-Jul-2025` (any marketplace's month abbreviation), `2025-07-10`, or an ISO timestamp's day."""
     if not value:
         return None
@@ -111,7 +113,12 @@ def parse_day(value: str, *, column: str) -> date | None:
         raise RowRejected(f"bad {column} {value[:40]!r}: expected a date such as 10-Jul-2025") from None
 
 
-def parse_moment(value: str, *, column: str, tz: ZoneInfo) -> tuple[datetime, bool] | None:
+def parse_day(value: str, *, column: str) -> date | None:
+    return _day(value, column)
+
+
+@lru_cache(maxsize=4096)
+def _moment(value: str, column: str, tz: ZoneInfo) -> tuple[datetime, bool] | None:
     """(an aware time, whether the time of day was given): an ISO timestamp, or a day (its start in `tz`)."""
     if not value:
         return None
@@ -125,7 +132,16 @@ def parse_moment(value: str, *, column: str, tz: ZoneInfo) -> tuple[datetime, bo
     return datetime.combine(day, time.min, tzinfo=tz), False
 
 
+def parse_moment(value: str, *, column: str, tz: ZoneInfo) -> tuple[datetime, bool] | None:
+    return _moment(value, column, tz)
+
+
 def parse_amount(value: str, *, column: str) -> Decimal | None:
+    return _amount(value, column) if value else None
+
+
+@lru_cache(maxsize=8192)  # prices and label costs repeat
+def _amount(value: str, column: str) -> Decimal | None:
     """`4.14`, `4,14` or `1,234.50`; "" is None."""
     if not value:
         return None
@@ -145,21 +161,32 @@ def parse_amount(value: str, *, column: str) -> Decimal | None:
 def parse_quantity(value: str, *, column: str) -> int:
     if not value:
         return 1
+    if value == "1":
+        return 1
     if not value.isascii() or not value.isdigit() or not 0 < int(value) <= 100_000:
         raise RowRejected(f"bad {column} {value[:40]!r}: expected a whole number of units")
     return int(value)
 
 
+_FLAGS = {
+    "y": True,
+    "yes": True,
+    "true": True,
+    "1": True,
+    "n": False,
+    "no": False,
+    "false": False,
+    "0": False,
+    "": None,
+}
+
+
 def parse_flag(value: str, *, column: str) -> bool | None:
     """Y / N (flat files), true / false (XML); "" is None."""
-    lowered = value.strip().lower()
-    if lowered in {"y", "yes", "true", "1"}:
-        return True
-    if lowered in {"n", "no", "false", "0"}:
-        return False
-    if not lowered:
-        return None
-    raise RowRejected(f"bad {column} {value[:40]!r}: expected Y or N")
+    try:
+        return _FLAGS[value.strip().lower()]
+    except KeyError:
+        raise RowRejected(f"bad {column} {value[:40]!r}: expected Y or N") from None
 
 
 def _order_id(value: str, *, column: str) -> str:

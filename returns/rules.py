@@ -281,21 +281,35 @@ def referral_refund(*, price: Decimal, rates: RecoveryRates) -> Decimal:
 # --- who returned it, and what it sold for ------------------------------------------------------
 
 
-def keys_for(*, order: Order | None, sender_address: str = "", postal_code: str = "", country: str = "") -> dict:
-    """The buyer keys of a return (helpdesk.buyers): relay address and name at postal code from the
-    order, the parcel's return address once it came back."""
+def keys_for(
+    *,
+    email: str = "",
+    name: str = "",
+    postal_code: str = "",
+    country: str = "",
+    sender_address: str = "",
+    sender_postal_code: str = "",
+    sender_country: str = "",
+) -> dict[str, str]:
+    """The buyer keys of a return (helpdesk.buyers): the relay address and the name at the postal code
+    the order went to, the return address on the parcel once it came back."""
     found = {"email_key": "", "name_key": "", "address_key": ""}
-    if order is not None:
-        for key in buyer_keys(
-            email=order.buyer_email,
-            name=order.buyer_name,
-            postal_code=order.ship_postal_code,
-            country=order.ship_country,
-        ):
-            found[f"{key.split(':', 1)[0]}_key"] = key
+    for key in buyer_keys(email=email, name=name, postal_code=postal_code, country=country):
+        found[f"{key.split(':', 1)[0]}_key"] = key
     if sender_address.strip():
-        found["address_key"] = buyer_keys(address=sender_address, postal_code=postal_code, country=country)[-1]
+        found["address_key"] = buyer_keys(
+            address=sender_address, postal_code=sender_postal_code, country=sender_country
+        )[-1]
     return found
+
+
+def order_keys(order: Order | None) -> dict[str, str]:
+    """The buyer keys the order gives."""
+    if order is None:
+        return keys_for()
+    return keys_for(
+        email=order.buyer_email, name=order.buyer_name, postal_code=order.ship_postal_code, country=order.ship_country
+    )
 
 
 def unit_price_of(line: dict | None) -> Decimal | None:

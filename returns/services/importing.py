@@ -24,20 +24,31 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 from django.utils import timezone
 
-from helpdesk.importing import ImportResult, RowError, bulk_update_by_pk, decode_report, legacy_encoding
-from helpdesk.models import Case, CaseStatus, Order, OrderItem, SellerAccount
+from helpdesk.importing import (
+    ImportResult,
+    RowError,
+    bulk_update_by_pk,
+    copy_insert,
+    decode_report,
+    legacy_encoding,
+)
+from helpdesk.models import Case, CaseStatus, Order, Priority, SellerAccount
 from helpdesk.services.audit import audit
 from helpdesk.services.lifecycle import cases_open
 
 from ..kinds import RETURN, RETURN_RESPONSE
-from ..models import Channel, Return, ReturnedUnit, ReturnItem, ReturnStatus
+from ..models import Channel, GradedBy, Return, ReturnedUnit, ReturnItem, ReturnStatus
 from ..reports import LAYOUT_NAMES, ItemLine, ReturnRecord, read_records
-from ..rules import STATUS_ORDER, keys_for, status_from_amazon, unit_price_of
+from ..rules import (
+    STATUS_ORDER,
+    disposition_for,
+    grade_from_fba_disposition,
+    status_from_amazon,
+)
 from ..tasks import refresh_figures
 from .decisions import return_amazon_moves
-from .lifecycle import units_for
 
-CHUNK_ROWS = 2000
+CHUNK_ROWS = 5000
 NOTICE_KEY_PREFIX = "mail:"
 RETURN_FIELDS = [
     "rma_id",
@@ -72,13 +83,20 @@ Progress = Callable[[int, int], None]
 
 
 def returns_import(
-    *, account: SellerAccount, data: bytes, actor: AbstractBaseUser | None = None, progress: Progress | None = None
+    *,
+    account: SellerAccount,
+    data: bytes,
+    actor: AbstractBaseUser | None = None,
+    progress: Progress | None = None,
+    refresh_later: bool = True,
 ) -> ImportResult:
     """Upsert the returns of a returns report (any of the three layouts) for `account`.
 
     A row counts as imported when its return or item was created or changed, as unchanged when it
     matched what we hold, and as rejected, with its line and reason, when it cannot be read; a
-    rejected row never stops the others. Raises `ReportError` when the whole file is unusable."""
+    rejected row never stops the others. Raises `ReportError` when the whole file is unusable.
+    Afterwards a worker refreshes the account's figures (unless `refresh_later` is False: the caller
+    does, as the demo seeder, which runs before any worker or broker)."""
     text = decode_report(data, fallback_encoding=legacy_encoding(account.marketplace))
     layout, records = read_records(text, tz=account.tzinfo)
     total = _count_rows(text, layout)
@@ -108,7 +126,8 @@ def returns_import(
             actor=actor,
             account=account,
         )
-        refresh_figures.delay_on_commit(account.id)
+        if refresh_later:
+            refresh_figures.delay_on_commit(account.id)
     if progress:
         progress(done, max(total, done))
     return result
@@ -166,21 +185,17 @@ def _write(
     if held:
         for item in ReturnItem.objects.filter(ret__in=held.values()):
             items_of.setdefault(item.ret_id, {})[item.sku] = item
+    # The orders held: their buyer's name now; their buyer keys and line prices later, from the worker that
+    # refreshes the figures after the import (`returns.figures.returns_link_orders`).
     orders = {
-        order.amazon_order_id: order
-        for order in Order.objects.filter(account=account, amazon_order_id__in=order_ids).only(
-            "id", "amazon_order_id", "buyer_name", "buyer_email", "ship_postal_code", "ship_country"
-        )
-    }
-    lines = {
-        (line["order_id"], line["sku"]): line
-        for line in OrderItem.objects.filter(order__in=[o.pk for o in orders.values()]).values(
-            "order_id", "sku", "item_price", "quantity"
+        order_id: (pk, name)
+        for pk, order_id, name in Order.objects.filter(account=account, amazon_order_id__in=order_ids).values_list(
+            "id", "amazon_order_id", "buyer_name"
         )
     }
     now = timezone.now()
-    new_returns: list[Return] = []
-    new_items: dict[int, list[ReturnItem]] = {}  # by index in new_returns
+    new_returns: list[dict[str, Any]] = []  # field values: written with COPY, no model instances
+    new_items: dict[int, list[dict[str, Any]]] = {}  # by index in new_returns
     changed_returns: list[Return] = []
     changed_fields: set[str] = set()
     changed_items: list[ReturnItem] = []
@@ -199,11 +214,8 @@ def _write(
             changed_fields.add("key")
             changed_returns.append(ret)
         if ret is None:
-            ret = _new_return(account=account, group=group, order=order, now=now)
-            new_items[len(new_returns)] = [
-                _new_item(ret=ret, line=line, price=_price(order, line, lines)) for line in group.items.values()
-            ]
-            new_returns.append(ret)
+            new_items[len(new_returns)] = [_new_item(account=account, line=line) for line in group.items.values()]
+            new_returns.append(_new_return(account=account, group=group, order=order, now=now))
             result.imported += len(group.lines)
             continue
         changes = {name for name in RETURN_FIELDS if name in group.fields and _differs(ret, name, group.fields[name])}
@@ -214,13 +226,13 @@ def _write(
         for line in group.items.values():
             item = held_items.get(line.sku) or (held_items.pop("", None) if line.sku else None)
             if item is None:
-                extra_items.append(_new_item(ret=ret, line=line, price=_price(order, line, lines)))
+                extra_items.append(ReturnItem(ret=ret, **_new_item(account=account, line=line)))
                 item_changed = True
                 continue
             held_items[line.sku] = item
             values = {name: getattr(line, name) for name in ITEM_FIELDS} | {"sku": line.sku}
-            if item.unit_price is None and (price := _price(order, line, lines)) is not None:
-                values["unit_price"] = price
+            if item.unit_price is None and line.unit_price is not None:
+                values["unit_price"] = line.unit_price
             fields = {name for name, value in values.items() if value not in (None, "") and _differs(item, name, value)}
             for name in fields:
                 setattr(item, name, values[name])
@@ -244,7 +256,7 @@ def _write(
         else:
             result.unchanged += len(group.lines)
 
-    _create(account=account, returns=new_returns, items=new_items, actor=actor, now=now)
+    _create(account=account, returns=new_returns, items=new_items, orders=orders, actor=actor, now=now)
     for ret in changed_returns:
         ret.updated_at = now
     bulk_update_by_pk(changed_returns, [*sorted(changed_fields), "updated_at"])
@@ -267,11 +279,6 @@ def _differs(obj, name: str, value) -> bool:
     return current != value
 
 
-def _price(order: Order | None, line: ItemLine, lines: dict) -> Decimal | None:
-    held = unit_price_of(lines.get((order.pk, line.sku))) if order is not None else None
-    return held if held is not None else line.unit_price
-
-
 def _status_for(group: _Group) -> str:
     """Where the report puts the return: Amazon's status, and further along if it came back or was refunded."""
     if group.first.channel == Channel.AFN:
@@ -285,43 +292,43 @@ def _status_for(group: _Group) -> str:
     return status
 
 
-def _new_return(*, account: SellerAccount, group: _Group, order: Order | None, now: datetime) -> Return:
+def _new_return(
+    *, account: SellerAccount, group: _Group, order: tuple[int, str] | None, now: datetime
+) -> dict[str, Any]:
     record = group.first
-    return Return(
-        account=account,
-        channel=record.channel,
-        amazon_order_id=record.amazon_order_id,
-        key=record.key,
-        status=_status_for(group),
-        requested_at=record.requested_at,
-        requested_time_known=record.requested_time_known,
-        received_on=group.received_on,
-        buyer_name=order.buyer_name if order is not None else "",
-        buyer_known=order is not None,
-        created_at=now,
-        updated_at=now,
+    return {
+        "account_id": account.id,
+        "channel": record.channel,
+        "amazon_order_id": record.amazon_order_id,
+        "key": record.key,
+        "status": _status_for(group),
+        "requested_at": record.requested_at,
+        "requested_time_known": record.requested_time_known,
+        "received_on": group.received_on,
+        "buyer_name": order[1] if order is not None else "",
+        "buyer_known": False,  # the worker takes the buyer keys from the order
+        "created_at": now,
+        "updated_at": now,
         **{name: value for name, value in group.fields.items() if name in RETURN_FIELDS},
-        **keys_for(order=order),
-    )
+    }
 
 
-def _new_item(*, ret: Return, line: ItemLine, price: Decimal | None) -> ReturnItem:
-    return ReturnItem(
-        ret=ret,
-        account_id=ret.account_id,
-        sku=line.sku,
-        unit_price=price,
+def _new_item(*, account: SellerAccount, line: ItemLine) -> dict[str, Any]:
+    return {
+        "account_id": account.id,
+        "sku": line.sku,
+        "unit_price": line.unit_price,
         **{name: getattr(line, name) for name in ITEM_FIELDS},
-    )
+    }
 
 
-def _case_status(ret: Return, has_units: bool) -> str:
+def _case_status(status: str, *, has_units: bool) -> str:
     """The case of a return Amazon already moved on: waiting for the parcel, work when it came back."""
-    if ret.status == ReturnStatus.AUTHORISED:
+    if status == ReturnStatus.AUTHORISED:
         return CaseStatus.WAITING
-    if ret.status == ReturnStatus.RECEIVED or (ret.status == ReturnStatus.REFUNDED and has_units):
+    if status == ReturnStatus.RECEIVED or (status == ReturnStatus.REFUNDED and has_units):
         return CaseStatus.OPEN
-    if ret.status in (ReturnStatus.REFUNDED, ReturnStatus.CLOSED):
+    if status in (ReturnStatus.REFUNDED, ReturnStatus.CLOSED):
         return CaseStatus.CLOSED
     return CaseStatus.NEW
 
@@ -329,8 +336,9 @@ def _case_status(ret: Return, has_units: bool) -> str:
 def _create(
     *,
     account: SellerAccount,
-    returns: list[Return],
-    items: dict[int, list[ReturnItem]],
+    returns: list[dict[str, Any]],
+    items: dict[int, list[dict[str, Any]]],
+    orders: dict[str, tuple[int, str]],
     actor: AbstractBaseUser | None,
     now: datetime,
 ) -> None:
@@ -338,52 +346,74 @@ def _create(
     their items and the units that already came back."""
     if not returns:
         return
-    order_pks = dict(
-        Order.objects.filter(
-            account=account, amazon_order_id__in={r.amazon_order_id for r in returns if r.channel == Channel.MFN}
-        ).values_list("amazon_order_id", "pk")
-    )
     awaiting, starts, decided = [], [], []
+    case_of: dict[int, Case] = {}
     for index, ret in enumerate(returns):
-        if ret.channel != Channel.MFN:
+        if ret["channel"] != Channel.MFN:
             continue
-        status = _case_status(ret, has_units=ret.received_on is not None)
+        status = _case_status(ret["status"], has_units=ret["received_on"] is not None)
         case = Case(
-            account=account,
+            account_id=account.id,
             kind=RETURN,
-            order_id=order_pks.get(ret.amazon_order_id),
-            amazon_order_id=ret.amazon_order_id,
+            order_id=orders[ret["amazon_order_id"]][0] if ret["amazon_order_id"] in orders else None,
+            amazon_order_id=ret["amazon_order_id"],
             subject=_subject(ret, items[index]),
-            buyer_name=ret.buyer_name,
-            opened_at=now,
+            buyer_name=ret["buyer_name"],
             status=status,
+            priority=Priority.NORMAL,
+            opened_at=now,
             closed_at=now if status == CaseStatus.CLOSED else None,
+            updated_at=now,
         )
-        ret.case = case
-        if ret.status == ReturnStatus.REQUESTED:
+        case_of[index] = case
+        if ret["status"] == ReturnStatus.REQUESTED:
+            case.account = account  # the clock's policy and its audit read it
             awaiting.append(case)
-            starts.append(ret.requested_at)
+            starts.append(ret["requested_at"])
         else:
             decided.append(case)
     cases_open(cases=awaiting, clock=RETURN_RESPONSE, clock_starts=starts, actor=actor)
     cases_open(cases=decided, actor=actor)
-    for ret in returns:
-        ret.case_id = ret.case.pk if ret.case is not None else None
-    Return.objects.bulk_create(returns, batch_size=2000)
+    for index, case in case_of.items():
+        returns[index]["case_id"] = case.pk
+    return_ids = copy_insert(Return, returns)
     all_items = []
-    for index, ret in enumerate(returns):
+    for index, return_id in enumerate(return_ids):
         for item in items[index]:
-            item.ret = ret
+            item["ret_id"] = return_id
             all_items.append(item)
-    ReturnItem.objects.bulk_create(all_items, batch_size=2000)
+    item_ids = copy_insert(ReturnItem, all_items)
     units = []
-    for index, ret in enumerate(returns):
-        if ret.received_on is not None:
-            units += units_for(ret=ret, items=items[index], received_on=ret.received_on)
-    ReturnedUnit.objects.bulk_create(units, batch_size=2000)
+    by_return = dict(zip(return_ids, returns, strict=True))
+    for item, item_id in zip(all_items, item_ids, strict=True):
+        ret = by_return[item["ret_id"]]
+        if ret["received_on"] is not None:
+            units += _units(ret, item, item_id)
+    copy_insert(ReturnedUnit, units)
 
 
-def _subject(ret: Return, items: list[ReturnItem]) -> str:
-    what = items[0].title or items[0].sku if items else ret.amazon_order_id
-    reason = items[0].reason if items else ""
+def _units(ret: dict[str, Any], item: dict[str, Any], item_id: int) -> list[dict[str, Any]]:
+    """The units of an item that came back; FBA's come graded by its disposition."""
+    fba = ret["channel"] == Channel.AFN
+    grade = grade_from_fba_disposition(ret.get("disposition", "")) if fba else ""
+    return [
+        {
+            "ret_id": item["ret_id"],
+            "item_id": item_id,
+            "account_id": ret["account_id"],
+            "sku": item["sku"],
+            "number": number,
+            "received_on": ret["received_on"],
+            "grade": grade,
+            "disposition": disposition_for(grade) if fba else "",
+            "graded_by": GradedBy.AMAZON if fba else "",
+            "graded_at": ret["created_at"] if fba else None,
+        }
+        for number in range(1, item["quantity"] + 1)
+    ]
+
+
+def _subject(ret: dict[str, Any], items: list[dict[str, Any]]) -> str:
+    what = items[0]["title"] or items[0]["sku"] if items else ret["amazon_order_id"]
+    reason = items[0]["reason"] if items else ""
     return (f"Return: {what}" + (f" ({reason})" if reason else ""))[:300]

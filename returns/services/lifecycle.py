@@ -96,10 +96,9 @@ def return_receive(
             "sender_country": sender_country.strip().upper(),
         },
     )
-    order = ret.case.order if ret.case_id else None
     if sender_address.strip():
         keys = keys_for(
-            order=order, sender_address=sender_address, postal_code=sender_postal_code, country=sender_country
+            sender_address=sender_address, sender_postal_code=sender_postal_code, sender_country=sender_country
         )
         Return.objects.filter(pk=ret.pk).update(address_key=keys["address_key"])
         ret.address_key = keys["address_key"]

@@ -22,7 +22,7 @@ from messaging.parsing import parse_mail
 from ..kinds import RETURN, RETURN_RESPONSE
 from ..mailtext import NoticeItem, read_notice
 from ..models import Channel, Return, ReturnItem, ReturnStatus
-from ..rules import keys_for, unit_price_of
+from ..rules import order_keys, unit_price_of
 from .importing import NOTICE_KEY_PREFIX
 
 # A notice and a report row of the same order, requested this close together, are one request.
@@ -75,7 +75,7 @@ def return_notice_take(*, mail: InboundMail) -> Return:
         notice_mail=mail,
         buyer_name=order.buyer_name if order else "",
         buyer_known=order is not None,
-        **keys_for(order=order),
+        **order_keys(order),
     )
     for item in items:
         item.ret, item.account_id = ret, account.id

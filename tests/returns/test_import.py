@@ -13,6 +13,7 @@ from django.core.management import CommandError, call_command
 
 from helpdesk.models import Activity, Case, CaseStatus, Deadline, ImportJob
 from helpdesk.services.orders import OrderWrite, orders_upsert
+from returns.figures import returns_link_orders
 from returns.kinds import RETURN, RETURN_RESPONSE
 from returns.models import Channel, DecisionSource, Disposition, Grade, Return, ReturnedUnit, ReturnStatus
 from tests.factories import OrderFactory, OrderItemFactory
@@ -216,14 +217,23 @@ def test_a_return_joins_its_order_now_or_when_the_order_arrives(account, july):
     run_import(account, fixture("mfn_returns_us_2025.txt"))
 
     lamp = Return.objects.get(amazon_order_id="111-2345678-9012345")
-    assert lamp.case.order == held and lamp.buyer_name == "Kim Miller" and lamp.buyer_known
-    assert lamp.email_key == f"email:{held.buyer_email}" and lamp.items.get().unit_price == Decimal("19.50")
+    assert lamp.case.order == held and lamp.buyer_name == "Kim Miller"
     later = Return.objects.get(amazon_order_id="113-9988776-5544332")
     assert later.case.order is None and later.case.amazon_order_id == "113-9988776-5544332"
 
-    orders_upsert(account=account, orders=[OrderWrite("113-9988776-5544332", {"status": "Shipped"})])
+    # The buyer keys and the order lines' prices are the worker's: after the import, and when an order arrives.
+    assert returns_link_orders(account=account) == 1
+    lamp.refresh_from_db()
+    assert lamp.buyer_known and lamp.email_key == f"email:{held.buyer_email}"
+    assert lamp.items.get().unit_price == Decimal("19.50")
+    orders_upsert(
+        account=account,
+        orders=[OrderWrite("113-9988776-5544332", {"status": "Shipped", "buyer_email": "z9@marketplace.amazon.com"})],
+    )
     later.case.refresh_from_db()
     assert later.case.order.amazon_order_id == "113-9988776-5544332"
+    assert returns_link_orders(account=account) == 1
+    assert Return.objects.get(pk=later.pk).email_key == "email:z9@marketplace.amazon.com"
 
 
 def test_the_report_moves_a_request_on_as_seller_central_did(account, july):

@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from helpdesk.risk import risk_buyers
+from returns.figures import returns_link_orders
 from returns.models import Grade, Return, ReturnedUnit, ReturnSettings
 from returns.risk import signals
 from returns.services import return_mark_received, unit_grade
@@ -27,6 +28,7 @@ def returned(account, count: int, *, start: int = 0, **buyer) -> list[Return]:
         day = (timezone.localdate(timezone=account.tzinfo) - timedelta(days=30 * n + 1)).strftime("%d-%b-%Y")
         rows.append(mfn_row(order.amazon_order_id, f"Rsk{n:05d}RRMA", "BTL-750", day=day))
     run_import(account, mfn_report(rows))
+    returns_link_orders(account=account)  # the worker that follows every import: buyer keys from the orders
     return list(Return.objects.filter(amazon_order_id__in=[r["Order ID"] for r in rows]).order_by("requested_at"))
 
 
