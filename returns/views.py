@@ -203,7 +203,8 @@ def decide_view(request: HttpRequest, return_id: int) -> HttpResponse:
 @require_GET
 @role_required()
 def decision_draft(request: HttpRequest, return_id: int) -> HttpResponse:
-    """The decision form's message, drafted again for another label or reason (htmx swaps it in)."""
+    """The decision form's message, drafted again for another label or reason: htmx puts it in the
+    textarea as its default text, which a browser shows unless the agent has already edited it."""
     ret = return_get(request.user, return_id=return_id)
     kind = request.GET.get("kind", "")
     if kind not in DecisionKind.values:
@@ -220,7 +221,7 @@ def decision_draft(request: HttpRequest, return_id: int) -> HttpResponse:
         label=label if label in LabelChoice.values else "",
         reason=reason if reason in CloseReason.values else "",
     )
-    return render(request, "returns/case_panel.html#message", {"kind": kind, "text": text, "ret": ret})
+    return render(request, "returns/case_panel.html#draft", {"text": text})
 
 
 @require_POST

@@ -57,6 +57,12 @@ def test_agent_authorises_a_return_then_a_manager_grades_it_and_sees_the_skus_re
     expect(message).to_contain_text("Amazon will send you a prepaid return label")
     send = form.get_by_role("button", name="Authorise and send")
     expect(send).to_be_enabled()
+    drafted = message.input_value()
+    message.fill(drafted + "\nPrint it from returns dot example dot com.")  # the live check still reads it
+    expect(form.get_by_test_id("compliance-result")).to_contain_text("forbid")
+    expect(send).to_be_disabled()
+    message.fill(drafted)
+    expect(send).to_be_enabled()
     send.click()
 
     expect(page.get_by_role("status")).to_contain_text("Authorise the return: done, the clock is met.")

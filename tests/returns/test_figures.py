@@ -15,9 +15,11 @@ from django.urls import reverse
 from django.utils import timezone
 
 from feedback.solicitation.selectors import solicitation_candidates
+from helpdesk.registry import registry
 from returns.figures import figures_refresh
 from returns.models import Grade, ReasonFigures, Return, ReturnedUnit, SkuFigures, SkuRecovery
 from returns.services import unit_grade
+from returns.tasks import refresh_all_figures
 from tests.factories import OrderFactory, OrderItemFactory
 
 from .conftest import mfn_report, mfn_row, run_import
@@ -249,3 +251,10 @@ def test_the_managers_dashboard_has_the_returns_section(client, manager, account
     section = body.split('data-testid="returns-dashboard"')[1].split("</table>")[0]
     assert "20.0 %" in section  # the 30-day return rate
     assert "<td>2</td>" in section  # the two units back, not graded yet
+
+
+def test_the_hourly_refresh_rewrites_every_accounts_figures(account, other_account, mugs, celery_eager):
+    assert registry.beat_schedule()["returns-figures"]["task"] == "returns.tasks.refresh_all_figures"
+    SkuFigures.objects.all().delete()
+    assert refresh_all_figures.delay().get() == 2  # one refresh queued per account
+    assert figures(account, "MUG")[30].returned_units == 2
