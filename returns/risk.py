@@ -50,8 +50,10 @@ def signals(*, account_ids: list[int]) -> list[RiskSignal]:
         .order_by("id")
     )
     found += [_mismatch_signal(unit) for unit in mismatched]
-    addressed = Return.objects.filter(account_id__in=account_ids, requested_at__gte=since).exclude(sender_address="")
-    orders = _orders_of(list(addressed))
+    addressed = list(
+        Return.objects.filter(account_id__in=account_ids, requested_at__gte=since).exclude(sender_address="")
+    )
+    orders = _orders_of(addressed)
     for ret in addressed:
         found += _address_signals(ret, orders.get((ret.account_id, ret.amazon_order_id)))
     return found

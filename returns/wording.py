@@ -48,7 +48,7 @@ GERMAN = {
     "ohne Rücksendung. Die Erstattung erscheint in wenigen Tagen in Ihrem Konto.",
 }
 
-BY_MARKETPLACE = {"DE": GERMAN, "AT": GERMAN}
+BY_MARKETPLACE = {"DE": GERMAN}
 
 
 def decision_message(

@@ -9,7 +9,9 @@ from io import StringIO
 from zoneinfo import ZoneInfo
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
+from django.urls import reverse
 
 from helpdesk.models import Activity, Case, CaseStatus, Deadline, ImportJob
 from helpdesk.services.orders import OrderWrite, orders_upsert
@@ -283,3 +285,18 @@ def test_the_command_reads_every_layout_and_reports_rejected_rows(account, july,
     bad.write_bytes(b"nothing to see\n")
     with pytest.raises(CommandError, match="not one of Amazon's returns reports"):
         call_command("import_returns", "--account", account.slug, str(bad))
+
+
+def test_a_manager_uploads_a_report_and_follows_its_progress(
+    client, manager, account, july, celery_eager, django_capture_on_commit_callbacks
+):
+    client.force_login(manager)
+    upload = SimpleUploadedFile("Returns.txt", fixture("mfn_returns_us_2025.txt"), "text/tab-separated-values")
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("returns:import"), {"account": account.id, "file": upload})
+    job = ImportJob.objects.get()
+    assert response["Location"] == reverse("helpdesk:import_job", args=[job.id])
+    assert (job.rows_total, job.rows_done, job.status) == (6, 6, ImportJob.Status.DONE)
+    page = client.get(response["Location"]).content.decode()
+    assert "imported: 6, unchanged: 0, rejected: 0" in page and "Returns report imports" in page
+    assert "See the returns figures" in page and f"{reverse('returns:page')}?account={account.id}" in page
