@@ -62,8 +62,9 @@ def seed() -> None:
     with connection.cursor() as cursor:
         cursor.execute(
             """
-            INSERT INTO helpdesk_case (account_id, kind, subject, buyer_name, status, priority, opened_at, updated_at)
-            SELECT (%(accounts)s::bigint[])[1 + g %% 5], 'message', 'Buyer message ' || g, 'Buyer ' || g,
+            INSERT INTO helpdesk_case (account_id, kind, amazon_order_id, subject, buyer_name, status, priority,
+                                       opened_at, updated_at)
+            SELECT (%(accounts)s::bigint[])[1 + g %% 5], 'message', '', 'Buyer message ' || g, 'Buyer ' || g,
                    'new', 1, now(), now()
             FROM generate_series(1, %(n)s) AS g
             """,
