@@ -1,5 +1,5 @@
-"""A-to-z Guarantee claims and chargebacks: one `Claim` per case, the Amazon notices that
-made and moved it, and the Finances events that recorded its money."""
+"""A-to-z Guarantee claims and chargebacks: one `Claim` per case, and the Amazon notices that
+made and moved it."""
 
 from django.conf import settings
 from django.db import models
@@ -19,7 +19,6 @@ class ClaimKind(models.TextChoices):
 
 class ClaimSource(models.TextChoices):
     MAIL = "mail", "Amazon's notice mail"
-    FINANCES = "finances", "Amazon's Finances API"
 
 
 class Ground(models.TextChoices):
@@ -104,9 +103,6 @@ class Claim(models.Model):
     outcome = models.CharField(max_length=16, choices=Outcome.choices, default=Outcome.PENDING)
     outcome_amount = models.DecimalField(max_digits=12, decimal_places=2, null=True, blank=True)
     decided_at = models.DateTimeField(null=True, blank=True)
-    debited = models.DecimalField(
-        max_digits=12, decimal_places=2, null=True, blank=True, help_text="What Amazon's Finances events charged."
-    )
     appealed_at = models.DateTimeField(null=True, blank=True)
     appeal_note = models.TextField(blank=True)
     carrier_delivered_at = models.DateTimeField(
