@@ -1,9 +1,11 @@
 from datetime import timedelta
 
-from celery.schedules import schedule
+from celery.schedules import crontab, schedule
 from django.apps import AppConfig
 from django.conf import settings
+from django.core import checks
 
+from helpdesk.checks import spapi_account_check
 from helpdesk.importing import ORDERS_REPORT
 from helpdesk.registry import Contribution, Importer, NavLink, registry
 
@@ -14,6 +16,7 @@ class HelpdeskConfig(AppConfig):
 
     def ready(self) -> None:
         """The core's own pages and jobs go through the registry like every app's."""
+        checks.register(spapi_account_check)
         every = settings.SWEEP_INTERVAL_S
         registry.register(
             Contribution(
@@ -50,6 +53,15 @@ class HelpdeskConfig(AppConfig):
                             "task": "helpdesk.tasks.deliver_notifications",
                             "schedule": schedule(timedelta(seconds=every * 5)),
                             "options": {"expires": every * 25},
+                        },
+                    ),
+                    (
+                        "sync-orders",
+                        {
+                            "task": "helpdesk.tasks.sync_orders",
+                            # hourly: order status and delivery estimates stay fresh for the daily jobs that read them
+                            "schedule": crontab(minute=40),
+                            "options": {"expires": 3600},
                         },
                     ),
                 ),

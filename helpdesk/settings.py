@@ -213,8 +213,10 @@ CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
 SWEEP_INTERVAL_S = env_float("SWEEP_INTERVAL_S", 2.0)
 SWEEP_BATCH_SIZE = env_int("SWEEP_BATCH_SIZE", 1000)
 
-# Amazon Selling Partner API, for review requests. Per-account credentials an
-# admin stores override these; without any, requests are recorded as "would send".
+# Amazon Selling Partner API (helpdesk.spapi). Credentials an admin stores on a seller
+# account override these. The developer app's client id and secret serve every account;
+# the refresh token is one seller's, and serves only the account whose slug SPAPI_ACCOUNT is.
+SPAPI_ACCOUNT = env_str("SPAPI_ACCOUNT")
 SPAPI_REFRESH_TOKEN = env_str("SPAPI_REFRESH_TOKEN")
 SPAPI_CLIENT_ID = env_str("SPAPI_CLIENT_ID")
 SPAPI_CLIENT_SECRET = env_str("SPAPI_CLIENT_SECRET")
