@@ -1,5 +1,6 @@
 from datetime import timedelta
 
+from celery.schedules import crontab
 from django.apps import AppConfig
 
 from helpdesk.registry import Clock, Contribution, Kind, registry
@@ -70,6 +71,18 @@ class ClaimsConfig(AppConfig):
                 urls=(("claims/", "claims.urls"),),
                 # messaging.models.MailKind's A-to-z and chargeback notices, by value: registering imports no models
                 notices=(("atoz_claim", "claims.services.notice_take"), ("chargeback", "claims.services.notice_take")),
+                periodic=(
+                    (
+                        "sync-finances",
+                        {
+                            "task": "claims.tasks.sync_finances",
+                            # hourly: a claim or chargeback whose notice mail never came, and every debit
+                            "schedule": crontab(minute=50),
+                            "options": {"expires": 3600},
+                        },
+                    ),
+                ),
+                dashboard=("claims/dashboard.html",),
                 risk="claims.risk.signals",
                 demo="claims.demo.seed",
             )

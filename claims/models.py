@@ -1,5 +1,5 @@
-"""A-to-z Guarantee claims and chargebacks: one `Claim` per case, and the Amazon notices that
-made and moved it."""
+"""A-to-z Guarantee claims and chargebacks: one `Claim` per case, the Amazon notices that
+made and moved it, and the Finances events that recorded its money."""
 
 from django.conf import settings
 from django.db import models
@@ -19,6 +19,7 @@ class ClaimKind(models.TextChoices):
 
 class ClaimSource(models.TextChoices):
     MAIL = "mail", "Amazon's notice mail"
+    FINANCES = "finances", "Amazon's Finances API"
 
 
 class Ground(models.TextChoices):
@@ -103,6 +104,13 @@ class Claim(models.Model):
     outcome = models.CharField(max_length=16, choices=Outcome.choices, default=Outcome.PENDING)
     outcome_amount = models.DecimalField(max_digits=12, decimal_places=2, null=True, blank=True)
     decided_at = models.DateTimeField(null=True, blank=True)
+    debited = models.DecimalField(
+        max_digits=12,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        help_text="What Amazon's Finances events took from the seller, net (fees given back counted).",
+    )
     appealed_at = models.DateTimeField(null=True, blank=True)
     appeal_note = models.TextField(blank=True)
     carrier_delivered_at = models.DateTimeField(
@@ -161,3 +169,66 @@ class ClaimNotice(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_what_display()} {self.sent_at:%Y-%m-%d}"
+
+
+class FinancesList(models.TextChoices):
+    """The lists of `listFinancialEvents` this app reads."""
+
+    GUARANTEE_CLAIM = "GuaranteeClaimEventList", "A-to-z Guarantee claim"
+    CHARGEBACK = "ChargebackEventList", "Chargeback"
+
+
+class FinancesEvent(models.Model):
+    """One guarantee-claim or chargeback event from Amazon's Finances API, stored as Amazon sent it
+    before it is applied to its claim. Amazon gives these events no id: `key` is a hash of the event."""
+
+    account = models.ForeignKey(SellerAccount, on_delete=models.CASCADE, related_name="finances_events")
+    event_list = models.CharField(max_length=32, choices=FinancesList.choices)
+    key = models.CharField(max_length=64)
+    raw = models.JSONField()
+    amazon_order_id = models.CharField(max_length=19, blank=True)
+    posted_at = models.DateTimeField(null=True, blank=True)
+    charged = models.DecimalField(max_digits=12, decimal_places=2, help_text="Charge adjustments: negative is taken.")
+    fees = models.DecimalField(max_digits=12, decimal_places=2, help_text="Fee adjustments: positive is given back.")
+    currency = models.CharField(max_length=3, blank=True)
+    claim = models.ForeignKey(Claim, on_delete=models.SET_NULL, null=True, blank=True, related_name="finances_events")
+    applied_at = models.DateTimeField(null=True, blank=True)
+    problem = models.CharField(max_length=300, blank=True, help_text="Why it could not be applied to a claim.")
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["posted_at", "id"]
+        constraints = [models.UniqueConstraint(fields=["account", "key"], name="finances_event_unique")]
+        indexes = [
+            models.Index(
+                fields=["account", "id"], condition=models.Q(applied_at__isnull=True), name="finances_unapplied"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_event_list_display()} {self.amazon_order_id} {self.posted_at:%Y-%m-%d}"
+
+    @property
+    def net(self):
+        return self.charged + self.fees
+
+
+class FinancesSyncState(models.TextChoices):
+    NEVER = "", "Never run"
+    OK = "ok", "Synced"
+    RETRYING = "retrying", "Amazon unavailable, retrying"
+    AUTH_FAILED = "auth_failed", "Authorization failure"
+    ERROR = "error", "Error"
+
+
+class FinancesSync(models.Model):
+    """Where an account's Finances sync stands: every event Amazon posted before `synced_until` is read."""
+
+    account = models.OneToOneField(SellerAccount, on_delete=models.CASCADE, related_name="finances_sync")
+    synced_until = models.DateTimeField(null=True, blank=True)
+    state = models.CharField(max_length=12, choices=FinancesSyncState.choices, blank=True)
+    message = models.CharField(max_length=1000, blank=True)
+    synced_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        return f"Finances sync · {self.account}"

@@ -25,6 +25,7 @@ def case_panel(request: HttpRequest, case: Case) -> tuple[str, dict]:
         "claim": claim,
         "pack": pack,
         "notices": claim_notices(claim),
+        "finances_events": list(claim.finances_events.order_by("posted_at", "id")),
         "statement": claim.statement or statement_draft(pack),
         "responses": RESPONSES[claim.kind],
         "can_answer": claim.status == ClaimStatus.OPEN,
