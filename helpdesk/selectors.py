@@ -224,12 +224,13 @@ class ClockStats:
 
 
 def clock_stats(*, account_ids: list[int], days: int, now: datetime | None = None) -> ClockStats:
-    """Clocks started in the last `days` days: met on time, met late, breached (unmet), open."""
+    """Clocks started in the last `days` days: met on time, met late, breached (and never met, even
+    if the case was closed and the clock cancelled since), open."""
     since = (now or timezone.now()) - timedelta(days=days)
     counts = Deadline.objects.filter(account_id__in=account_ids, started_at__gte=since).aggregate(
         met_on_time=Count("id", filter=Q(state=DeadlineState.MET, met_at__lte=F("due_at"))),
         met_late=Count("id", filter=Q(state=DeadlineState.MET, met_at__gt=F("due_at"))),
-        breached=Count("id", filter=Q(state=DeadlineState.BREACHED)),
+        breached=Count("id", filter=Q(breached_at__isnull=False) & ~Q(state=DeadlineState.MET)),
         open=Count("id", filter=Q(state=DeadlineState.OPEN)),
     )
     return ClockStats(days=days, **counts)
