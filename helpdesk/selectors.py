@@ -21,6 +21,7 @@ from helpdesk.models import (
     Deadline,
     DeadlineState,
     ImportJob,
+    Invitation,
     Membership,
     Notification,
     Order,
@@ -204,6 +205,13 @@ def nav_context(user: AbstractBaseUser) -> dict:
 def memberships_for_admin(user: AbstractBaseUser) -> QuerySet[Membership]:
     return scoped(Membership.objects.select_related("user", "account"), user, min_role=Role.ADMIN).order_by(
         "account__name", "user__username"
+    )
+
+
+def invitations_pending(account: SellerAccount) -> QuerySet[Invitation]:
+    """The account's invitations not yet accepted, revoked or expired, newest first."""
+    return account.invitations.filter(accepted_at=None, revoked_at=None, expires_at__gt=timezone.now()).select_related(
+        "invited_by"
     )
 
 

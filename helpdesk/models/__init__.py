@@ -1,4 +1,4 @@
-from .accounts import Membership, Role, SellerAccount
+from .accounts import Invitation, Membership, Role, SellerAccount
 from .activity import Activity
 from .cases import FINAL_STATUSES, Case, CaseStatus, Priority
 from .deadlines import Calendar, Deadline, DeadlineState, Policy
@@ -16,6 +16,7 @@ __all__ = [
     "FINAL_STATUSES",
     "FulfillmentChannel",
     "ImportJob",
+    "Invitation",
     "Membership",
     "Notification",
     "Order",

@@ -16,6 +16,8 @@ def test_seed_demo_makes_two_accounts_three_logins_and_every_kind_of_case(db):
         user = authenticate(username=username, password="demo")
         assert user is not None
         assert set(Membership.objects.filter(user=user).values_list("role", flat=True)) == {role}
+        # Django's admin is for superusers: the demo admin is an ordinary admin of its accounts.
+        assert not user.is_staff and not user.is_superuser
     for account in SellerAccount.objects.all():
         kinds = set(Case.objects.filter(account=account).values_list("kind", flat=True))
         assert kinds == {kind for kind, _ in case_kind_choices()}
