@@ -213,6 +213,15 @@ CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
 SWEEP_INTERVAL_S = env_float("SWEEP_INTERVAL_S", 2.0)
 SWEEP_BATCH_SIZE = env_int("SWEEP_BATCH_SIZE", 1000)
 
+# IMAP passwords a seller account's mailboxes may read from the server's environment instead of
+# storing them: "slug:VARIABLE" pairs, comma-separated. No other variable is ever read for a mailbox.
+MAILBOX_PASSWORD_ENV: dict[str, list[str]] = {}
+for _pair in env_list("MAILBOX_PASSWORD_ENV"):
+    _slug, _, _variable = _pair.partition(":")
+    if not _slug.strip() or not _variable.strip():
+        raise RuntimeError(f"MAILBOX_PASSWORD_ENV: {_pair!r} is not slug:VARIABLE")
+    MAILBOX_PASSWORD_ENV.setdefault(_slug.strip(), []).append(_variable.strip())
+
 # Amazon Selling Partner API, for review requests. Per-account credentials an
 # admin stores override these; without any, requests are recorded as "would send".
 SPAPI_REFRESH_TOKEN = env_str("SPAPI_REFRESH_TOKEN")

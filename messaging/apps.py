@@ -26,7 +26,10 @@ class MessagingConfig(AppConfig):
                     ),
                 ),
                 urls=(("messages/", "messaging.urls"),),
-                nav=(NavLink("Incoming mail", "messaging:inbox", position=20),),
+                nav=(
+                    NavLink("Incoming mail", "messaging:inbox", position=20),
+                    NavLink("Mailboxes", "messaging:mailboxes", role="admin", position=80),
+                ),
                 periodic=(
                     (
                         "poll-mailboxes",

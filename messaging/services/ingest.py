@@ -24,6 +24,7 @@ from ..parsing import clean, dedupe_key
 from .reading import inbound_process, inbound_process_many
 
 BATCH_SIZE = 50  # mails read in one transaction: the Celery task's batch, and the importers'
+MAX_MAIL_BYTES = 35 * 1024 * 1024  # Amazon's relay refuses larger messages: none is fetched, uploaded or imported
 
 
 @dataclass
