@@ -160,7 +160,7 @@ def order_other_cases(case: Case) -> list[Case]:
 
 def import_jobs(user: AbstractBaseUser, *, kind: str = "") -> QuerySet[ImportJob]:
     """Report imports (of one kind, if given) of the accounts the user manages, newest first, without their bytes."""
-    jobs = ImportJob.objects.select_related("account", "created_by").defer("raw")
+    jobs = ImportJob.objects.select_related("account", "created_by")
     if kind:
         jobs = jobs.filter(kind=kind)
     return scoped(jobs, user, min_role=Role.MANAGER)

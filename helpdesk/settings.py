@@ -208,6 +208,11 @@ CELERY_TASK_ALWAYS_EAGER = env_bool("CELERY_TASK_ALWAYS_EAGER", False)
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
 
+# Report uploads (all-orders, feedback): the largest file taken, and how far a compressed one may
+# expand when it is read. An upload is streamed to MEDIA_ROOT, never read whole into memory.
+IMPORT_MAX_UPLOAD_BYTES = env_int("IMPORT_MAX_UPLOAD_BYTES", 200 * 1024 * 1024)
+IMPORT_MAX_BYTES = env_int("IMPORT_MAX_BYTES", 1024 * 1024 * 1024)
+
 # How often the deadline sweeper runs, and its batch size. The beat schedule is each
 # app's own, gathered from the registry when Celery starts (helpdesk/celery.py).
 SWEEP_INTERVAL_S = env_float("SWEEP_INTERVAL_S", 2.0)

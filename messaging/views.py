@@ -70,7 +70,7 @@ def inbox_upload(request: HttpRequest) -> HttpResponse:
     account = account_get(request.user, account_id=form.cleaned_data["account"])
     result = mail_import(
         account=account,
-        mails=[(upload.name, upload.read()) for upload in form.cleaned_data["files"]],
+        mails=((upload.name, upload.read()) for upload in form.cleaned_data["files"]),  # one at a time
         source=MailSource.UPLOAD,
         actor=request.user,
     )

@@ -62,7 +62,6 @@ def arguments(*, account, users) -> tuple[dict[str, list], dict[str, dict]]:
         account=account,
         kind=ORDERS_REPORT,
         filename="orders.txt",
-        raw=b"",
         status=ImportJob.Status.FAILED,
         failure="boom",
     )

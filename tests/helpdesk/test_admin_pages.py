@@ -141,7 +141,7 @@ def test_order_upload_is_kept_then_imported_by_the_worker(
         response = client.post(reverse("helpdesk:order_import"), {"account": account.id, "file": report})
     job = ImportJob.objects.get()
     assert response.status_code == 302 and response["Location"] == reverse("helpdesk:import_job", args=[job.id])
-    assert bytes(job.raw) == (FIXTURES / "all_orders_2020.tsv").read_bytes()
+    assert job.file.read() == (FIXTURES / "all_orders_2020.tsv").read_bytes()
     page = client.get(response["Location"]).content.decode()
     assert job.summary_line.split(",")[0] in page
     job.refresh_from_db()
