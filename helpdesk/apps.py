@@ -1,6 +1,6 @@
 from datetime import timedelta
 
-from celery.schedules import schedule
+from celery.schedules import crontab, schedule
 from django.apps import AppConfig
 from django.conf import settings
 
@@ -42,6 +42,15 @@ class HelpdeskConfig(AppConfig):
                             "task": "helpdesk.tasks.sweep_deadlines",
                             "schedule": schedule(timedelta(seconds=every)),
                             "options": {"expires": every * 5},
+                        },
+                    ),
+                    # Buyer personal data past each account's retention period, once a day.
+                    (
+                        "purge-personal-data",
+                        {
+                            "task": "helpdesk.tasks.purge_personal_data",
+                            "schedule": crontab(hour=3, minute=10),
+                            "options": {"expires": 6 * 3600},
                         },
                     ),
                     (

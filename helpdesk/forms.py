@@ -52,6 +52,13 @@ class AccountForm(forms.ModelForm):
         fields = ["name", "slug", "merchant_id", "marketplace", "timezone"]
 
 
+class AccountSettingsForm(AccountForm):
+    """An existing account's settings: also how long its buyers' personal data is kept."""
+
+    class Meta(AccountForm.Meta):
+        fields = [*AccountForm.Meta.fields, "retention_days"]
+
+
 class InviteForm(forms.Form):
     email = forms.EmailField(help_text="Where the invitation goes. They accept it with a login of that address.")
     role = forms.ChoiceField(choices=Role.choices)

@@ -3,7 +3,7 @@ mailbox pages."""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseGone
 from django.shortcuts import redirect, render
 from django.utils.http import content_disposition_header
 from django.views.decorators.debug import sensitive_post_parameters
@@ -148,12 +148,16 @@ def _download(data: bytes, *, filename: str, content_type: str) -> HttpResponse:
 @role_required()
 def inbox_raw(request: HttpRequest, mail_id: int) -> HttpResponse:
     mail = inbound_get(request.user, mail_id=mail_id)
+    if mail.purged_at:
+        return HttpResponseGone("This mail was removed after the account's retention period.")
     return _download(bytes(mail.raw), filename=f"mail-{mail.id}.eml", content_type="message/rfc822")
 
 
 @role_required()
 def attachment_download(request: HttpRequest, attachment_id: int) -> HttpResponse:
     attachment = attachment_get(request.user, attachment_id=attachment_id)
+    if attachment.purged_at:
+        return HttpResponseGone("This attachment was removed after the account's retention period.")
     return _download(bytes(attachment.data), filename=attachment.filename, content_type=attachment.content_type)
 
 

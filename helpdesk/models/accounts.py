@@ -1,7 +1,7 @@
 import zoneinfo
 
 from django.conf import settings
-from django.core.validators import RegexValidator
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 
 from helpdesk.marketplaces import MARKETPLACE_CHOICES, MARKETPLACES
@@ -26,6 +26,12 @@ class SellerAccount(models.Model):
     )
     marketplace = models.CharField(max_length=2, choices=MARKETPLACE_CHOICES)
     timezone = models.CharField(max_length=64, choices=TIMEZONE_CHOICES, default="UTC")
+    retention_days = models.PositiveSmallIntegerField(
+        "keep buyer data for (days after delivery)",
+        default=30,
+        validators=[MinValueValidator(1), MaxValueValidator(30)],
+        help_text="Amazon's data protection policy allows at most 30 days. Shipping records are kept 6 months.",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -12,13 +12,13 @@ from .audit import audit
 from .deadlines import policies_ensure
 from .order_days import order_days_rebuild
 
-ACCOUNT_FIELDS = ("name", "slug", "merchant_id", "marketplace", "timezone")
+ACCOUNT_FIELDS = ("name", "slug", "merchant_id", "marketplace", "timezone", "retention_days")
 
 
 @transaction.atomic
 def account_create(*, actor: AbstractBaseUser, **fields: Any) -> SellerAccount:
     """Create a seller account with Amazon's default policies; its creator becomes its admin."""
-    account = SellerAccount.objects.create(**{f: fields[f] for f in ACCOUNT_FIELDS})
+    account = SellerAccount.objects.create(**{f: fields[f] for f in ACCOUNT_FIELDS if f in fields})
     Membership.objects.create(user=actor, account=account, role=Role.ADMIN)
     policies_ensure(account=account)
     audit(
@@ -26,7 +26,7 @@ def account_create(*, actor: AbstractBaseUser, **fields: Any) -> SellerAccount:
         summary=f"Seller account {account.name} ({account.slug}) created",
         actor=actor,
         account=account,
-        after={f: fields[f] for f in ACCOUNT_FIELDS},
+        after={f: getattr(account, f) for f in ACCOUNT_FIELDS},
     )
     return account
 

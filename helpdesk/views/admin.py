@@ -6,7 +6,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from helpdesk.forms import AccountForm, InviteForm, RoleForm
+from helpdesk.forms import AccountForm, AccountSettingsForm, InviteForm, RoleForm
 from helpdesk.models import Invitation, Membership, Role
 from helpdesk.selectors import account_get, accounts_for, invitations_pending, scoped
 from helpdesk.services.accounts import account_create, account_update, membership_remove, membership_set_role
@@ -29,7 +29,7 @@ def accounts(request: HttpRequest) -> HttpResponse:
 @role_required(Role.ADMIN)
 def account_detail(request: HttpRequest, account_id: int) -> HttpResponse:
     account = account_get(request.user, account_id=account_id, min_role=Role.ADMIN)
-    form = AccountForm(request.POST or None, instance=account, prefix="account")
+    form = AccountSettingsForm(request.POST or None, instance=account, prefix="account")
     if request.method == "POST":
         snapshot = {f: getattr(account, f) for f in form.Meta.fields}
         if form.is_valid():
@@ -45,7 +45,7 @@ def account_detail(request: HttpRequest, account_id: int) -> HttpResponse:
     return render(request, "helpdesk/account.html", _account_context(account, form, InviteForm(prefix="invite")))
 
 
-def _account_context(account, form: AccountForm, invite_form: InviteForm) -> dict:
+def _account_context(account, form: AccountSettingsForm, invite_form: InviteForm) -> dict:
     return {
         "account": account,
         "form": form,
@@ -70,7 +70,7 @@ def member_invite(request: HttpRequest, account_id: int) -> HttpResponse:
         else:
             messages.success(request, f"Invitation sent to {invitation.email}.")
             return redirect("helpdesk:account", account_id=account.id)
-    form_page = AccountForm(instance=account, prefix="account")
+    form_page = AccountSettingsForm(instance=account, prefix="account")
     return render(request, "helpdesk/account.html", _account_context(account, form_page, form), status=400)
 
 
