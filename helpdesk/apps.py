@@ -13,7 +13,13 @@ class HelpdeskConfig(AppConfig):
     verbose_name = "Helpdesk core"
 
     def ready(self) -> None:
-        """The core's own pages and jobs go through the registry like every app's."""
+        """The core's own pages and jobs go through the registry like every app's; every login learns
+        what it still owes (a second factor) from `login_obligations`."""
+        from django.contrib.auth.signals import user_logged_in
+
+        from helpdesk.views.auth import login_obligations
+
+        user_logged_in.connect(login_obligations, dispatch_uid="helpdesk.login_obligations")
         every = settings.SWEEP_INTERVAL_S
         registry.register(
             Contribution(

@@ -6,6 +6,7 @@ DATABASE_URL and REDIS_URL. Every secret may also come from NAME_FILE.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -58,6 +59,10 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django_htmx",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "helpdesk",
     "messaging",
     "messaging.compliance",
@@ -75,9 +80,13 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "helpdesk.middleware.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    # Last, as django-axes asks: it turns a locked-out login into its answer.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "helpdesk.urls"
@@ -125,6 +134,29 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "helpdesk:queue"
 LOGOUT_REDIRECT_URL = "login"
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # refuses a locked-out login before the password is checked
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Login throttling (django-axes): after LOGIN_FAILURE_LIMIT failures from one address for one
+# username, that login is refused from there for LOGIN_LOCKOUT_MINUTES. Behind TRUSTED_PROXIES
+# proxies the client's address is read from X-Forwarded-For, else from the connection only.
+AXES_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("LOGIN_LOCKOUT_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_DISABLE_ACCESS_LOG = True  # failures are recorded; successful logins are not
+AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+AXES_IPWARE_PROXY_COUNT = env_int("TRUSTED_PROXIES", 0)
+AXES_IPWARE_META_PRECEDENCE_ORDER = (
+    ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"] if AXES_IPWARE_PROXY_COUNT else ["REMOTE_ADDR"]
+)
+# Two-factor authentication (django-otp): required of admins when on (production's default),
+# optional for everyone. Admins' sessions last ADMIN_SESSION_AGE_S; everyone else's SESSION_AGE_S.
+TWO_FACTOR_ADMINS = env_bool("TWO_FACTOR_ADMINS", not DEBUG)
+OTP_TOTP_ISSUER = "Sellerdesk"
+SESSION_COOKIE_AGE = env_int("SESSION_AGE_S", 7 * 24 * 3600)
+ADMIN_SESSION_AGE_S = env_int("ADMIN_SESSION_AGE_S", 8 * 3600)
 
 LANGUAGE_CODE = "en-us"
 TIME_ZONE = "UTC"

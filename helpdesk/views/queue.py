@@ -27,6 +27,7 @@ from helpdesk.services.cases import case_assign, case_set_priority, case_status_
 from helpdesk.services.lifecycle import InvalidTransition
 
 from .access import role_required
+from .auth import safe_next
 
 PAGE_SIZE = 30
 
@@ -93,12 +94,13 @@ def case_assign_view(request: HttpRequest, case_id: int) -> HttpResponse:
         if request.htmx:
             return HttpResponse(text, status=403 if isinstance(exc, PermissionDenied) else 400)
         messages.error(request, text)
-        return redirect(request.POST.get("next") or reverse("helpdesk:case", args=[case.id]))
+        return redirect(safe_next(request, request.POST.get("next"), reverse("helpdesk:case", args=[case.id])))
     if request.htmx:
         case = case_get(request.user, case_id=case.id)
-        return render(request, "helpdesk/queue.html#row", {"case": case, "next_url": request.POST.get("next", "")})
+        next_url = safe_next(request, request.POST.get("next"), "")
+        return render(request, "helpdesk/queue.html#row", {"case": case, "next_url": next_url})
     messages.success(request, f"Case #{case.id} assigned.")
-    return redirect(request.POST.get("next") or reverse("helpdesk:case", args=[case.id]))
+    return redirect(safe_next(request, request.POST.get("next"), reverse("helpdesk:case", args=[case.id])))
 
 
 @require_POST
