@@ -71,6 +71,10 @@ def conversation_for_case(case: Case) -> Conversation | None:
     )
 
 
+def message_get(user: AbstractBaseUser, *, message_id: int) -> Message:
+    return get_object_or_404(scoped(Message.objects.all(), user, field="conversation__account_id"), id=message_id)
+
+
 def attachment_get(user: AbstractBaseUser, *, attachment_id: int) -> Attachment:
     queryset = Attachment.objects.select_related("message__conversation")
     return get_object_or_404(scoped(queryset, user, field="message__conversation__account_id"), id=attachment_id)

@@ -5,7 +5,10 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse, HttpResponseGone
 from django.shortcuts import redirect, render
+from django.utils.csp import CSP
 from django.utils.http import content_disposition_header
+from django.views.decorators.clickjacking import xframe_options_sameorigin
+from django.views.decorators.csp import csp_override
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 
@@ -25,6 +28,7 @@ from .selectors import (
     mailbox_events,
     mailbox_get,
     mailboxes_for,
+    message_get,
     notice_get,
     notices_unhandled,
     problem_get,
@@ -159,6 +163,28 @@ def attachment_download(request: HttpRequest, attachment_id: int) -> HttpRespons
     if attachment.purged_at:
         return HttpResponseGone("This attachment was removed after the account's retention period.")
     return _download(bytes(attachment.data), filename=attachment.filename, content_type=attachment.content_type)
+
+
+# The framed message may show images from anywhere, and nothing else: no script, no style, no frame.
+FORMATTED_CSP = {
+    "default-src": [CSP.NONE],
+    "img-src": ["https:", "data:"],
+    "frame-ancestors": [CSP.SELF],
+    "base-uri": [CSP.NONE],
+    "form-action": [CSP.NONE],
+}
+
+
+@xframe_options_sameorigin
+@csp_override(FORMATTED_CSP)
+@role_required()
+def message_formatted(request: HttpRequest, message_id: int) -> HttpResponse:
+    """A buyer's message as the sender formatted it, remote images included: opened in a sandboxed
+    frame of the case page only when an agent asks for the images."""
+    message = message_get(request.user, message_id=message_id)
+    if message.purged_at:
+        return HttpResponseGone("This message was removed after the account's retention period.")
+    return render(request, "messaging/formatted.html", {"message": message})
 
 
 # --- mailboxes (admins) ---------------------------------------------------------------

@@ -17,6 +17,7 @@ ROWS = {
     # A failed hand-over retried: the notice is still not taken (no app takes A-to-z notices here).
     "messaging:notice_retry": ("post", dict(anon=LOGIN, agent=403, manager=302, admin=302, outsider=404)),
     "messaging:attachment": ("get", dict(anon=LOGIN, agent=200, manager=200, admin=200, outsider=404)),
+    "messaging:message_formatted": ("get", dict(anon=LOGIN, agent=200, manager=200, admin=200, outsider=404)),
     "messaging:mailboxes": ("get", dict(anon=LOGIN, agent=403, manager=403, admin=200, outsider=200)),
     "messaging:mailbox": ("get", dict(anon=LOGIN, agent=403, manager=403, admin=200, outsider=404)),
     # The test fails (nothing listens on port 1) and says so on the mailbox page.
@@ -54,6 +55,7 @@ def arguments(*, account, users) -> tuple[dict[str, list], dict[str, dict]]:
         "messaging:inbox_retry": [problem.id],
         "messaging:inbox_assign": [problem.id],
         "messaging:attachment": [attachment.id],
+        "messaging:message_formatted": [attachment.message_id],
         "messaging:notice_retry": [notice.id],
     }
     posts = {"messaging:inbox_assign": {"account": account.id}}
