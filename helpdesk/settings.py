@@ -1,8 +1,9 @@
 """Sellerdesk settings: one module, read from the environment.
 
-With no environment at all it boots on a laptop (SQLite, an embedded broker,
-console email). Production sets DEBUG=0, SECRET_KEY, ALLOWED_HOSTS,
-DATABASE_URL and REDIS_URL. Every secret may also come from NAME_FILE.
+Production is the default: DEBUG is off unless asked for, and SECRET_KEY, ALLOWED_HOSTS,
+DATABASE_URL and REDIS_URL come from the environment. The embedded run (`make run`, which sets
+EMBEDDED=1) boots on a laptop with no settings at all: DEBUG on, a development key, SQLite, an
+embedded broker, console email. Every secret may also come from NAME_FILE.
 """
 
 import os
@@ -41,10 +42,13 @@ def env_list(name: str, default: str = "") -> list[str]:
     return [item.strip() for item in env_str(name, default).split(",") if item.strip()]
 
 
-DEBUG = env_bool("DEBUG", True)
-SECRET_KEY = env_str("SECRET_KEY", "dev-only-insecure-key" if DEBUG else "")
+# The laptop run (`make run`, `manage.py run_embedded`): the only one with DEBUG on by default and
+# a key of its own, which no other run may use.
+EMBEDDED = env_bool("EMBEDDED", False)
+DEBUG = env_bool("DEBUG", EMBEDDED)
+SECRET_KEY = env_str("SECRET_KEY", "embedded-run-only-insecure-key" if EMBEDDED else "")
 if not SECRET_KEY:
-    raise RuntimeError("SECRET_KEY (or SECRET_KEY_FILE) must be set when DEBUG is off")
+    raise RuntimeError("SECRET_KEY (or SECRET_KEY_FILE) must be set: only the embedded run (EMBEDDED=1) has its own")
 # Earlier keys, comma-separated: sessions they signed and secrets they encrypted still read.
 SECRET_KEY_FALLBACKS = env_list("SECRET_KEY_FALLBACKS")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]" if DEBUG else "")

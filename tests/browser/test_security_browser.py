@@ -59,5 +59,5 @@ def test_remote_images_load_only_when_asked_for(page, account, agent):
     page.get_by_role("link", name="Load remote images").click()
     frame = page.frame_locator("iframe.formatted-frame")
     expect(frame.locator("b")).to_have_text("large")
-    expect(frame.locator(f"img[src=\"{PIXEL}\"]")).to_have_js_property("naturalWidth", 1)  # answered by the route
+    expect(frame.locator(f'img[src="{PIXEL}"]')).to_have_js_property("naturalWidth", 1)  # answered by the route
     assert any(re.match(r"https://tracker\.example/open\.gif", url) for url in page.outside)
