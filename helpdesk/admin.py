@@ -2,6 +2,7 @@ from django.contrib import admin
 
 from helpdesk.models import (
     Activity,
+    AmazonConnection,
     Case,
     Deadline,
     ImportJob,
@@ -130,3 +131,14 @@ class OrderDayAdmin(ReadOnlyAdmin):
     list_display = ["day", "account", "orders"]
     list_filter = ["account"]
     date_hierarchy = "day"
+
+
+@admin.register(AmazonConnection)
+class AmazonConnectionAdmin(ReadOnlyAdmin):
+    """The encrypted credentials are left out: admins set them on the account's Amazon connection page.
+    The order sync's state is written by the sync only."""
+
+    list_display = ["account", "order_sync_state", "order_sync_at", "orders_synced_until", "updated_at"]
+    list_filter = ["order_sync_state"]
+    fields = ["account", "order_sync_state", "order_sync_message", "order_sync_at", "orders_synced_until"]
+    list_select_related = ["account"]

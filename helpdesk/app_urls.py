@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import admin, dashboard, health, imports, invitations, notifications, policies, queue, risk
+from .views import admin, amazon, dashboard, health, imports, invitations, notifications, policies, queue, risk
 
 app_name = "helpdesk"
 
@@ -26,6 +26,9 @@ urlpatterns = [
     path("settings/accounts/<int:account_id>/invite", admin.member_invite, name="member_invite"),
     path("settings/invitations/<int:invitation_id>/revoke", admin.invitation_revoke_view, name="invitation_revoke"),
     path("invitations/<str:token>/", invitations.invitation, name="invitation"),
+    path("settings/accounts/<int:account_id>/amazon/", amazon.amazon, name="amazon"),
+    path("settings/accounts/<int:account_id>/amazon/credentials", amazon.amazon_credentials, name="amazon_credentials"),
+    path("settings/accounts/<int:account_id>/amazon/sync-orders", amazon.amazon_sync_orders, name="amazon_sync_orders"),
     path("settings/accounts/<int:account_id>/policies/", policies.policies, name="policies"),
     path("settings/accounts/<int:account_id>/policies/<str:kind>", policies.policy_edit, name="policy_edit"),
     path("settings/members/<int:membership_id>/role", admin.member_role, name="member_role"),

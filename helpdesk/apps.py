@@ -3,7 +3,9 @@ from datetime import timedelta
 from celery.schedules import crontab, schedule
 from django.apps import AppConfig
 from django.conf import settings
+from django.core import checks
 
+from helpdesk.checks import spapi_account_check
 from helpdesk.importing import ORDERS_REPORT
 from helpdesk.registry import Contribution, Importer, NavLink, registry
 
@@ -20,6 +22,7 @@ class HelpdeskConfig(AppConfig):
         from helpdesk.views.auth import login_obligations
 
         user_logged_in.connect(login_obligations, dispatch_uid="helpdesk.login_obligations")
+        checks.register(spapi_account_check)
         every = settings.SWEEP_INTERVAL_S
         registry.register(
             Contribution(
@@ -65,6 +68,15 @@ class HelpdeskConfig(AppConfig):
                             "task": "helpdesk.tasks.deliver_notifications",
                             "schedule": schedule(timedelta(seconds=every * 5)),
                             "options": {"expires": every * 25},
+                        },
+                    ),
+                    (
+                        "sync-orders",
+                        {
+                            "task": "helpdesk.tasks.sync_orders",
+                            # hourly: order status and delivery estimates stay fresh for the daily jobs that read them
+                            "schedule": crontab(minute=40),
+                            "options": {"expires": 3600},
                         },
                     ),
                 ),

@@ -94,6 +94,34 @@ class RoleForm(forms.Form):
     role = forms.ChoiceField(choices=Role.choices)
 
 
+def _secret(label: str) -> forms.CharField:
+    return forms.CharField(
+        label=label,
+        required=False,
+        strip=True,
+        max_length=2000,
+        widget=forms.PasswordInput(render_value=False, attrs={"autocomplete": "off"}),
+    )
+
+
+class CredentialsForm(forms.Form):
+    """An account's SP-API credentials. Write-only: the fields are always blank; a blank field keeps what is stored."""
+
+    refresh_token = _secret("Refresh token")
+    client_id = _secret("LWA client id")
+    client_secret = _secret("LWA client secret")
+    clear = forms.BooleanField(label="Remove the stored credentials", required=False)
+
+    def clean(self):
+        data = super().clean()
+        given = any(data.get(name) for name in ("refresh_token", "client_id", "client_secret"))
+        if data.get("clear") and given:
+            raise forms.ValidationError("Either enter credentials or remove them, not both.")
+        if not data.get("clear") and not given:
+            raise forms.ValidationError("Enter at least one value, or tick “Remove the stored credentials”.")
+        return data
+
+
 class OrderImportForm(forms.Form):
     account = forms.TypedChoiceField(coerce=int)
     file = forms.FileField(help_text="Amazon's all-orders report (.txt/.tsv, may be gzip-compressed).")

@@ -279,8 +279,10 @@ for _pair in env_list("MAILBOX_PASSWORD_ENV"):
         raise RuntimeError(f"MAILBOX_PASSWORD_ENV: {_pair!r} is not slug:VARIABLE")
     MAILBOX_PASSWORD_ENV.setdefault(_slug.strip(), []).append(_variable.strip())
 
-# Amazon Selling Partner API, for review requests. Per-account credentials an
-# admin stores override these; without any, requests are recorded as "would send".
+# Amazon Selling Partner API (helpdesk.spapi). Credentials an admin stores on a seller
+# account override these. The developer app's client id and secret serve every account;
+# the refresh token is one seller's, and serves only the account whose slug SPAPI_ACCOUNT is.
+SPAPI_ACCOUNT = env_str("SPAPI_ACCOUNT")
 SPAPI_REFRESH_TOKEN = env_str("SPAPI_REFRESH_TOKEN")
 SPAPI_CLIENT_ID = env_str("SPAPI_CLIENT_ID")
 SPAPI_CLIENT_SECRET = env_str("SPAPI_CLIENT_SECRET")

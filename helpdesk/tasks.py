@@ -6,6 +6,12 @@ from helpdesk.services.deadlines import deadlines_sweep
 from helpdesk.services.imports import import_job_run
 from helpdesk.services.notifications import notifications_deliver
 from helpdesk.services.retention import personal_data_purge
+from helpdesk.spapi.client import TransientSpApiError
+from helpdesk.spapi.selectors import connected_account_ids
+from helpdesk.spapi.sync import order_sync
+
+# Backoff 60 s, 120 s, ... capped at an hour, with jitter: 6 attempts over about an hour.
+SYNC_MAX_RETRIES = 5
 
 
 @shared_task(ignore_result=True)
@@ -35,3 +41,31 @@ def purge_personal_data() -> int:
     for account in accounts:
         personal_data_purge(account=account)
     return len(accounts)
+
+
+@shared_task(ignore_result=True)
+def sync_orders() -> int:
+    """Beat runs this every hour: one order sync per account with SP-API credentials."""
+    account_ids = connected_account_ids()
+    for account_id in account_ids:
+        sync_account_orders.delay(account_id)
+    return len(account_ids)
+
+
+@shared_task(
+    bind=True,
+    ignore_result=True,
+    acks_late=True,  # reading orders and writing what Amazon says is idempotent
+    autoretry_for=(TransientSpApiError,),
+    retry_backoff=60,
+    retry_backoff_max=3600,
+    retry_jitter=True,
+    max_retries=SYNC_MAX_RETRIES,
+)
+def sync_account_orders(self, account_id: int) -> None:
+    """Queued by the hourly `sync_orders` and by an admin's "Sync orders now"."""
+    account = SellerAccount.objects.filter(id=account_id).first()
+    if account is not None:
+        order_sync(
+            account=account, attempt=self.request.retries + 1, final_attempt=self.request.retries >= self.max_retries
+        )

@@ -6,9 +6,12 @@ import pytest
 import redis
 from django.conf import settings
 from django.db import connection
+from sp_api.auth import access_token_client
 
 from helpdesk.celery import app as celery_app
 from tests.factories import AccountFactory, MembershipFactory, UserFactory
+from tests.spapi import credentials_store
+from tests.spapi_server import FakeAmazon
 
 
 def pytest_configure(config):
@@ -95,3 +98,32 @@ def celery_eager():
     celery_app.conf.task_always_eager = True
     yield
     celery_app.conf.task_always_eager = before
+
+
+@pytest.fixture(autouse=True)
+def no_real_amazon(settings):
+    """Whatever the environment holds, no test reaches Amazon: no server-wide SP-API credentials,
+    and both endpoints on a closed local port unless a test starts the fake one."""
+    settings.SPAPI_REFRESH_TOKEN = settings.SPAPI_CLIENT_ID = settings.SPAPI_CLIENT_SECRET = ""
+    settings.SPAPI_ACCOUNT = ""
+    settings.SPAPI_ENDPOINT = "http://127.0.0.1:9"
+    settings.SPAPI_LWA_TOKEN_URL = "http://127.0.0.1:9/auth/o2/token"
+
+
+@pytest.fixture
+def amazon(settings):
+    """A local server answering as Amazon's SP-API and Login with Amazon (tests/spapi_server.py)."""
+    server = FakeAmazon().start()
+    settings.SPAPI_ENDPOINT = server.url
+    settings.SPAPI_LWA_TOKEN_URL = f"{server.url}/auth/o2/token"
+    access_token_client.cache.clear()  # sp_api keeps access tokens per refresh token, process-wide
+    yield server
+    server.stop()
+    access_token_client.cache.clear()
+
+
+@pytest.fixture
+def live_account(account, admin_user, amazon):
+    """The account, with SP-API credentials stored, talking to the local fake Amazon."""
+    credentials_store(account, admin_user)
+    return account

@@ -19,7 +19,8 @@ How Amazon answers, and what we record (SOURCES.md notes 2-3):
 - 429, 5xx and network errors: `TransientSpApiError`, which the task retries.
 - anything else: error, with Amazon's code and message.
 
-Endpoints and client construction: `spapi.py`, shared with the Orders API reader.
+Endpoints, client construction and the account's credentials: the core's `helpdesk.spapi`,
+shared with the order sync.
 """
 
 from dataclasses import dataclass
@@ -28,9 +29,11 @@ from typing import Protocol
 from sp_api.api import Solicitations
 from sp_api.auth.exceptions import AuthorizationError
 
-from .credentials import SpApiCredentials, spapi_credentials
-from .models import RequestState, SolicitationSettings
-from .spapi import SpApiError, SpApiTarget, StatusChecked, spapi_client, transient_failures_raised
+from helpdesk.models import AmazonConnection
+from helpdesk.spapi.client import SpApiError, SpApiTarget, StatusChecked, spapi_client, transient_failures_raised
+from helpdesk.spapi.credentials import SpApiCredentials, spapi_credentials
+
+from .models import RequestState
 
 REVIEW_ACTION = "productReviewAndSellerFeedback"
 # Lower-cased fragments of the 403 messages Amazon uses to refuse a solicitation on business grounds.
@@ -120,12 +123,12 @@ def _api_failure(exc: SpApiError) -> SendResult:
     return SendResult(state=state, code=exc.code, message=exc.message, http_status=exc.http_status)
 
 
-def adapter_for(rules: SolicitationSettings) -> SolicitationAdapter:
+def adapter_for(connection: AmazonConnection) -> SolicitationAdapter:
     """The SP-API adapter when the account has credentials, else the dry run.
 
     Raises `CredentialsUnreadable` when stored credentials cannot be decrypted.
     """
-    credentials = spapi_credentials(rules)
+    credentials = spapi_credentials(connection)
     if credentials is None:
         return DryRunAdapter()
     return SpApiAdapter(credentials=credentials, target=SpApiTarget.from_settings())

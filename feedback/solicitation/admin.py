@@ -5,32 +5,9 @@ from .models import SkuExclusion, SolicitationRequest, SolicitationSettings
 
 @admin.register(SolicitationSettings)
 class SolicitationSettingsAdmin(admin.ModelAdmin):
-    """The encrypted credentials are left out: they are set on the app's settings page only.
-    The order sync's state is shown, never edited."""
-
-    list_display = [
-        "account",
-        "paused",
-        "window_start_days",
-        "window_end_days",
-        "max_sku_return_rate",
-        "order_sync_state",
-        "order_sync_at",
-        "updated_at",
-    ]
-    list_filter = ["paused", "order_sync_state"]
-    fields = [
-        "account",
-        "paused",
-        "window_start_days",
-        "window_end_days",
-        "max_sku_return_rate",
-        "order_sync_state",
-        "order_sync_message",
-        "order_sync_at",
-        "orders_synced_until",
-    ]
-    readonly_fields = ["order_sync_state", "order_sync_message", "order_sync_at", "orders_synced_until"]
+    list_display = ["account", "paused", "window_start_days", "window_end_days", "max_sku_return_rate", "updated_at"]
+    list_filter = ["paused"]
+    fields = ["account", "paused", "window_start_days", "window_end_days", "max_sku_return_rate"]
     autocomplete_fields = ["account"]
 
 

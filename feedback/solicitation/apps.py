@@ -25,15 +25,6 @@ class SolicitationConfig(AppConfig):
                             "options": {"expires": 6 * 3600},
                         },
                     ),
-                    (
-                        "sync-orders",
-                        {
-                            "task": "feedback.solicitation.tasks.sync_orders",
-                            # hourly, so the 09:00 review run sees fresh delivery estimates
-                            "schedule": crontab(minute=40),
-                            "options": {"expires": 3600},
-                        },
-                    ),
                 ),
             )
         )

@@ -1,5 +1,5 @@
-"""Request a Review: per-account rules and order sync state, SKU exclusions, and one
-request per order, ever (a dry run's "would send" aside)."""
+"""Request a Review: per-account rules, SKU exclusions, and one request per order, ever
+(a dry run's "would send" aside)."""
 
 from decimal import Decimal
 
@@ -11,27 +11,10 @@ from django.utils import timezone
 from helpdesk.models import Order, SellerAccount
 
 
-class OrderSyncState(models.TextChoices):
-    """The result of the latest order sync from Amazon's Orders API."""
-
-    NEVER = "", "Never run"
-    OK = "ok", "Synced"
-    RETRYING = "retrying", "Amazon unavailable, retrying"
-    AUTH_FAILED = "auth_failed", "Authorization failure"
-    ERROR = "error", "Error"
-
-
-ORDER_SYNC_FAILURES = frozenset({OrderSyncState.AUTH_FAILED, OrderSyncState.ERROR})
-
-
 class SolicitationSettings(models.Model):
     """How solicitation runs for one seller account. A missing row means the defaults.
 
-    The SP-API credentials are stored Fernet-encrypted (see `credentials.py`) and are
-    never shown back; an empty field falls back to the SPAPI_* setting of the same name.
-
-    The order sync reads orders updated after `orders_synced_until` from Amazon's
-    Orders API; that cursor only moves once every order updated before it was read.
+    Whether requests reach Amazon is the account's SP-API connection (`helpdesk.AmazonConnection`).
     """
 
     account = models.OneToOneField(SellerAccount, on_delete=models.CASCADE, related_name="solicitation_settings")
@@ -50,15 +33,6 @@ class SolicitationSettings(models.Model):
         validators=[MinValueValidator(0), MaxValueValidator(100)],
         help_text="Orders with a SKU whose return rate over the last 90 days is above this are not asked.",
     )
-    refresh_token_encrypted = models.TextField(blank=True)
-    client_id_encrypted = models.TextField(blank=True)
-    client_secret_encrypted = models.TextField(blank=True)
-    orders_synced_until = models.DateTimeField(
-        null=True, blank=True, help_text="Every order Amazon updated before this time has been read."
-    )
-    order_sync_state = models.CharField(max_length=12, choices=OrderSyncState.choices, blank=True)
-    order_sync_message = models.CharField(max_length=1000, blank=True)
-    order_sync_at = models.DateTimeField("last order sync", null=True, blank=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:

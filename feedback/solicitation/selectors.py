@@ -47,11 +47,11 @@ from django.shortcuts import get_object_or_404
 
 from feedback.kinds import FEEDBACK
 from feedback.models import Feedback
-from helpdesk.models import Case, Order, OrderItem, SellerAccount
+from helpdesk.models import AmazonConnection, Case, Order, OrderItem, SellerAccount
 from helpdesk.roles import Role
 from helpdesk.selectors import scoped
+from helpdesk.spapi.credentials import spapi_connected
 
-from .credentials import credential_sources
 from .models import RequestState, SkuExclusion, SolicitationRequest, SolicitationSettings
 
 # The returns and claims apps' kinds of case, by value: feedback does not import its sibling apps.
@@ -79,9 +79,11 @@ def solicitation_settings_for(account: SellerAccount) -> SolicitationSettings:
     return SolicitationSettings.objects.filter(account=account).first() or SolicitationSettings(account=account)
 
 
-def solicitation_is_live(rules: SolicitationSettings) -> bool:
-    """Whether requests go to Amazon (all three credentials present) rather than being a dry run."""
-    return all(credential_sources(rules).values())
+def settings_and_connection_for(account: SellerAccount) -> tuple[SolicitationSettings, AmazonConnection]:
+    """The account's settings and its Amazon connection (each the unsaved default when it has none), in one query."""
+    row = SellerAccount.objects.select_related("solicitation_settings", "amazon_connection").get(pk=account.pk)
+    rules = getattr(row, "solicitation_settings", None) or SolicitationSettings(account=row)
+    return rules, getattr(row, "amazon_connection", None) or AmazonConnection(account=row)
 
 
 def active_account_ids() -> list[int]:
@@ -260,8 +262,8 @@ def solicitation_candidates(*, account: SellerAccount, on_date: date) -> list[Ca
 
     A fixed number of queries, whatever the number of orders.
     """
-    rules = solicitation_settings_for(account)
-    live = solicitation_is_live(rules)
+    rules, connection = settings_and_connection_for(account)
+    live = spapi_connected(connection)  # else a dry run: requests record "would send"
     orders = _orders_near_window(account, rules, on_date)
     if not orders:
         return []
@@ -308,18 +310,6 @@ def solicitation_candidates(*, account: SellerAccount, on_date: date) -> list[Ca
 def would_send_recorded(*, order_id: int) -> bool:
     """Whether a dry run already recorded "would send" for the order."""
     return SolicitationRequest.objects.filter(order_id=order_id, state=RequestState.WOULD_SEND).exists()
-
-
-def order_sync_account_ids() -> list[int]:
-    """Accounts with SP-API credentials (their own or the server's), whose orders the sync reads from Amazon."""
-    accounts = SellerAccount.objects.select_related("solicitation_settings").order_by("id")
-    return [
-        account.id
-        for account in accounts
-        if solicitation_is_live(
-            getattr(account, "solicitation_settings", None) or SolicitationSettings(account=account)
-        )
-    ]
 
 
 # --- pages ----------------------------------------------------------------

@@ -1,15 +1,13 @@
+"""The daily run. Sending one request is `sending.send_solicitation`, which the run queues:
+it sits below the services, so nothing here is imported back."""
+
 from celery import shared_task
 from django.utils import timezone
 
 from helpdesk.models import SellerAccount
 
-from .selectors import active_account_ids, order_sync_account_ids
-from .services import order_sync, solicitation_request_send, solicitation_run
-from .spapi import TransientSpApiError
-
-# Backoff 60 s, 120 s, ... capped at an hour, with jitter: 6 attempts over about an hour.
-SEND_MAX_RETRIES = 5
-SYNC_MAX_RETRIES = 5
+from .selectors import active_account_ids
+from .services import solicitation_run
 
 
 @shared_task(ignore_result=True)
@@ -27,46 +25,3 @@ def solicit_account(account_id: int) -> None:
     account = SellerAccount.objects.filter(id=account_id).first()
     if account is not None:
         solicitation_run(account=account, on_date=timezone.localdate(timezone=account.tzinfo))
-
-
-@shared_task(
-    bind=True,
-    ignore_result=True,
-    autoretry_for=(TransientSpApiError,),
-    retry_backoff=60,
-    retry_backoff_max=3600,
-    retry_jitter=True,
-    max_retries=SEND_MAX_RETRIES,
-    rate_limit="1/s",  # Amazon's usage plan for both operations: 1 request/s, burst 5
-)
-def send_solicitation(self, request_id: int) -> None:
-    """Not acks_late: a request is not idempotent at Amazon. A lost task leaves the
-    request queued, and the next run of its account queues it again."""
-    solicitation_request_send(request_id=request_id, final_attempt=self.request.retries >= self.max_retries)
-
-
-@shared_task(ignore_result=True)
-def sync_orders() -> int:
-    """Beat runs this every hour: one order sync per account with SP-API credentials."""
-    account_ids = order_sync_account_ids()
-    for account_id in account_ids:
-        sync_account_orders.delay(account_id)
-    return len(account_ids)
-
-
-@shared_task(
-    bind=True,
-    ignore_result=True,
-    acks_late=True,  # reading orders and writing what Amazon says is idempotent
-    autoretry_for=(TransientSpApiError,),
-    retry_backoff=60,
-    retry_backoff_max=3600,
-    retry_jitter=True,
-    max_retries=SYNC_MAX_RETRIES,
-)
-def sync_account_orders(self, account_id: int) -> None:
-    account = SellerAccount.objects.filter(id=account_id).first()
-    if account is not None:
-        order_sync(
-            account=account, attempt=self.request.retries + 1, final_attempt=self.request.retries >= self.max_retries
-        )

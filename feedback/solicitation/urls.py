@@ -15,6 +15,4 @@ urlpatterns = [
     path("<int:account_id>/requests/", views.request_log, name="request_log"),
     path("<int:account_id>/settings/", views.settings_page, name="settings"),
     path("<int:account_id>/settings/rules", views.rules, name="rules"),
-    path("<int:account_id>/settings/credentials", views.credentials, name="credentials"),
-    path("<int:account_id>/settings/sync-orders", views.sync_orders, name="sync_orders"),
 ]

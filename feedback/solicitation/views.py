@@ -1,5 +1,5 @@
 """Request a Review pages: tomorrow's batch, SKU exclusions, the request log (managers);
-the rules and the SP-API credentials (admins)."""
+the rules (admins). The SP-API credentials are the account's (`helpdesk.views.amazon`)."""
 
 from datetime import timedelta
 
@@ -13,26 +13,24 @@ from django.views.decorators.http import require_POST
 
 from helpdesk.models import Role, SellerAccount
 from helpdesk.selectors import account_get, accounts_for, has_role
+from helpdesk.spapi.credentials import spapi_connected
 from helpdesk.views.access import role_required
 
-from .credentials import credential_sources
-from .forms import CredentialsForm, ExclusionForm, PreviewDateForm, RequestFilterForm, RulesForm
+from .forms import ExclusionForm, PreviewDateForm, RequestFilterForm, RulesForm
 from .selectors import (
+    settings_and_connection_for,
     sku_exclusion_get,
     sku_exclusions_for,
     solicitation_candidates,
-    solicitation_is_live,
     solicitation_requests_for,
     solicitation_settings_for,
 )
 from .services import (
-    order_sync_queue,
     sku_exclusion_add,
     sku_exclusion_remove,
     solicitation_pause,
     solicitation_rules_update,
     solicitation_run,
-    spapi_credentials_update,
 )
 
 REQUESTS_PER_PAGE = 50
@@ -55,12 +53,13 @@ def _render_preview(
     date_form = PreviewDateForm(request.GET or None, initial={"on": tomorrow})
     on_date = (date_form.cleaned_data["on"] if date_form.is_valid() else None) or tomorrow
     candidates = solicitation_candidates(account=account, on_date=on_date)
-    rules = solicitation_settings_for(account)
+    rules, connection = settings_and_connection_for(account)
     context = {
         "account": account,
         "accounts": accounts_for(request.user, min_role=Role.MANAGER).order_by("name", "id"),
         "rules": rules,
-        "live": solicitation_is_live(rules),
+        "connection": connection,
+        "live": spapi_connected(connection),
         "is_admin": has_role(request.user, account.id, Role.ADMIN),
         "date_form": date_form,
         "on_date": on_date,
@@ -156,17 +155,13 @@ def _render_settings(
     account: SellerAccount,
     *,
     rules_form: RulesForm | None = None,
-    credentials_form: CredentialsForm | None = None,
     status: int = 200,
 ) -> HttpResponse:
-    rules = solicitation_settings_for(account)
+    rules, connection = settings_and_connection_for(account)
     context = {
         "account": account,
         "rules_form": rules_form or RulesForm(instance=rules),
-        "credentials_form": credentials_form or CredentialsForm(),
-        "sources": credential_sources(rules),
-        "live": solicitation_is_live(rules),
-        "rules": rules,
+        "live": spapi_connected(connection),
     }
     return render(request, "solicitation/settings.html", context, status=status)
 
@@ -186,29 +181,4 @@ def rules(request: HttpRequest, account_id: int) -> HttpResponse:
         return _render_settings(request, account, rules_form=form, status=400)
     solicitation_rules_update(account=account, actor=request.user, **form.cleaned_data)
     messages.success(request, "Review request rules saved.")
-    return redirect("solicitation:settings", account_id=account.id)
-
-
-@require_POST
-@role_required(Role.ADMIN)
-def credentials(request: HttpRequest, account_id: int) -> HttpResponse:
-    account = account_get(request.user, account_id=account_id, min_role=Role.ADMIN)
-    form = CredentialsForm(request.POST)
-    if not form.is_valid():
-        return _render_settings(request, account, credentials_form=form, status=400)
-    changed = spapi_credentials_update(account=account, actor=request.user, **form.cleaned_data)
-    verb = "removed" if form.cleaned_data["clear"] else "saved"
-    messages.success(request, f"SP-API credentials {verb}: {', '.join(changed) or 'nothing was stored'}.")
-    return redirect("solicitation:settings", account_id=account.id)
-
-
-@require_POST
-@role_required(Role.ADMIN)
-def sync_orders(request: HttpRequest, account_id: int) -> HttpResponse:
-    account = account_get(request.user, account_id=account_id, min_role=Role.ADMIN)
-    if not solicitation_is_live(solicitation_settings_for(account)):
-        messages.error(request, "Enter the SP-API credentials first: orders are read from Amazon with them.")
-    else:
-        order_sync_queue(account=account, actor=request.user)
-        messages.success(request, "Order sync queued: this page shows its result once it has run.")
     return redirect("solicitation:settings", account_id=account.id)

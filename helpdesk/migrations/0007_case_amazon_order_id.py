@@ -24,7 +24,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='case',
             name='amazon_order_id',
-            field=models.CharField(blank=True, max_length=19),
+            field=models.CharField(blank=True, db_default="", default="", max_length=19),
         ),
         migrations.AddIndex(
             model_name='case',

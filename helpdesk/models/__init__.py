@@ -1,5 +1,6 @@
 from .accounts import Invitation, Membership, Role, SellerAccount
 from .activity import Activity
+from .amazon import ORDER_SYNC_FAILURES, AmazonConnection, OrderSyncState
 from .cases import FINAL_STATUSES, Case, CaseStatus, Priority
 from .deadlines import Calendar, Deadline, DeadlineState, Policy
 from .imports import ImportJob
@@ -8,6 +9,7 @@ from .orders import FulfillmentChannel, Order, OrderDay, OrderItem
 
 __all__ = [
     "Activity",
+    "AmazonConnection",
     "Calendar",
     "Case",
     "CaseStatus",
@@ -19,9 +21,11 @@ __all__ = [
     "Invitation",
     "Membership",
     "Notification",
+    "ORDER_SYNC_FAILURES",
     "Order",
     "OrderDay",
     "OrderItem",
+    "OrderSyncState",
     "Policy",
     "Priority",
     "Role",

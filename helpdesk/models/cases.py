@@ -43,7 +43,7 @@ class Case(models.Model):
     order = models.ForeignKey(Order, on_delete=models.SET_NULL, null=True, blank=True, related_name="cases")
     # The order the case is about, as Amazon names it: kept when the order itself is not imported yet,
     # so the order writer links the case when it arrives.
-    amazon_order_id = models.CharField(max_length=19, blank=True)
+    amazon_order_id = models.CharField(max_length=19, blank=True, default="", db_default="")
     subject = models.CharField(max_length=300, blank=True)
     buyer_name = models.CharField(max_length=200, blank=True)
     status = models.CharField(max_length=10, choices=CaseStatus.choices, default=CaseStatus.NEW)

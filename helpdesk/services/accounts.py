@@ -2,6 +2,7 @@
 
 from typing import Any
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -15,9 +16,19 @@ from .order_days import order_days_rebuild
 ACCOUNT_FIELDS = ("name", "slug", "merchant_id", "marketplace", "timezone", "retention_days")
 
 
+def _check_slug(slug: str) -> None:
+    """The slug SPAPI_ACCOUNT names gets the server's SP-API refresh token: no admin may give it to an
+    account in the product (an account created, or renamed, to take another seller's Amazon connection)."""
+    if settings.SPAPI_ACCOUNT and slug == settings.SPAPI_ACCOUNT:
+        raise ValidationError(
+            {"slug": f"“{slug}” is reserved for the server's Amazon connection: the operator creates that account."}
+        )
+
+
 @transaction.atomic
 def account_create(*, actor: AbstractBaseUser, **fields: Any) -> SellerAccount:
     """Create a seller account with Amazon's default policies; its creator becomes its admin."""
+    _check_slug(fields["slug"])
     account = SellerAccount.objects.create(**{f: fields[f] for f in ACCOUNT_FIELDS if f in fields})
     Membership.objects.create(user=actor, account=account, role=Role.ADMIN)
     policies_ensure(account=account)
@@ -37,6 +48,8 @@ def account_update(*, account: SellerAccount, actor: AbstractBaseUser, **fields:
     changed = [f for f in ACCOUNT_FIELDS if f in fields and fields[f] != before[f]]
     if not changed:
         return account
+    if "slug" in changed:
+        _check_slug(fields["slug"])
     for field in changed:
         setattr(account, field, fields[field])
     account.save(update_fields=changed)

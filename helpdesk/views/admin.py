@@ -19,9 +19,13 @@ from .access import role_required
 def accounts(request: HttpRequest) -> HttpResponse:
     form = AccountForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        account = account_create(actor=request.user, **form.cleaned_data)
-        messages.success(request, f"Seller account {account.name} created. Add its people next.")
-        return redirect("helpdesk:account", account_id=account.id)
+        try:
+            account = account_create(actor=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, f"Seller account {account.name} created. Add its people next.")
+            return redirect("helpdesk:account", account_id=account.id)
     rows = accounts_for(request.user, min_role=Role.ADMIN).prefetch_related("memberships")
     return render(request, "helpdesk/accounts.html", {"accounts": rows, "form": form})
 
@@ -37,9 +41,13 @@ def account_detail(request: HttpRequest, account_id: int) -> HttpResponse:
             # The form wrote onto the instance; the service compares against the stored values.
             for field, value in snapshot.items():
                 setattr(account, field, value)
-            account_update(account=account, actor=request.user, **changes)
-            messages.success(request, "Account saved.")
-            return redirect("helpdesk:account", account_id=account.id)
+            try:
+                account_update(account=account, actor=request.user, **changes)
+            except ValidationError as exc:
+                form.add_error(None, exc)
+            else:
+                messages.success(request, "Account saved.")
+                return redirect("helpdesk:account", account_id=account.id)
         for field, value in snapshot.items():
             setattr(account, field, value)
     return render(request, "helpdesk/account.html", _account_context(account, form, InviteForm(prefix="invite")))

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('helpdesk', '0010_retention'),
+        ('helpdesk', '0011_retention'),
         ('messaging', '0003_case_order_ids'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]

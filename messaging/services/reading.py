@@ -30,6 +30,7 @@ from helpdesk.importing import bulk_update_by_pk
 from helpdesk.marketplaces import MARKETPLACES
 from helpdesk.models import Activity, Case, CaseStatus, Deadline, Order, SellerAccount
 from helpdesk.models.deadlines import UNMET_STATES
+from helpdesk.registry import registry
 from helpdesk.services.lifecycle import case_transition, cases_open, deadline_start, transition_check
 
 from ..kinds import MESSAGE, MESSAGE_RESPONSE
@@ -202,7 +203,9 @@ def _read(mails: list[InboundMail], *, actor: AbstractBaseUser | None) -> None:
     bulk_update_by_pk(list(filing.touched.values()), CONVERSATION_FIELDS)
     bulk_update_by_pk(mails, READ_FIELDS)
     Activity.objects.bulk_create(filing.audits)
-    notices_hand_over_after_commit(mail_ids=[m.pk for m in mails if m.handover_next_at and not m.handled_at])
+    notices_hand_over_after_commit(
+        mail_ids=[m.pk for m in mails if m.handover_next_at and not m.handled_at and registry.notice_handler(m.kind)]
+    )
 
 
 def _take_fields(mail: InboundMail, parsed: ParsedMail) -> None:

@@ -43,6 +43,9 @@ ROWS = {
     "helpdesk:invitation": ("get", dict(anon=200, agent=200, manager=200, admin=200, outsider=200)),
     "helpdesk:member_role": ("post", dict(anon=LOGIN, agent=403, manager=403, admin=302, outsider=404)),
     "helpdesk:member_remove": ("post", dict(anon=LOGIN, agent=403, manager=403, admin=302, outsider=404)),
+    "helpdesk:amazon": ("get", dict(anon=LOGIN, agent=403, manager=403, admin=200, outsider=404)),
+    "helpdesk:amazon_credentials": ("post", dict(anon=LOGIN, agent=403, manager=403, admin=302, outsider=404)),
+    "helpdesk:amazon_sync_orders": ("post", dict(anon=LOGIN, agent=403, manager=403, admin=302, outsider=404)),
     "helpdesk:policies": ("get", dict(anon=LOGIN, agent=403, manager=403, admin=200, outsider=404)),
     "helpdesk:policy_edit": ("post", dict(anon=LOGIN, agent=403, manager=403, admin=400, outsider=404)),
     "login": ("get", dict(anon=200, agent=200, manager=200, admin=200, outsider=200)),
@@ -90,6 +93,9 @@ def arguments(*, account, users) -> tuple[dict[str, list], dict[str, dict]]:
         "helpdesk:invitation": ["row-token"],
         "helpdesk:member_role": [target.id],
         "helpdesk:member_remove": [target.id],
+        "helpdesk:amazon": [account.id],
+        "helpdesk:amazon_credentials": [account.id],
+        "helpdesk:amazon_sync_orders": [account.id],
         "helpdesk:policies": [account.id],
         "helpdesk:policy_edit": [account.id, "message_response"],
         "password_reset_confirm": ["MQ", "bad-token"],
@@ -99,6 +105,7 @@ def arguments(*, account, users) -> tuple[dict[str, list], dict[str, dict]]:
         "helpdesk:case_status": {"status": "open"},
         "helpdesk:case_priority": {"priority": "2"},
         "helpdesk:member_role": {"role": "manager"},
+        "helpdesk:amazon_credentials": {"clear": "on"},
         "helpdesk:cases_bulk_assign": {"case": [case.id], "assignee": "me"},
     }
     return args, posts

@@ -36,6 +36,23 @@ def test_admin_creates_an_account_and_becomes_its_admin(client, admin_user):
     assert Activity.objects.filter(verb="account.created", account=account, actor=admin_user).exists()
 
 
+def test_no_admin_takes_the_slug_the_servers_amazon_connection_serves(client, admin_user, account, settings):
+    """The server's SP-API refresh token serves the account SPAPI_ACCOUNT names: another tenant's admin may
+    neither create an account with that slug nor rename one to it."""
+    settings.SPAPI_ACCOUNT = "the-seller"
+    client.force_login(admin_user)
+    fields = {"name": "Mine", "merchant_id": "A1B2C3D4E5F6G7", "marketplace": "US", "timezone": "UTC"}
+    created = client.post(reverse("helpdesk:accounts"), {**fields, "slug": "the-seller"})
+    renamed = client.post(
+        reverse("helpdesk:account", args=[account.id]),
+        {f"account-{k}": v for k, v in {**fields, "slug": "the-seller"}.items()},
+    )
+    assert created.status_code == renamed.status_code == 200
+    assert "reserved for the server&#x27;s Amazon connection" in created.content.decode()
+    assert "reserved for the server&#x27;s Amazon connection" in renamed.content.decode()
+    assert not SellerAccount.objects.filter(slug="the-seller").exists()
+
+
 def test_account_form_explains_bad_input(client, admin_user, account):
     client.force_login(admin_user)
     response = client.post(

@@ -5,9 +5,9 @@ from dataclasses import asdict
 
 import pytest
 
-from feedback.solicitation.credentials import CredentialsUnreadable, SpApiCredentials, spapi_credentials
-from feedback.solicitation.models import SolicitationSettings
-from feedback.solicitation.services import spapi_credentials_update
+from helpdesk.models import AmazonConnection
+from helpdesk.spapi.credentials import CredentialsUnreadable, SpApiCredentials, spapi_credentials
+from helpdesk.spapi.services import spapi_credentials_update
 from messaging.models import Mailbox
 from messaging.services import MailboxError, mailbox_password, mailbox_set_password
 
@@ -36,25 +36,25 @@ def mailbox(account):
 @pytest.fixture
 def stored(account, admin_user, mailbox):
     spapi_credentials_update(account=account, actor=admin_user, **asdict(CREDENTIALS))
-    return mailbox, SolicitationSettings.objects.get(account=account)
+    return mailbox, AmazonConnection.objects.get(account=account)
 
 
 def test_both_secrets_still_decrypt_after_a_secret_key_rotation(stored, settings):
-    mailbox, rules = stored
+    mailbox, connection = stored
     settings.SECRET_KEY, settings.SECRET_KEY_FALLBACKS = "the-new-secret-key", [settings.SECRET_KEY]
 
     assert mailbox_password(mailbox) == "imap-secret"
-    assert spapi_credentials(rules) == CREDENTIALS
+    assert spapi_credentials(connection) == CREDENTIALS
 
 
 def test_a_key_not_among_the_fallbacks_gives_each_callers_error(stored, settings):
-    mailbox, rules = stored
+    mailbox, connection = stored
     settings.SECRET_KEY, settings.SECRET_KEY_FALLBACKS = "the-new-secret-key", ["some-other-key"]
 
     with pytest.raises(MailboxError, match="^the stored password cannot be decrypted: was SECRET_KEY changed\\?$"):
         mailbox_password(mailbox)
     with pytest.raises(CredentialsUnreadable, match="cannot be decrypted .* an admin must enter them again"):
-        spapi_credentials(rules)
+        spapi_credentials(connection)
 
 
 def test_secrets_written_after_the_rotation_need_only_the_new_key(stored, account, admin_user, settings):
@@ -69,14 +69,14 @@ def test_secrets_written_after_the_rotation_need_only_the_new_key(stored, accoun
     settings.SECRET_KEY_FALLBACKS = []
 
     assert mailbox_password(Mailbox.objects.get(pk=mailbox.pk)) == "imap-secret-2"
-    assert spapi_credentials(SolicitationSettings.objects.get(account=account)) == renewed
+    assert spapi_credentials(AmazonConnection.objects.get(account=account)) == renewed
 
 
 def test_secrets_stored_by_the_previous_release_still_decrypt_after_a_rotation(account, settings):
     mailbox = Mailbox.objects.create(
         account=account, host="imap.example.com", username="orders@example.com", password_encrypted=OLD_PASSWORD_TOKEN
     )
-    rules = SolicitationSettings.objects.create(
+    connection = AmazonConnection.objects.create(
         account=account,
         refresh_token_encrypted=OLD_REFRESH_TOKEN,
         client_id_encrypted="",
@@ -86,4 +86,4 @@ def test_secrets_stored_by_the_previous_release_still_decrypt_after_a_rotation(a
     settings.SECRET_KEY, settings.SECRET_KEY_FALLBACKS = "the-new-secret-key", [OLD_KEY]
 
     assert mailbox_password(Mailbox.objects.get(pk=mailbox.pk)) == "imap-pass-2019"
-    assert spapi_credentials(rules) == SpApiCredentials("Atzr|refresh-2019", "id", "secret")
+    assert spapi_credentials(connection) == SpApiCredentials("Atzr|refresh-2019", "id", "secret")

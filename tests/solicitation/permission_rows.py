@@ -1,8 +1,9 @@
 """Who may reach each solicitation URL (see tests/helpdesk/permission_rows.py for the format).
 
-Managers and admins of the account work the batch; only admins see the rules and
-credentials. The outsider is an admin of another account: this account's pages
-are 404 to them, the index sends them to their own account.
+Managers and admins of the account work the batch; only admins see the rules (the
+SP-API credentials are the account's: tests/helpdesk/permission_rows.py). The
+outsider is an admin of another account: this account's pages are 404 to them,
+the index sends them to their own account.
 """
 
 from feedback.solicitation.models import SkuExclusion
@@ -20,8 +21,6 @@ ROWS = {
     "solicitation:request_log": ("get", dict(anon=LOGIN, agent=403, manager=200, admin=200, outsider=404)),
     "solicitation:settings": ("get", dict(anon=LOGIN, agent=403, manager=403, admin=200, outsider=404)),
     "solicitation:rules": ("post", dict(anon=LOGIN, agent=403, manager=403, admin=302, outsider=404)),
-    "solicitation:credentials": ("post", dict(anon=LOGIN, agent=403, manager=403, admin=302, outsider=404)),
-    "solicitation:sync_orders": ("post", dict(anon=LOGIN, agent=403, manager=403, admin=302, outsider=404)),
 }
 
 
@@ -32,6 +31,5 @@ def arguments(*, account, users) -> tuple[dict[str, list], dict[str, dict]]:
     posts = {
         "solicitation:exclusion_add": {"sku": "LID-SPORT", "reason": "test"},
         "solicitation:rules": {"window_start_days": "5", "window_end_days": "30", "max_sku_return_rate": "10"},
-        "solicitation:credentials": {"clear": "on"},
     }
     return args, posts

@@ -5,15 +5,16 @@ from urllib.parse import parse_qs
 import pytest
 
 from feedback.solicitation.adapters import DryRunAdapter, SendResult, SpApiAdapter, adapter_for
-from feedback.solicitation.credentials import SpApiCredentials, spapi_credentials
-from feedback.solicitation.models import RequestState, SolicitationRequest, SolicitationSettings
-from feedback.solicitation.selectors import solicitation_settings_for
-from feedback.solicitation.spapi import SpApiTarget, TransientSpApiError
-from feedback.solicitation.tasks import SEND_MAX_RETRIES, send_solicitation
-from helpdesk.models import Activity
+from feedback.solicitation.models import RequestState, SolicitationRequest
+from feedback.solicitation.sending import SEND_MAX_RETRIES, send_solicitation
+from helpdesk.models import Activity, AmazonConnection
+from helpdesk.spapi.client import SpApiTarget, TransientSpApiError
+from helpdesk.spapi.credentials import SpApiCredentials, spapi_credentials
+from helpdesk.spapi.selectors import amazon_connection_for
+from tests.spapi import CREDENTIALS
+from tests.spapi_server import ACCESS_TOKEN, Answer, errors
 
-from .helpers import CREDENTIALS, delivered
-from .spapi_server import ACCESS_TOKEN, Answer, errors
+from .helpers import delivered
 
 US = "ATVPDKIKX0DER"
 ORDER = "112-3456789-0123456"
@@ -215,7 +216,7 @@ def test_a_4xx_is_not_retried(live_account, amazon, celery_eager):
 
 def test_without_credentials_the_dry_run_records_would_send_and_nothing_reaches_amazon(account, amazon, celery_eager):
     request = _queued(account)
-    assert isinstance(adapter_for(solicitation_settings_for(account)), DryRunAdapter)
+    assert isinstance(adapter_for(amazon_connection_for(account)), DryRunAdapter)
     send_solicitation.delay(request.id).get()
     request.refresh_from_db()
     assert request.state == RequestState.WOULD_SEND
@@ -223,17 +224,22 @@ def test_without_credentials_the_dry_run_records_would_send_and_nothing_reaches_
 
 
 def test_credentials_are_stored_encrypted(live_account):
-    rules = SolicitationSettings.objects.get(account=live_account)
+    connection = AmazonConnection.objects.get(account=live_account)
     for secret in (CREDENTIALS.refresh_token, CREDENTIALS.client_id, CREDENTIALS.client_secret):
-        stored = " ".join([rules.refresh_token_encrypted, rules.client_id_encrypted, rules.client_secret_encrypted])
+        stored = " ".join(
+            [connection.refresh_token_encrypted, connection.client_id_encrypted, connection.client_secret_encrypted]
+        )
         assert secret not in stored
-    assert spapi_credentials(rules) == CREDENTIALS
-    assert isinstance(adapter_for(rules), SpApiAdapter)
+    assert spapi_credentials(connection) == CREDENTIALS
+    assert isinstance(adapter_for(connection), SpApiAdapter)
 
 
-def test_credentials_may_come_from_the_environment(account, settings):
+def test_credentials_may_come_from_the_environment_for_the_account_it_names(account, other_account, settings):
     settings.SPAPI_REFRESH_TOKEN, settings.SPAPI_CLIENT_ID, settings.SPAPI_CLIENT_SECRET = "rt", "id", "secret"
-    assert spapi_credentials(solicitation_settings_for(account)) == SpApiCredentials("rt", "id", "secret")
+    settings.SPAPI_ACCOUNT = account.slug
+    assert spapi_credentials(amazon_connection_for(account)) == SpApiCredentials("rt", "id", "secret")
+    assert spapi_credentials(amazon_connection_for(other_account)) is None
+    assert isinstance(adapter_for(amazon_connection_for(other_account)), DryRunAdapter)
 
 
 def test_credentials_unreadable_after_a_secret_key_change_are_an_auth_failure(

@@ -9,18 +9,16 @@ from django.db import IntegrityError, transaction
 
 from feedback.solicitation.models import RequestState, SolicitationRequest, SolicitationSettings
 from feedback.solicitation.selectors import solicitation_candidates
-from feedback.solicitation.services import (
-    RunResult,
-    solicitation_pause,
-    solicitation_run,
-    spapi_credentials_update,
-)
-from feedback.solicitation.tasks import send_solicitation, solicit_account, solicit_daily
+from feedback.solicitation.sending import send_solicitation
+from feedback.solicitation.services import RunResult, solicitation_pause, solicitation_run
+from feedback.solicitation.tasks import solicit_account, solicit_daily
 from helpdesk.models import Activity
+from helpdesk.spapi.services import spapi_credentials_update
 from returns.kinds import RETURN
 from tests.factories import AccountFactory, CaseFactory
+from tests.spapi import credentials_store
 
-from .helpers import ON, credentials_store, delivered
+from .helpers import ON, delivered
 
 pytestmark = pytest.mark.django_db
 
@@ -118,6 +116,23 @@ def test_credentials_gone_after_a_live_run_leave_the_request_queued_until_they_a
         assert solicitation_run(account=account, on_date=ON) == RunResult(looked_at=1, created=0, queued=1)
     queued.refresh_from_db()
     assert queued.state == RequestState.SENT
+
+
+def test_the_servers_refresh_token_asks_for_reviews_only_on_the_account_it_names(
+    account, amazon, celery_eager, settings, django_capture_on_commit_callbacks
+):
+    """Another tenant's account on the same marketplace sends no real request with the named seller's token."""
+    settings.SPAPI_REFRESH_TOKEN, settings.SPAPI_CLIENT_ID, settings.SPAPI_CLIENT_SECRET = "rt", "id", "secret"
+    settings.SPAPI_ACCOUNT = account.slug
+    rival = AccountFactory(slug="rival-us", marketplace="US", timezone="America/New_York")
+    ours = delivered(account, 10)
+    delivered(rival, 10)
+    with django_capture_on_commit_callbacks(execute=True):
+        solicitation_run(account=account, on_date=ON)
+        solicitation_run(account=rival, on_date=ON)
+    states = dict(SolicitationRequest.objects.values_list("account__slug", "state"))
+    assert states == {account.slug: RequestState.SENT, "rival-us": RequestState.WOULD_SEND}
+    assert [call.path.split("/")[4] for call in amazon.calls("post")] == [ours.amazon_order_id]
 
 
 def test_a_paused_account_requests_nothing(account, manager, django_capture_on_commit_callbacks):

@@ -210,6 +210,7 @@ def test_while_dry_a_would_send_leaves_the_order_out(account):
 
 def test_once_live_a_would_send_no_longer_counts_and_the_reason_says_so(account, settings):
     settings.SPAPI_REFRESH_TOKEN, settings.SPAPI_CLIENT_ID, settings.SPAPI_CLIENT_SECRET = "rt", "id", "secret"
+    settings.SPAPI_ACCOUNT = account.slug
     order = delivered(account, 12)
     _would_send(account, order)
     assert rows(account)[order.amazon_order_id] == (

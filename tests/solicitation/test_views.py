@@ -13,17 +13,11 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from claims.kinds import ATOZ
-from feedback.solicitation.credentials import spapi_credentials
-from feedback.solicitation.models import (
-    OrderSyncState,
-    RequestState,
-    SkuExclusion,
-    SolicitationRequest,
-    SolicitationSettings,
-)
-from helpdesk.models import Activity
+from feedback.solicitation.models import RequestState, SkuExclusion, SolicitationRequest, SolicitationSettings
+from helpdesk.models import Activity, AmazonConnection, OrderSyncState
 from returns.kinds import RETURN
 from tests.factories import CaseFactory, OrderFactory, OrderItemFactory
+from tests.spapi import credentials_store
 
 from .helpers import ON, delivered
 
@@ -103,7 +97,8 @@ def test_the_preview_says_whether_the_delivery_date_is_actual_or_amazons_estimat
 
 def test_managers_see_when_the_order_sync_fails(client, account, manager, settings):
     settings.SPAPI_REFRESH_TOKEN, settings.SPAPI_CLIENT_ID, settings.SPAPI_CLIENT_SECRET = "rt", "id", "secret"
-    SolicitationSettings.objects.create(
+    settings.SPAPI_ACCOUNT = account.slug
+    AmazonConnection.objects.create(
         account=account,
         order_sync_state=OrderSyncState.AUTH_FAILED,
         order_sync_message="403 Unauthorized: Access to requested resource is denied.",
@@ -257,37 +252,15 @@ def test_the_log_costs_the_same_queries_for_any_number_of_requests(client, accou
 # --- settings (admins) --------------------------------------------------------
 
 
-def test_credentials_are_write_only(client, account, admin_user):
+def test_the_settings_say_whether_requests_reach_amazon_and_lead_to_the_accounts_connection(
+    client, account, admin_user
+):
     client.force_login(admin_user)
-    url = reverse("solicitation:credentials", args=[account.id])
-    secrets = {
-        "refresh_token": "Atzr|very-secret",
-        "client_id": "amzn1.client.secret-id",
-        "client_secret": "cs-top-secret",
-    }
-    assert client.post(url, secrets).status_code == 302
     page = client.get(reverse("solicitation:settings", args=[account.id])).content.decode()
-    assert page.count("stored for this account (encrypted)") == 3
+    assert "would send" in page and reverse("helpdesk:amazon", args=[account.id]) in page
+    credentials_store(account, admin_user)
+    page = client.get(reverse("solicitation:settings", args=[account.id])).content.decode()
     assert "Requests go to Amazon" in page
-    audit = Activity.objects.get(verb="solicitation.credentials_changed")
-    assert audit.summary == "SP-API credentials set for Acme US: refresh_token, client_id, client_secret"
-    for secret in secrets.values():
-        assert secret not in page and secret not in str(audit.before) + str(audit.after) + audit.summary
-
-    # A blank field keeps what is stored.
-    client.post(url, {"client_secret": "cs-rotated"})
-    stored = spapi_credentials(SolicitationSettings.objects.get(account=account))
-    assert (stored.refresh_token, stored.client_secret) == ("Atzr|very-secret", "cs-rotated")
-
-    client.post(url, {"clear": "on"})
-    page = client.get(reverse("solicitation:settings", args=[account.id])).content.decode()
-    assert page.count("missing") == 3 and "would send" in page
-
-
-def test_credentials_form_refuses_nothing_to_do(client, account, admin_user):
-    client.force_login(admin_user)
-    response = client.post(reverse("solicitation:credentials", args=[account.id]), {})
-    assert response.status_code == 400 and "Enter at least one value" in response.content.decode()
 
 
 def test_rules(client, account, admin_user):

@@ -18,7 +18,7 @@ def raw_to_files(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('helpdesk', '0008_invitations'),
+        ('helpdesk', '0009_invitations'),
     ]
 
     operations = [

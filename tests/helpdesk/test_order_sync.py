@@ -1,40 +1,34 @@
 """The order sync: Amazon's Orders API (getOrders v0) through python-amazon-sp-api, against a local
-server answering as Amazon, into our orders; and the review batch that counts from its delivery estimates."""
+server answering as Amazon, into our orders."""
 
-import copy
-import json
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import UTC, datetime, timedelta
 from decimal import Decimal
-from pathlib import Path
-from zoneinfo import ZoneInfo
+from urllib.parse import parse_qs
 
 import pytest
 import time_machine
 from django.core.management import CommandError, call_command
 from django.urls import reverse
 
-from feedback.solicitation.models import OrderSyncState, SolicitationSettings
-from feedback.solicitation.selectors import order_sync_account_ids, solicitation_candidates
-from feedback.solicitation.services import ORDER_SYNC_BACKFILL, order_sync
-from feedback.solicitation.spapi import TransientSpApiError
-from feedback.solicitation.tasks import SYNC_MAX_RETRIES, sync_account_orders, sync_orders
-from helpdesk.models import Activity, Order, OrderDay
+from helpdesk.models import Activity, AmazonConnection, Order, OrderDay, OrderSyncState
 from helpdesk.services.order_days import order_days_rebuild
-from tests.factories import OrderFactory, OrderItemFactory
-
-from .spapi_server import ACCESS_DENIED, Answer, errors
+from helpdesk.spapi.client import TransientSpApiError
+from helpdesk.spapi.selectors import connected_account_ids
+from helpdesk.spapi.services import spapi_credentials_update
+from helpdesk.spapi.sync import ORDER_SYNC_BACKFILL, order_sync
+from helpdesk.tasks import SYNC_MAX_RETRIES, sync_account_orders, sync_orders
+from tests.factories import AccountFactory, OrderFactory
+from tests.spapi import GET_ORDERS, amazon_order, iso
+from tests.spapi_server import ACCESS_DENIED, Answer, errors
 
 pytestmark = pytest.mark.django_db
 
-NEW_YORK = ZoneInfo("America/New_York")
 NOW = datetime(2026, 3, 20, 19, 0, tzinfo=UTC)  # 15:00 in New York, the account's timezone
-TODAY = date(2026, 3, 20)
 UNTIL = NOW - timedelta(minutes=5)  # the sync reads up to five minutes ago
 US = "ATVPDKIKX0DER"
-FIXTURES = json.loads((Path(__file__).parent / "fixtures" / "getOrders_orders.json").read_text())
-SHIPPED_ID = FIXTURES["shipped"]["AmazonOrderId"]
-CANCELED_ID = FIXTURES["canceled"]["AmazonOrderId"]
-UNSHIPPED_ID = FIXTURES["unshipped_business"]["AmazonOrderId"]
+SHIPPED_ID = GET_ORDERS["shipped"]["AmazonOrderId"]
+CANCELED_ID = GET_ORDERS["canceled"]["AmazonOrderId"]
+UNSHIPPED_ID = GET_ORDERS["unshipped_business"]["AmazonOrderId"]
 UNAVAILABLE = Answer(503, errors("ServiceUnavailable", "Service temporarily unavailable."))
 
 
@@ -44,23 +38,12 @@ def frozen_clock():
         yield
 
 
-def iso(moment: datetime) -> str:
-    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-
-
-def amazon_order(kind: str, **changes) -> dict:
-    """One of the real getOrders orders in fixtures/, with some fields changed."""
-    order = copy.deepcopy(FIXTURES[kind])
-    order.update(changes)
-    return order
-
-
 def synced_until(account, moment: datetime | None) -> None:
-    SolicitationSettings.objects.filter(account=account).update(orders_synced_until=moment)
+    AmazonConnection.objects.filter(account=account).update(orders_synced_until=moment)
 
 
-def sync_settings(account) -> SolicitationSettings:
-    return SolicitationSettings.objects.get(account=account)
+def sync_settings(account) -> AmazonConnection:
+    return AmazonConnection.objects.get(account=account)
 
 
 # --- reading pages into our orders ---------------------------------------------
@@ -249,7 +232,7 @@ def test_a_403_is_an_authorization_failure_shown_to_admins_and_the_cursor_stays(
     assert audit.account == live_account and "Access to requested resource is denied." in audit.summary
 
     client.force_login(admin_user)
-    page = client.get(reverse("solicitation:settings", args=[live_account.id])).content.decode()
+    page = client.get(reverse("helpdesk:amazon", args=[live_account.id])).content.decode()
     assert '<strong class="error">Authorization failure</strong>' in page
     assert "on 20 Mar 2026 15:00: 403 Unauthorized: Access to requested resource is denied." in page
 
@@ -338,13 +321,31 @@ def test_the_hourly_task_syncs_the_accounts_with_credentials(live_account, other
     synced_until(live_account, NOW - timedelta(hours=1))
     assert sync_orders.delay().get() == 1
     assert sync_settings(live_account).order_sync_state == OrderSyncState.OK
-    assert not SolicitationSettings.objects.filter(account=other_account).exists()
+    assert not AmazonConnection.objects.filter(account=other_account).exists()
 
 
-def test_credentials_from_the_environment_count_for_every_account(account, other_account, settings):
-    assert order_sync_account_ids() == []
+def test_the_servers_refresh_token_serves_only_the_account_it_names(account, amazon, celery_eager, settings):
+    """Another tenant's account on the same marketplace is not filled with the named seller's orders."""
     settings.SPAPI_REFRESH_TOKEN, settings.SPAPI_CLIENT_ID, settings.SPAPI_CLIENT_SECRET = "rt", "id", "secret"
-    assert order_sync_account_ids() == [account.id, other_account.id]
+    settings.SPAPI_ACCOUNT = account.slug
+    rival = AccountFactory(slug="rival-us", marketplace="US", timezone="America/New_York")
+    amazon.orders = [amazon_order("shipped", LastUpdateDate=iso(NOW - timedelta(minutes=30)))]
+
+    assert connected_account_ids() == [account.id]
+    assert sync_orders.delay().get() == 1
+    assert list(Order.objects.values_list("account__slug", "amazon_order_id")) == [(account.slug, SHIPPED_ID)]
+    assert not AmazonConnection.objects.filter(account=rival).exists()
+
+
+def test_an_account_with_its_own_refresh_token_uses_the_servers_app_id_and_secret(
+    account, admin_user, amazon, settings
+):
+    settings.SPAPI_CLIENT_ID, settings.SPAPI_CLIENT_SECRET = "id", "secret"
+    assert connected_account_ids() == []
+    spapi_credentials_update(account=account, actor=admin_user, refresh_token="Atzr|own")
+    assert connected_account_ids() == [account.id]
+    assert order_sync(account=account).state == OrderSyncState.OK
+    assert parse_qs(amazon.token_requests()[0].body)["client_id"] == ["id"]
 
 
 def test_the_command(live_account, amazon, capsys):
@@ -363,7 +364,7 @@ def test_the_command(live_account, amazon, capsys):
 def test_an_admin_can_queue_a_sync_now(client, live_account, admin_user, django_capture_on_commit_callbacks):
     client.force_login(admin_user)
     with django_capture_on_commit_callbacks(execute=False) as queued:
-        response = client.post(reverse("solicitation:sync_orders", args=[live_account.id]), follow=True)
+        response = client.post(reverse("helpdesk:amazon_sync_orders", args=[live_account.id]), follow=True)
     assert len(queued) == 1
     assert "Order sync queued" in response.content.decode()
     assert Activity.objects.get(verb="solicitation.order_sync_requested").actor == admin_user
@@ -371,64 +372,7 @@ def test_an_admin_can_queue_a_sync_now(client, live_account, admin_user, django_
 
 def test_without_credentials_there_is_nothing_to_sync_with(client, account, admin_user):
     client.force_login(admin_user)
-    page = client.get(reverse("solicitation:settings", args=[account.id])).content.decode()
+    page = client.get(reverse("helpdesk:amazon", args=[account.id])).content.decode()
     assert "Not run yet: it needs the SP-API credentials." in page and "Sync orders now" not in page
-    response = client.post(reverse("solicitation:sync_orders", args=[account.id]), follow=True)
+    response = client.post(reverse("helpdesk:amazon_sync_orders", args=[account.id]), follow=True)
     assert "Enter the SP-API credentials first" in response.content.decode()
-
-
-# --- the review batch, from the synced estimates ----------------------------------
-
-
-def _latest_delivery(days_ago: int) -> str:
-    """Amazon's LatestDeliveryDate: the end of the promised delivery day, `days_ago` days before today in New York."""
-    return iso(datetime.combine(TODAY - timedelta(days=days_ago), time(23, 59, 59), tzinfo=NEW_YORK))
-
-
-def test_the_batch_counts_from_amazons_estimate_for_shipped_orders_until_the_delivery_is_known(live_account, amazon):
-    synced_until(live_account, NOW - timedelta(hours=1))
-    ids = {
-        "day 5": "111-0000000-0000005",
-        "day 4": "111-0000000-0000004",
-        "day 31": "111-0000000-0000031",
-        "delivered": "111-0000000-0000010",
-        "unshipped": "111-0000000-0000012",
-    }
-    for name, order_id in ids.items():  # imported from the order report: lines, no delivery date
-        delivered_at = NOW - timedelta(days=10) if name == "delivered" else None
-        order = OrderFactory(
-            account=live_account, amazon_order_id=order_id, status="Unshipped", delivered_at=delivered_at
-        )
-        OrderItemFactory(order=order, sku="BTL-750")
-    amazon.orders = [
-        amazon_order(
-            "shipped",
-            AmazonOrderId=ids[name],
-            OrderStatus="Unshipped" if name == "unshipped" else "Shipped",
-            LastUpdateDate=iso(NOW - timedelta(minutes=30)),
-            PurchaseDate=iso(NOW - timedelta(days=days + 6)),
-            LatestDeliveryDate=_latest_delivery(days),
-        )
-        for name, days in (("day 5", 5), ("day 4", 4), ("day 31", 31), ("delivered", 2), ("unshipped", 12))
-    ]
-    amazon.orders.append(  # a shipped order we have no lines of yet
-        amazon_order(
-            "shipped",
-            AmazonOrderId="111-0000000-0000020",
-            LastUpdateDate=iso(NOW - timedelta(minutes=30)),
-            PurchaseDate=iso(NOW - timedelta(days=26)),
-            LatestDeliveryDate=_latest_delivery(20),
-        )
-    )
-    assert order_sync(account=live_account).state == OrderSyncState.OK
-
-    candidates = {c.order.amazon_order_id: c for c in solicitation_candidates(account=live_account, on_date=TODAY)}
-    rows = {order_id: (c.included, c.reason, c.delivery_estimated) for order_id, c in candidates.items()}
-    assert rows == {
-        ids["day 5"]: (True, "expected 5 days ago: in the 5-30 day window", True),
-        ids["day 4"]: (False, "expected 4 days ago: too early (asks from day 5)", True),
-        ids["day 31"]: (False, "expected 31 days ago: too late (asks until day 30)", True),
-        ids["delivered"]: (True, "delivered 10 days ago: in the 5-30 day window", False),
-        "111-0000000-0000020": (False, "no order lines imported yet: the SKU rules cannot be checked", True),
-    }
-    assert candidates[ids["day 5"]].delivered_on == TODAY - timedelta(days=5)

@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('helpdesk', '0007_case_amazon_order_id'),
+        ('helpdesk', '0008_amazonconnection'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('helpdesk', '0009_import_files'),
+        ('helpdesk', '0010_import_files'),
     ]
 
     operations = [

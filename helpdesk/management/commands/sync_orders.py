@@ -1,16 +1,14 @@
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from helpdesk.models import SellerAccount
-
-from ...models import OrderSyncState
-from ...services import order_sync
+from helpdesk.models import OrderSyncState, SellerAccount
+from helpdesk.spapi.sync import order_sync
 
 
 class Command(BaseCommand):
     help = (
         "Read the orders Amazon updated since the last sync (Orders API, getOrders) into one seller account's "
         "orders: status, fulfilment channel and Amazon's latest delivery estimate. Needs the account's SP-API "
-        "credentials. The result goes to stdout and to the account's review request settings page."
+        "credentials. The result goes to stdout and to the account's Amazon connection page."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:

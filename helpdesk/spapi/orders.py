@@ -20,12 +20,11 @@ from decimal import Decimal, InvalidOperation
 from sp_api.api import OrdersV0
 from sp_api.auth.exceptions import AuthorizationError
 
-from helpdesk.models import FulfillmentChannel, Order
+from helpdesk.models import AmazonConnection, FulfillmentChannel, Order
 from helpdesk.services.orders import OrderWrite
 
+from .client import SpApiError, SpApiTarget, StatusChecked, spapi_client, transient_failures_raised
 from .credentials import SpApiCredentials, spapi_credentials
-from .models import SolicitationSettings
-from .spapi import SpApiError, SpApiTarget, StatusChecked, spapi_client, transient_failures_raised
 
 # getOrders' own spelling is "Canceled"; the order reports, and everything here that
 # leaves cancelled orders out, say "Cancelled".
@@ -143,12 +142,12 @@ class OrdersReader:
             client.close()
 
 
-def orders_reader_for(rules: SolicitationSettings) -> OrdersReader | None:
+def orders_reader_for(connection: AmazonConnection) -> OrdersReader | None:
     """The account's Orders API reader; None without credentials.
 
     Raises `CredentialsUnreadable` when stored credentials cannot be decrypted.
     """
-    credentials = spapi_credentials(rules)
+    credentials = spapi_credentials(connection)
     if credentials is None:
         return None
     return OrdersReader(credentials=credentials, target=SpApiTarget.from_settings())

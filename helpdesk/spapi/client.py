@@ -1,5 +1,7 @@
-"""The plumbing every SP-API call here shares: python-amazon-sp-api clients built
-from an account's credentials, at the configured endpoints, failing by HTTP status.
+"""The plumbing every SP-API call shares: python-amazon-sp-api clients built from an
+account's credentials, at the configured endpoints, failing by HTTP status. An app
+calling another SP-API operation subclasses `StatusChecked` with sp_api's client
+class and builds it with `spapi_client`.
 
 Endpoints: Amazon's regional SP-API endpoint for the marketplace and Amazon's
 LWA token endpoint, unless the settings SPAPI_ENDPOINT / SPAPI_LWA_TOKEN_URL
