@@ -31,6 +31,7 @@ def test_the_main_pages_break_no_rule_of_the_content_security_policy(page, accou
         ("helpdesk:accounts", []),
         ("helpdesk:account", [account.id]),
         ("helpdesk:policies", [account.id]),
+        ("helpdesk:amazon", [account.id]),
         ("messaging:inbox", []),
         ("messaging:mailboxes", []),
         ("feedback:page", []),
