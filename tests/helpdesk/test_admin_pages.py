@@ -45,7 +45,7 @@ def test_no_admin_takes_the_slug_the_servers_amazon_connection_serves(client, ad
     created = client.post(reverse("helpdesk:accounts"), {**fields, "slug": "the-seller"})
     renamed = client.post(
         reverse("helpdesk:account", args=[account.id]),
-        {f"account-{k}": v for k, v in {**fields, "slug": "the-seller"}.items()},
+        {f"account-{k}": v for k, v in {**fields, "slug": "the-seller", "retention_days": "30"}.items()},
     )
     assert created.status_code == renamed.status_code == 200
     assert "reserved for the server&#x27;s Amazon connection" in created.content.decode()
