@@ -15,7 +15,7 @@ closed). The sweeper that breaches and warns clocks lives with the policies, in
 """
 
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from django.contrib.auth.models import AbstractBaseUser
@@ -29,7 +29,7 @@ from helpdesk.models.deadlines import DEADLINE_TRANSITIONS, UNMET_STATES
 from helpdesk.timefmt import span
 
 from .audit import audit
-from .deadlines import case_refresh_due, clock_times, policy_get, policy_snapshot
+from .deadlines import STATED_DUE, case_refresh_due, clock_times, policy_get, policy_snapshot
 
 
 class InvalidTransition(Exception):
@@ -128,13 +128,23 @@ def deadline_start(
     case: Case,
     kind: str,
     started_at: datetime | None = None,
+    due_at: datetime | None = None,
     actor: AbstractBaseUser | None = None,
 ) -> Deadline:
-    """Start a clock of `kind` on an open case, under the account's policy for that kind."""
+    """Start a clock of `kind` on an open case, under the account's policy for that kind.
+
+    `due_at` is a deadline the source states (an Amazon request that names its date) instead of
+    the policy's duration: the clock warns the policy's warning time ahead of it, and a policy
+    re-time leaves it alone."""
     policy = policy_get(account=case.account, kind=kind)
     snapshot = policy_snapshot(policy)
     started_at = started_at or timezone.now()
-    warn_at, due_at = clock_times(snapshot=snapshot, started_at=started_at)
+    if due_at is None:
+        warn_at, due_at = clock_times(snapshot=snapshot, started_at=started_at)
+    else:
+        snapshot[STATED_DUE] = due_at.isoformat()
+        due_at = max(due_at, started_at)
+        warn_at = max(due_at - timedelta(seconds=snapshot["warn_before_s"]), started_at)
     deadline = Deadline.objects.create(
         case=case,
         account_id=case.account_id,

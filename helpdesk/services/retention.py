@@ -7,8 +7,9 @@ estimate; without either, the order date plus `DELIVERY_MARGIN`. The core purges
 - an order's buyer fields (name, email) once its delivery is past the retention period, and the
   buyer name of the cases about it;
 - the shipping record of an order (ship date, carrier, tracking number, address) once
-  `SHIPPING_RECORDS_KEPT` (6 months) has passed since the order date: chargebacks need it as
-  evidence until then, whatever the retention period says;
+  `helpdesk.retention` lets it go: 6 calendar months after the order date and no case on the
+  order still active (A-to-z claims and chargebacks need it as evidence until then, whatever the
+  retention period says);
 - a report file's bytes (the job keeps its counts) once the retention period has passed since upload.
 
 The order itself, its items and totals stay: they hold no one's personal data. Each app purges
@@ -25,11 +26,11 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from helpdesk.models import Case, ImportJob, Order, SellerAccount
+from helpdesk.retention import orders_shipping_purgeable
 
 from .audit import audit
 
 DELIVERY_MARGIN = timedelta(days=30)  # no delivery date or estimate: counted as delivered 30 days after the order
-SHIPPING_RECORDS_KEPT = timedelta(days=183)  # 6 months after the order date: chargeback evidence
 PURGE_BATCH = 1000
 
 BUYER_FIELDS = ("buyer_name", "buyer_email")
@@ -97,9 +98,7 @@ def personal_data_purge(*, account: SellerAccount, now: datetime | None = None) 
             orders_past_retention(account=account, now=now).filter(buyer_purged_at=None), buyers
         ),
         "orders_shipping": _in_batches(
-            Order.objects.filter(
-                account=account, shipping_purged_at=None, purchase_date__lt=now - SHIPPING_RECORDS_KEPT
-            ),
+            orders_shipping_purgeable(Order.objects.filter(account=account, shipping_purged_at=None), now=now),
             lambda ids: Order.objects.filter(pk__in=ids).update(
                 **{field: None if field == "ship_date" else "" for field in SHIPPING_FIELDS}, shipping_purged_at=now
             ),
