@@ -10,6 +10,7 @@ name, because the column set drifts over the years.
 import codecs
 import csv
 import gzip
+import io
 import operator
 import re
 import zlib
@@ -20,6 +21,7 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
+from django.conf import settings
 from django.db import connections, models, router
 from django.utils import timezone
 
@@ -61,17 +63,27 @@ def legacy_encoding(marketplace: str) -> str:
     return "cp932" if marketplace == "JP" else "cp1252"
 
 
+def gunzip_capped(data: bytes, *, limit: int) -> bytes:
+    """Decompress gzip `data`, refusing (ReportError) output past `limit` bytes: it stops there, so a
+    small file that would expand without end (a gzip bomb) costs at most `limit` bytes of memory."""
+    try:
+        with gzip.GzipFile(fileobj=io.BytesIO(data)) as stream:
+            out = stream.read(limit + 1)
+    except (OSError, EOFError, zlib.error) as exc:
+        raise ReportError(f"the file looks gzip-compressed but cannot be decompressed: {exc}") from exc
+    if len(out) > limit:
+        raise ReportError(f"the file decompresses to more than {limit // 2**20} MB: split the report by date range")
+    return out
+
+
 def decode_report(data: bytes, *, fallback_encoding: str) -> str:
-    """Gunzip `data` if it starts with the gzip magic bytes, then decode it.
+    """Gunzip `data` if it starts with the gzip magic bytes (up to IMPORT_MAX_BYTES), then decode it.
 
     UTF-8 (byte-order mark stripped) is tried first, then `fallback_encoding`
     (cp1252 for Latin-1/Windows-1252 reports, cp932 for Windows-31J ones).
     """
     if data.startswith(GZIP_MAGIC):
-        try:
-            data = gzip.decompress(data)
-        except (OSError, EOFError, zlib.error) as exc:
-            raise ReportError(f"the file looks gzip-compressed but cannot be decompressed: {exc}") from exc
+        data = gunzip_capped(data, limit=settings.IMPORT_MAX_BYTES)
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
