@@ -210,7 +210,8 @@ def test_fba_returns_open_no_case_and_come_graded_by_their_disposition(account, 
 def test_a_file_that_is_not_a_returns_report_is_refused_whole_and_kept(account, data, failure):
     job = run_import(account, data)
     assert job.status == ImportJob.Status.FAILED and job.failure.startswith(failure)
-    assert bytes(job.raw) == data and not Return.objects.exists()
+    with job.file.open("rb") as kept:
+        assert kept.read() == data and not Return.objects.exists()
 
 
 def test_a_return_joins_its_order_now_or_when_the_order_arrives(account, july):
