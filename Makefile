@@ -16,10 +16,11 @@ $(VENV)/.installed: pyproject.toml
 	$(BIN)/pip install --quiet -e ".[test]"
 	touch $@
 
+# The embedded run: DEBUG on and a development key, which only EMBEDDED=1 gives.
 run: install
-	$(BIN)/python manage.py migrate --noinput
-	$(BIN)/python manage.py seed_demo
-	PORT=$(PORT) $(BIN)/python manage.py run_embedded
+	EMBEDDED=1 $(BIN)/python manage.py migrate --noinput
+	EMBEDDED=1 $(BIN)/python manage.py seed_demo
+	EMBEDDED=1 PORT=$(PORT) $(BIN)/python manage.py run_embedded
 
 chromium:
 	command -v chromium >/dev/null || { apt-get update -qq && apt-get install -y -qq chromium; }

@@ -1,5 +1,9 @@
 """The deadline engine at 1,000,000 open clocks, 10,000 of them due in the same second.
 
+The clocks are of every kind the apps register (buyer messages, returns, feedback removal,
+A-to-z claims, chargebacks, their information requests, appeal windows and follow-ups), in
+turn, each on a case of its own kind.
+
 Seeds the clocks in SQL, then runs the real processes — `celery beat` ticking
 the sweeper every second and a `celery worker` — against PostgreSQL and Redis,
 and measures how late each of the 10,000 breaches (and its email) came after
@@ -32,11 +36,14 @@ from django.db import connection, transaction  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
 from helpdesk.models import Deadline, DeadlineState, Membership, Notification, SellerAccount  # noqa: E402
+from helpdesk.registry import registry  # noqa: E402
 
 OPEN = int(1_000_000 * args.scale)
 DUE_TOGETHER = max(1, int(10_000 * args.scale))
 LEAD_S = 5
 TIMEOUT_S = 180
+# (case kind, clock kind) of every registered clock: case g and its clock take pair g mod len(MIX).
+MIX = [(kind.kind, clock.kind) for kind in registry.kinds() for clock in kind.clocks]
 if not settings.REDIS_URL:
     sys.exit("Set REDIS_URL: the benchmark runs the real Celery worker and beat on Redis.")
 
@@ -62,42 +69,46 @@ def seed() -> None:
     with connection.cursor() as cursor:
         cursor.execute(
             """
-            INSERT INTO helpdesk_case (account_id, kind, subject, buyer_name, status, priority, opened_at, updated_at)
-            SELECT (%(accounts)s::bigint[])[1 + g %% 5], 'message', 'Buyer message ' || g, 'Buyer ' || g,
-                   'new', 1, now(), now()
+            INSERT INTO helpdesk_case (account_id, kind, amazon_order_id, subject, buyer_name, status, priority,
+                                       opened_at, updated_at)
+            SELECT (%(accounts)s::bigint[])[1 + g %% 5], (%(kinds)s::text[])[1 + g %% %(mix)s], '', 'Case ' || g,
+                   'Buyer ' || g, 'new', 1, now(), now()
             FROM generate_series(1, %(n)s) AS g
             """,
-            {"accounts": accounts, "n": OPEN + DUE_TOGETHER},
+            {"accounts": accounts, "n": OPEN + DUE_TOGETHER, "kinds": [k for k, _ in MIX], "mix": len(MIX)},
         )
         # The many: due from 7 hours to 30 days from now, not yet warned.
         cursor.execute(
             """
             INSERT INTO helpdesk_deadline (case_id, account_id, kind, policy_snapshot, started_at, warn_at, due_at,
                                            state)
-            SELECT c.id, c.account_id, 'message_response', %(snapshot)s::jsonb,
+            SELECT c.id, c.account_id, (%(clocks)s::text[])[1 + c.id %% %(mix)s], %(snapshot)s::jsonb,
                    now(), now() + interval '1 hour' + (c.id %% 40000) * interval '1 minute',
                    now() + interval '7 hours' + (c.id %% 40000) * interval '1 minute', 'open'
             FROM helpdesk_case c WHERE c.id <= %(n)s
             """,
-            {"snapshot": snapshot, "n": OPEN},
+            {"snapshot": snapshot, "n": OPEN, "clocks": [c for _, c in MIX], "mix": len(MIX)},
         )
         # The few: parked far ahead until the processes run; `make_due` moves them all to one second.
         cursor.execute(
             """
             INSERT INTO helpdesk_deadline (case_id, account_id, kind, policy_snapshot, started_at, warn_at, due_at,
                                            warned_at, state)
-            SELECT c.id, c.account_id, 'message_response', %(snapshot)s::jsonb, now(), now(),
+            SELECT c.id, c.account_id, (%(clocks)s::text[])[1 + c.id %% %(mix)s], %(snapshot)s::jsonb, now(), now(),
                    now() + interval '100 days', now(), 'open'
             FROM helpdesk_case c WHERE c.id > %(n)s
             """,
-            {"snapshot": snapshot, "n": OPEN},
+            {"snapshot": snapshot, "n": OPEN, "clocks": [c for _, c in MIX], "mix": len(MIX)},
         )
         cursor.execute(
             "UPDATE helpdesk_case c SET next_due_at = d.due_at, next_warn_at = d.warn_at"
             " FROM helpdesk_deadline d WHERE d.case_id = c.id"
         )
         cursor.execute("ANALYZE helpdesk_deadline; ANALYZE helpdesk_case")
-    print(f"seeded {OPEN + DUE_TOGETHER:,} open clocks in {time.perf_counter() - started:.1f}s")
+    print(
+        f"seeded {OPEN + DUE_TOGETHER:,} open clocks of {len(MIX)} kinds in {time.perf_counter() - started:.1f}s: "
+        + ", ".join(clock for _, clock in MIX)
+    )
 
 
 def make_due() -> datetime:
@@ -180,6 +191,7 @@ notified = [
 print(f"breached {len(lateness):,} of {DUE_TOGETHER:,}; emailed {len(notified):,}")
 print("the sweep runs every second; a 1-to-5-minute cron sweep would make lateness 60-300 s")
 figure("open_clocks", OPEN + DUE_TOGETHER)
+figure("clock_kinds", len(MIX))
 figure("due_together", DUE_TOGETHER)
 figure("breached", len(lateness))
 figure("p50_lateness_s", median(lateness))

@@ -41,6 +41,7 @@ def main() -> None:
     options = parser.parse_args()
 
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "helpdesk.settings")
+    os.environ.setdefault("EMBEDDED", "1")  # no database or secrets needed: the laptop's defaults
     import django
 
     django.setup()

@@ -5,26 +5,34 @@ from datetime import datetime, timedelta
 
 from helpdesk.models import Order, SellerAccount
 from helpdesk.services.cases import case_assign
-from helpdesk.services.lifecycle import case_open
 
-from .kinds import ATOZ, ATOZ_RESPONSE, CHARGEBACK, CHARGEBACK_RESPONSE
+from .kinds import ATOZ, CHARGEBACK
+from .models import ClaimSource, Ground, Liability
+from .services import ClaimFacts, claim_open
 
 
 def seed(*, account: SellerAccount, orders: Iterator[Order], people: dict, now: datetime) -> None:
-    claim = case_open(
+    order = next(orders)
+    claim, _ = claim_open(
         account=account,
         kind=ATOZ,
-        order=next(orders),
-        subject="A-to-z claim: item not received",
-        opened_at=now - timedelta(hours=30),
-        clock=ATOZ_RESPONSE,
+        amazon_order_id=order.amazon_order_id,
+        claimed_at=now - timedelta(hours=30),
+        source=ClaimSource.MAIL,
+        facts=ClaimFacts(reason="Item not received", ground=Ground.NOT_RECEIVED, amount=order.order_total),
     )
-    case_assign(case=claim, assignee=people["agent"], actor=people["manager"])
-    case_open(
+    case_assign(case=claim.case, assignee=people["agent"], actor=people["manager"])
+    order = next(orders)
+    claim_open(
         account=account,
         kind=CHARGEBACK,
-        order=next(orders),
-        subject="Chargeback: merchandise not received",
-        opened_at=now - timedelta(days=3),
-        clock=CHARGEBACK_RESPONSE,
+        amazon_order_id=order.amazon_order_id,
+        claimed_at=now - timedelta(days=3),
+        source=ClaimSource.MAIL,
+        facts=ClaimFacts(
+            reason="Merchandise not received",
+            ground=Ground.NOT_RECEIVED,
+            liability=Liability.SERVICE,
+            amount=order.order_total,
+        ),
     )

@@ -97,7 +97,7 @@ class NotificationAdmin(admin.ModelAdmin):
 class ImportJobAdmin(admin.ModelAdmin):
     list_display = ["created_at", "account", "kind", "filename", "status", "imported", "unchanged", "rejected"]
     list_filter = ["kind", "status"]
-    exclude = ["raw"]
+    readonly_fields = ["file", "size", "purged_at", "lease_until", "attempts"]
 
 
 class ReadOnlyAdmin(admin.ModelAdmin):

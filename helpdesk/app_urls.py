@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import admin, amazon, dashboard, health, imports, notifications, policies, queue, risk
+from .views import admin, amazon, dashboard, health, imports, invitations, notifications, policies, queue, risk
 
 app_name = "helpdesk"
 
@@ -23,7 +23,9 @@ urlpatterns = [
     path("imports/<int:job_id>/retry", imports.import_job_retry, name="import_job_retry"),
     path("settings/accounts/", admin.accounts, name="accounts"),
     path("settings/accounts/<int:account_id>/", admin.account_detail, name="account"),
-    path("settings/accounts/<int:account_id>/members", admin.member_add, name="member_add"),
+    path("settings/accounts/<int:account_id>/invite", admin.member_invite, name="member_invite"),
+    path("settings/invitations/<int:invitation_id>/revoke", admin.invitation_revoke_view, name="invitation_revoke"),
+    path("invitations/<str:token>/", invitations.invitation, name="invitation"),
     path("settings/accounts/<int:account_id>/amazon/", amazon.amazon, name="amazon"),
     path("settings/accounts/<int:account_id>/amazon/credentials", amazon.amazon_credentials, name="amazon_credentials"),
     path("settings/accounts/<int:account_id>/amazon/sync-orders", amazon.amazon_sync_orders, name="amazon_sync_orders"),

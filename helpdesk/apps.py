@@ -15,7 +15,13 @@ class HelpdeskConfig(AppConfig):
     verbose_name = "Helpdesk core"
 
     def ready(self) -> None:
-        """The core's own pages and jobs go through the registry like every app's."""
+        """The core's own pages and jobs go through the registry like every app's; every login learns
+        what it still owes (a second factor) from `login_obligations`."""
+        from django.contrib.auth.signals import user_logged_in
+
+        from helpdesk.views.auth import login_obligations
+
+        user_logged_in.connect(login_obligations, dispatch_uid="helpdesk.login_obligations")
         checks.register(spapi_account_check)
         every = settings.SWEEP_INTERVAL_S
         registry.register(
@@ -45,6 +51,15 @@ class HelpdeskConfig(AppConfig):
                             "task": "helpdesk.tasks.sweep_deadlines",
                             "schedule": schedule(timedelta(seconds=every)),
                             "options": {"expires": every * 5},
+                        },
+                    ),
+                    # Buyer personal data past each account's retention period, once a day.
+                    (
+                        "purge-personal-data",
+                        {
+                            "task": "helpdesk.tasks.purge_personal_data",
+                            "schedule": crontab(hour=3, minute=10),
+                            "options": {"expires": 6 * 3600},
                         },
                     ),
                     (

@@ -63,13 +63,67 @@ def name_postal_key(name: str, postal_code: str, country: str = "") -> str:
     return f"{name}|{postal}|{country.strip().upper()}"
 
 
-def buyer_keys(*, email: str = "", name: str = "", postal_code: str = "", country: str = "") -> list[str]:
-    """Every key this buyer can be recognised by on another order."""
+# Street words written in full or abbreviated, folded to one spelling.
+_STREET_WORDS = {
+    "street": "st",
+    "str": "st",
+    "strasse": "st",
+    "road": "rd",
+    "avenue": "ave",
+    "av": "ave",
+    "boulevard": "blvd",
+    "drive": "dr",
+    "lane": "ln",
+    "place": "pl",
+    "court": "ct",
+    "suite": "ste",
+    "apartment": "apt",
+    "building": "bldg",
+    "floor": "fl",
+    "north": "n",
+    "south": "s",
+    "east": "e",
+    "west": "w",
+    "rue": "r",
+    "calle": "c",
+    "via": "v",
+}
+
+
+def address_key(address: str, postal_code: str = "", country: str = "") -> str:
+    """The same address however it is written (case, accents, umlauts written out, punctuation, line
+    breaks, "Street" or "St.", "Straße" or "Str."): "" when no address is given."""
+    words = _folded(address.replace("ß", "ss")).split()
+    if not words:
+        return ""
+    words = [_STREET_WORDS.get(word, word) for word in words]
+    # "Hauptstrasse 5" and "Haupt Str. 5" alike: a street word glued to the name is split off.
+    words = [part for word in words for part in _split_street_suffix(word)]
+    # Umlauts written out ("Muenchen") read as the letter without its accent ("München" → "munchen").
+    words = [re.sub(r"([aou])e", r"\1", word) for word in words]
+    postal = re.sub(r"\s+", "", postal_code).upper()
+    return f"{' '.join(words)}|{postal}|{country.strip().upper()}"
+
+
+def _split_street_suffix(word: str) -> list[str]:
+    for suffix, short in (("strasse", "st"), ("str", "st")):
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            return [word[: -len(suffix)], short]
+    return [word]
+
+
+def buyer_keys(
+    *, email: str = "", name: str = "", postal_code: str = "", country: str = "", address: str = ""
+) -> list[str]:
+    """Every key this buyer can be recognised by on another order: the relay address, the name at the
+    postal code, and the delivery or return address (where an app has the whole of it)."""
     keys = []
     if key := relay_key(email):
         keys.append(f"email:{key}")
     if key := name_postal_key(name, postal_code, country):
         keys.append(f"name:{key}")
+    if key := address_key(address, postal_code, country):
+        keys.append(f"address:{key}")
     return keys
 
 

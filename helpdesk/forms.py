@@ -2,7 +2,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from django import forms
-from django.contrib.auth import get_user_model
+from django.contrib.auth import get_user_model, password_validation
 
 from helpdesk.calendars import OpeningHoursError, holiday_country_choices, parse_opening_hours
 from helpdesk.models import Calendar, CaseStatus, Policy, Priority, Role, SellerAccount
@@ -52,18 +52,41 @@ class AccountForm(forms.ModelForm):
         fields = ["name", "slug", "merchant_id", "marketplace", "timezone"]
 
 
-class MemberAddForm(forms.Form):
-    username = forms.CharField(max_length=150, help_text="An existing user, or a new one to create.")
-    email = forms.EmailField(required=False, help_text="For a new user: where the password-setting link goes.")
+class AccountSettingsForm(AccountForm):
+    """An existing account's settings: also how long its buyers' personal data is kept."""
+
+    class Meta(AccountForm.Meta):
+        fields = [*AccountForm.Meta.fields, "retention_days"]
+
+
+class InviteForm(forms.Form):
+    email = forms.EmailField(help_text="Where the invitation goes. They accept it with a login of that address.")
+    role = forms.ChoiceField(choices=Role.choices)
+
+
+class SignUpForm(forms.Form):
+    """The invitee's own login, created from the invitation: the invited address is its username."""
+
     first_name = forms.CharField(max_length=150, required=False)
     last_name = forms.CharField(max_length=150, required=False)
-    role = forms.ChoiceField(choices=Role.choices)
+    new_password1 = forms.CharField(label="Password", strip=False, widget=forms.PasswordInput)
+    new_password2 = forms.CharField(label="Password again", strip=False, widget=forms.PasswordInput)
+
+    def __init__(self, *args, email: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.email = email
 
     def clean(self):
         data = super().clean()
-        username = data.get("username")
-        if username and not User.objects.filter(username=username).exists() and not data.get("email"):
-            self.add_error("email", "A new user needs an email address to set a password.")
+        first, second = data.get("new_password1"), data.get("new_password2")
+        if first and second and first != second:
+            self.add_error("new_password2", "The two passwords differ.")
+        elif first:
+            candidate = User(username=self.email, email=self.email, first_name=data.get("first_name", ""))
+            try:
+                password_validation.validate_password(first, user=candidate)
+            except forms.ValidationError as exc:
+                self.add_error("new_password1", exc)
         return data
 
 

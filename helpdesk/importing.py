@@ -10,14 +10,20 @@ name, because the column set drifts over the years.
 import codecs
 import csv
 import gzip
+import io
+import operator
 import re
 import zlib
 from collections.abc import Collection, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
+from typing import Any
 
+from django.conf import settings
 from django.db import connections, models, router
+from django.utils import timezone
 
 GZIP_MAGIC = b"\x1f\x8b"
 ORDERS_REPORT = "orders"  # the core's own report kind: Amazon's all-orders report
@@ -57,17 +63,27 @@ def legacy_encoding(marketplace: str) -> str:
     return "cp932" if marketplace == "JP" else "cp1252"
 
 
+def gunzip_capped(data: bytes, *, limit: int) -> bytes:
+    """Decompress gzip `data`, refusing (ReportError) output past `limit` bytes: it stops there, so a
+    small file that would expand without end (a gzip bomb) costs at most `limit` bytes of memory."""
+    try:
+        with gzip.GzipFile(fileobj=io.BytesIO(data)) as stream:
+            out = stream.read(limit + 1)
+    except (OSError, EOFError, zlib.error) as exc:
+        raise ReportError(f"the file looks gzip-compressed but cannot be decompressed: {exc}") from exc
+    if len(out) > limit:
+        raise ReportError(f"the file decompresses to more than {limit // 2**20} MB: split the report by date range")
+    return out
+
+
 def decode_report(data: bytes, *, fallback_encoding: str) -> str:
-    """Gunzip `data` if it starts with the gzip magic bytes, then decode it.
+    """Gunzip `data` if it starts with the gzip magic bytes (up to IMPORT_MAX_BYTES), then decode it.
 
     UTF-8 (byte-order mark stripped) is tried first, then `fallback_encoding`
     (cp1252 for Latin-1/Windows-1252 reports, cp932 for Windows-31J ones).
     """
     if data.startswith(GZIP_MAGIC):
-        try:
-            data = gzip.decompress(data)
-        except (OSError, EOFError, zlib.error) as exc:
-            raise ReportError(f"the file looks gzip-compressed but cannot be decompressed: {exc}") from exc
+        data = gunzip_capped(data, limit=settings.IMPORT_MAX_BYTES)
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -155,6 +171,100 @@ def bulk_update_by_pk(objs: Sequence[models.Model], fields: Collection[str]) -> 
     params = [[f.get_db_prep_save(getattr(obj, f.attname), connection) for f in columns] + [obj.pk] for obj in objs]
     with connection.cursor() as cursor:
         cursor.executemany(sql, params)
+
+
+def _new_keys(connection, meta, count: int) -> list[int]:
+    """`count` primary keys from the table's sequence, for rows about to be inserted."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT nextval(pg_get_serial_sequence(%s, %s)) FROM generate_series(1, %s)",
+            [meta.db_table, meta.pk.column, count],
+        )
+        return [pk for (pk,) in cursor.fetchall()]
+
+
+def bulk_insert(objs: Sequence[models.Model]) -> None:
+    """Insert new objects of one model, as `bulk_create` does (primary keys set on the objects,
+    `auto_now`/`auto_now_add` fields filled, no signals), with PostgreSQL's COPY.
+
+    `bulk_create` builds one INSERT of every value of every row, which costs seconds per ten
+    thousand wide rows; COPY streams them. The keys come from the table's sequence first, so the
+    objects can be pointed at by the next insert. Elsewhere (SQLite) it is `bulk_create`."""
+    if not objs:
+        return
+    model = type(objs[0])
+    meta = model._meta
+    connection = connections[router.db_for_write(model)]
+    if connection.vendor != "postgresql":
+        model._default_manager.bulk_create(objs)
+        return
+    for obj in objs:
+        obj._prepare_related_fields_for_save(operation_name="bulk_insert")
+    missing = [obj for obj in objs if obj.pk is None]
+    for obj, pk in zip(missing, _new_keys(connection, meta, len(missing)) if missing else [], strict=True):
+        obj.pk = pk
+    # Most values go to psycopg as they are, read in one go; fields that compute theirs (auto_now)
+    # or need adapting (JSON) are asked for it.
+    fields = list(meta.concrete_fields)
+    special = [f for f in fields if _computed(f)]
+    plain = [f for f in fields if f not in special]
+    read = operator.attrgetter(*(f.attname for f in plain))
+    single = len(plain) == 1
+    with _copy(connection, meta, [*plain, *special]) as copy:
+        for obj in objs:
+            values = [read(obj)] if single else list(read(obj))
+            values += [f.get_db_prep_save(f.pre_save(obj, True), connection) for f in special]
+            copy.write_row(values)
+    for obj in objs:
+        obj._state.adding = False
+        obj._state.db = connection.alias
+
+
+def copy_insert(model: type[models.Model], rows: Sequence[dict[str, Any]]) -> list[int]:
+    """Insert rows of `model` given as field values by attname — the model's defaults for the fields
+    left out, `auto_now` fields now — without making model instances, and return their new primary
+    keys in order: the fastest way in for an import of hundreds of thousands of rows (COPY on
+    PostgreSQL; `bulk_create` elsewhere)."""
+    if not rows:
+        return []
+    meta = model._meta
+    connection = connections[router.db_for_write(model)]
+    fields = [f for f in meta.concrete_fields if not f.primary_key]
+    if connection.vendor != "postgresql":
+        objs = model._default_manager.bulk_create([model(**row) for row in rows])
+        return [obj.pk for obj in objs]
+    keys = _new_keys(connection, meta, len(rows))
+    now = timezone.now()
+    defaults = [now if _computed(f) and not isinstance(f, models.JSONField) else f.get_default() for f in fields]
+    adapt = [f for f in fields if isinstance(f, models.JSONField)]
+    names = [f.attname for f in fields]
+    with _copy(connection, meta, [meta.pk, *fields]) as copy:
+        for pk, row in zip(keys, rows, strict=True):
+            if adapt:
+                row = {
+                    **row,
+                    **{f.attname: f.get_db_prep_save(row.get(f.attname, f.get_default()), connection) for f in adapt},
+                }
+            copy.write_row([pk, *map(row.get, names, defaults)])
+    return keys
+
+
+def _computed(field: models.Field) -> bool:
+    """A field whose stored value is not simply the attribute's: auto_now(_add), or JSON to adapt."""
+    automatic = getattr(field, "auto_now", False) or getattr(field, "auto_now_add", False)
+    return automatic or isinstance(field, models.JSONField)
+
+
+@contextmanager
+def _copy(connection, meta, fields: list[models.Field]) -> Iterator:
+    """A COPY into the model's table, of `fields`: `write_row(values)` on what it yields."""
+    quote = connection.ops.quote_name
+    columns = ", ".join(quote(f.column) for f in fields)
+    with (
+        connection.cursor() as cursor,
+        cursor.cursor.copy(f"COPY {quote(meta.db_table)} ({columns}) FROM STDIN") as copy,
+    ):
+        yield copy
 
 
 def parse_aware_datetime(value: str, *, column: str) -> datetime | None:

@@ -21,6 +21,7 @@ from helpdesk.models import (
     Deadline,
     DeadlineState,
     ImportJob,
+    Invitation,
     Membership,
     Notification,
     Order,
@@ -159,7 +160,7 @@ def order_other_cases(case: Case) -> list[Case]:
 
 def import_jobs(user: AbstractBaseUser, *, kind: str = "") -> QuerySet[ImportJob]:
     """Report imports (of one kind, if given) of the accounts the user manages, newest first, without their bytes."""
-    jobs = ImportJob.objects.select_related("account", "created_by").defer("raw")
+    jobs = ImportJob.objects.select_related("account", "created_by")
     if kind:
         jobs = jobs.filter(kind=kind)
     return scoped(jobs, user, min_role=Role.MANAGER)
@@ -207,6 +208,13 @@ def memberships_for_admin(user: AbstractBaseUser) -> QuerySet[Membership]:
     )
 
 
+def invitations_pending(account: SellerAccount) -> QuerySet[Invitation]:
+    """The account's invitations not yet accepted, revoked or expired, newest first."""
+    return account.invitations.filter(accepted_at=None, revoked_at=None, expires_at__gt=timezone.now()).select_related(
+        "invited_by"
+    )
+
+
 def policies_for(account: SellerAccount) -> QuerySet[Policy]:
     return account.policies.order_by("kind")
 
@@ -224,12 +232,13 @@ class ClockStats:
 
 
 def clock_stats(*, account_ids: list[int], days: int, now: datetime | None = None) -> ClockStats:
-    """Clocks started in the last `days` days: met on time, met late, breached (unmet), open."""
+    """Clocks started in the last `days` days: met on time, met late, breached (and never met, even
+    if the case was closed and the clock cancelled since), open."""
     since = (now or timezone.now()) - timedelta(days=days)
     counts = Deadline.objects.filter(account_id__in=account_ids, started_at__gte=since).aggregate(
         met_on_time=Count("id", filter=Q(state=DeadlineState.MET, met_at__lte=F("due_at"))),
         met_late=Count("id", filter=Q(state=DeadlineState.MET, met_at__gt=F("due_at"))),
-        breached=Count("id", filter=Q(state=DeadlineState.BREACHED)),
+        breached=Count("id", filter=Q(breached_at__isnull=False) & ~Q(state=DeadlineState.MET)),
         open=Count("id", filter=Q(state=DeadlineState.OPEN)),
     )
     return ClockStats(days=days, **counts)

@@ -1,14 +1,17 @@
 """Sellerdesk settings: one module, read from the environment.
 
-With no environment at all it boots on a laptop (SQLite, an embedded broker,
-console email). Production sets DEBUG=0, SECRET_KEY, ALLOWED_HOSTS,
-DATABASE_URL and REDIS_URL. Every secret may also come from NAME_FILE.
+Production is the default: DEBUG is off unless asked for, and SECRET_KEY, ALLOWED_HOSTS,
+DATABASE_URL and REDIS_URL come from the environment. The embedded run (`make run`, which sets
+EMBEDDED=1) boots on a laptop with no settings at all: DEBUG on, a development key, SQLite, an
+embedded broker, console email. Every secret may also come from NAME_FILE.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from django.utils.csp import CSP
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(os.environ.get("VAR_DIR", BASE_DIR / "var"))
@@ -39,10 +42,13 @@ def env_list(name: str, default: str = "") -> list[str]:
     return [item.strip() for item in env_str(name, default).split(",") if item.strip()]
 
 
-DEBUG = env_bool("DEBUG", True)
-SECRET_KEY = env_str("SECRET_KEY", "dev-only-insecure-key" if DEBUG else "")
+# The laptop run (`make run`, `manage.py run_embedded`): the only one with DEBUG on by default and
+# a key of its own, which no other run may use.
+EMBEDDED = env_bool("EMBEDDED", False)
+DEBUG = env_bool("DEBUG", EMBEDDED)
+SECRET_KEY = env_str("SECRET_KEY", "embedded-run-only-insecure-key" if EMBEDDED else "")
 if not SECRET_KEY:
-    raise RuntimeError("SECRET_KEY (or SECRET_KEY_FILE) must be set when DEBUG is off")
+    raise RuntimeError("SECRET_KEY (or SECRET_KEY_FILE) must be set: only the embedded run (EMBEDDED=1) has its own")
 # Earlier keys, comma-separated: sessions they signed and secrets they encrypted still read.
 SECRET_KEY_FALLBACKS = env_list("SECRET_KEY_FALLBACKS")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]" if DEBUG else "")
@@ -50,7 +56,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000")
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "helpdesk.admin_site.SuperuserAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -58,6 +64,10 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django_htmx",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "helpdesk",
     "messaging",
     "messaging.compliance",
@@ -70,14 +80,19 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "helpdesk.middleware.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    # Last, as django-axes asks: it turns a locked-out login into its answer.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "helpdesk.urls"
@@ -125,6 +140,29 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "helpdesk:queue"
 LOGOUT_REDIRECT_URL = "login"
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # refuses a locked-out login before the password is checked
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Login throttling (django-axes): after LOGIN_FAILURE_LIMIT failures from one address for one
+# username, that login is refused from there for LOGIN_LOCKOUT_MINUTES. Behind TRUSTED_PROXIES
+# proxies the client's address is read from X-Forwarded-For, else from the connection only.
+AXES_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("LOGIN_LOCKOUT_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_DISABLE_ACCESS_LOG = True  # failures are recorded; successful logins are not
+AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+AXES_IPWARE_PROXY_COUNT = env_int("TRUSTED_PROXIES", 0)
+AXES_IPWARE_META_PRECEDENCE_ORDER = (
+    ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"] if AXES_IPWARE_PROXY_COUNT else ["REMOTE_ADDR"]
+)
+# Two-factor authentication (django-otp): required of admins when on (production's default),
+# optional for everyone. Admins' sessions last ADMIN_SESSION_AGE_S; everyone else's SESSION_AGE_S.
+TWO_FACTOR_ADMINS = env_bool("TWO_FACTOR_ADMINS", not DEBUG)
+OTP_TOTP_ISSUER = "Sellerdesk"
+SESSION_COOKIE_AGE = env_int("SESSION_AGE_S", 7 * 24 * 3600)
+ADMIN_SESSION_AGE_S = env_int("ADMIN_SESSION_AGE_S", 8 * 3600)
 
 LANGUAGE_CODE = "en-us"
 TIME_ZONE = "UTC"
@@ -181,6 +219,20 @@ SESSION_COOKIE_HTTPONLY = True
 # Sessions read from the cache (Redis in production), written through to the database.
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 X_FRAME_OPTIONS = "DENY"
+# A Content Security Policy on every page (Django's own): scripts, styles and images from this site
+# only; no inline script, style or handler. Buyer HTML shows no remote image until an agent asks,
+# and then in a sandboxed frame whose own policy allows them (messaging's formatted-message view).
+SECURE_CSP = {
+    "default-src": [CSP.SELF],
+    "script-src": [CSP.SELF],
+    "style-src": [CSP.SELF],
+    "img-src": [CSP.SELF, "data:"],
+    "frame-src": [CSP.SELF],
+    "frame-ancestors": [CSP.NONE],
+    "form-action": [CSP.SELF],
+    "base-uri": [CSP.NONE],
+    "object-src": [CSP.NONE],
+}
 
 LOGGING = {
     "version": 1,
@@ -208,10 +260,24 @@ CELERY_TASK_ALWAYS_EAGER = env_bool("CELERY_TASK_ALWAYS_EAGER", False)
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
 
+# Report uploads (all-orders, feedback): the largest file taken, and how far a compressed one may
+# expand when it is read. An upload is streamed to MEDIA_ROOT, never read whole into memory.
+IMPORT_MAX_UPLOAD_BYTES = env_int("IMPORT_MAX_UPLOAD_BYTES", 200 * 1024 * 1024)
+IMPORT_MAX_BYTES = env_int("IMPORT_MAX_BYTES", 1024 * 1024 * 1024)
+
 # How often the deadline sweeper runs, and its batch size. The beat schedule is each
 # app's own, gathered from the registry when Celery starts (helpdesk/celery.py).
 SWEEP_INTERVAL_S = env_float("SWEEP_INTERVAL_S", 2.0)
 SWEEP_BATCH_SIZE = env_int("SWEEP_BATCH_SIZE", 1000)
+
+# IMAP passwords a seller account's mailboxes may read from the server's environment instead of
+# storing them: "slug:VARIABLE" pairs, comma-separated. No other variable is ever read for a mailbox.
+MAILBOX_PASSWORD_ENV: dict[str, list[str]] = {}
+for _pair in env_list("MAILBOX_PASSWORD_ENV"):
+    _slug, _, _variable = _pair.partition(":")
+    if not _slug.strip() or not _variable.strip():
+        raise RuntimeError(f"MAILBOX_PASSWORD_ENV: {_pair!r} is not slug:VARIABLE")
+    MAILBOX_PASSWORD_ENV.setdefault(_slug.strip(), []).append(_variable.strip())
 
 # Amazon Selling Partner API (helpdesk.spapi). Credentials an admin stores on a seller
 # account override these. The developer app's client id and secret serve every account;

@@ -5,6 +5,7 @@ from helpdesk.models import SellerAccount
 from helpdesk.services.deadlines import deadlines_sweep
 from helpdesk.services.imports import import_job_run
 from helpdesk.services.notifications import notifications_deliver
+from helpdesk.services.retention import personal_data_purge
 from helpdesk.spapi.client import TransientSpApiError
 from helpdesk.spapi.selectors import connected_account_ids
 from helpdesk.spapi.sync import order_sync
@@ -31,6 +32,15 @@ def deliver_notifications() -> int:
 def run_import(job_id: int) -> None:
     """Idempotent: a job already running or done is left alone."""
     import_job_run(job_id=job_id)
+
+
+@shared_task(ignore_result=True)
+def purge_personal_data() -> int:
+    """Beat runs this daily: every account's buyer data past its retention period (idempotent)."""
+    accounts = list(SellerAccount.objects.order_by("id"))
+    for account in accounts:
+        personal_data_purge(account=account)
+    return len(accounts)
 
 
 @shared_task(ignore_result=True)

@@ -5,11 +5,14 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from helpdesk.registry import registry
+from helpdesk.views import auth
 
 urlpatterns = [
     *(path(prefix, include(module)) for prefix, module in registry.url_includes()),
     path("login/", auth_views.LoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("login/two-factor/", auth.two_factor_verify, name="two_factor_verify"),
+    path("account/two-factor/", auth.two_factor, name="two_factor"),
     path("password-reset/", auth_views.PasswordResetView.as_view(), name="password_reset"),
     path("password-reset/done/", auth_views.PasswordResetDoneView.as_view(), name="password_reset_done"),
     path(

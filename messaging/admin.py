@@ -2,7 +2,7 @@ from django import forms
 from django.contrib import admin, messages
 
 from .models import Attachment, Conversation, InboundMail, Mailbox, MailStatus, Message
-from .services import inbound_retry, mailbox_set_password
+from .services import inbound_retry, mailbox_env_allowed, mailbox_set_password
 
 
 @admin.register(InboundMail)
@@ -67,6 +67,9 @@ class MailboxForm(forms.ModelForm):
         has_stored = bool(self.instance.pk and self.instance.password_encrypted)
         if not data.get("password") and not data.get("password_env") and not has_stored:
             raise forms.ValidationError("Give a password, or the environment variable that holds it.")
+        env, account = data.get("password_env"), data.get("account")
+        if env and account is not None and env not in mailbox_env_allowed(account):
+            self.add_error("password_env", f"{env} is not allowed for {account.slug} (MAILBOX_PASSWORD_ENV).")
         return data
 
 

@@ -1,6 +1,6 @@
 from datetime import timedelta
 
-from celery.schedules import schedule
+from celery.schedules import crontab, schedule
 from django.apps import AppConfig
 
 from helpdesk.registry import Clock, Contribution, Kind, NavLink, registry
@@ -26,7 +26,10 @@ class MessagingConfig(AppConfig):
                     ),
                 ),
                 urls=(("messages/", "messaging.urls"),),
-                nav=(NavLink("Incoming mail", "messaging:inbox", position=20),),
+                nav=(
+                    NavLink("Incoming mail", "messaging:inbox", position=20),
+                    NavLink("Mailboxes", "messaging:mailboxes", role="admin", position=80),
+                ),
                 periodic=(
                     (
                         "poll-mailboxes",
@@ -34,6 +37,15 @@ class MessagingConfig(AppConfig):
                             "task": "messaging.tasks.poll_mailboxes",
                             "schedule": schedule(timedelta(seconds=60)),
                             "options": {"expires": 300},
+                        },
+                    ),
+                    # Buyer mail past each account's retention period, once a day.
+                    (
+                        "purge-mail",
+                        {
+                            "task": "messaging.tasks.purge_mail",
+                            "schedule": crontab(hour=3, minute=20),
+                            "options": {"expires": 6 * 3600},
                         },
                     ),
                     (

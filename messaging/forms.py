@@ -1,6 +1,7 @@
 from django import forms
 
-MAX_MAIL_BYTES = 35 * 1024 * 1024  # Amazon's relay refuses larger messages
+from .models import Mailbox
+from .services import MAX_MAIL_BYTES
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -45,3 +46,50 @@ class AssignAccountForm(forms.Form):
     def __init__(self, *args, accounts, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["account"].choices = [(a.id, a.name) for a in accounts]
+
+
+class MailboxForm(forms.Form):
+    """An IMAP folder of one of the admin's accounts. The password is stored encrypted; or it is read
+    from one of the environment variables the operator allowed for that account (MAILBOX_PASSWORD_ENV)."""
+
+    account = forms.TypedChoiceField(coerce=int)
+    host = forms.CharField(max_length=255)
+    port = forms.IntegerField(min_value=1, max_value=65535, initial=993)
+    use_ssl = forms.BooleanField(required=False, initial=True, label="Use TLS")
+    username = forms.CharField(max_length=255)
+    password = forms.CharField(
+        widget=forms.PasswordInput, required=False, help_text="Stored encrypted. Leave empty to keep the current one."
+    )
+    password_env = forms.ChoiceField(
+        required=False, label="Or the password from", help_text="Variables the operator set for this account."
+    )
+    folder = forms.CharField(max_length=255, initial="INBOX")
+    enabled = forms.BooleanField(required=False, initial=True, label="Poll it every minute")
+
+    FIELDS = ("host", "port", "use_ssl", "username", "password_env", "folder", "enabled")
+
+    def __init__(self, *args, accounts, env_choices: dict[int, list[str]], mailbox: Mailbox | None = None, **kwargs):
+        if mailbox is not None:
+            kwargs.setdefault("initial", {field: getattr(mailbox, field) for field in self.FIELDS})
+        super().__init__(*args, **kwargs)
+        if mailbox is not None:
+            del self.fields["account"]
+        else:
+            self.fields["account"].choices = [(a.id, a.name) for a in accounts]
+        names = sorted({name for names in env_choices.values() for name in names})
+        self.fields["password_env"].choices = [("", "— the stored password —"), *((n, n) for n in names)]
+        if not names:
+            self.fields["password_env"].widget = forms.HiddenInput()
+        self.mailbox = mailbox
+        self.env_choices = env_choices
+
+    def clean(self):
+        data = super().clean()
+        account_id = self.mailbox.account_id if self.mailbox is not None else data.get("account")
+        env = data.get("password_env")
+        if env and env not in self.env_choices.get(account_id, []):
+            self.add_error("password_env", f"{env} is not allowed for this account.")
+        return data
+
+    def changes(self) -> dict:
+        return {field: self.cleaned_data[field] for field in self.FIELDS}

@@ -110,6 +110,9 @@ class InboundMail(models.Model):
     )
     handover_attempts = models.PositiveSmallIntegerField(default=0, help_text="Hand-overs that failed.")
     handover_error = models.CharField(max_length=500, blank=True, help_text="Why the last hand-over failed.")
+    purged_at = models.DateTimeField(
+        null=True, blank=True, help_text="When the retention purge removed its bytes and the sender's name."
+    )
 
     class Meta:
         ordering = ["-arrived_at", "-id"]
@@ -144,6 +147,11 @@ class InboundMail(models.Model):
                 fields=["handover_next_at", "id"],
                 condition=models.Q(handled_at__isnull=True, handover_next_at__isnull=False),
                 name="inboundmail_handover_due",
+            ),
+            models.Index(
+                fields=["account", "arrived_at"],
+                condition=models.Q(purged_at__isnull=True),
+                name="inboundmail_unpurged",
             ),
         ]
 
@@ -219,10 +227,20 @@ class Message(models.Model):
     body_html = models.TextField(blank=True, help_text="The sender's HTML, sanitised; never rendered unsanitised.")
     sent_at = models.DateTimeField(help_text="When it was sent or received.")
     created_at = models.DateTimeField(default=timezone.now)
+    purged_at = models.DateTimeField(
+        null=True, blank=True, help_text="When the retention purge removed the buyer's words and name."
+    )
 
     class Meta:
         ordering = ["sent_at", "id"]
-        indexes = [models.Index(fields=["conversation", "sent_at", "id"], name="message_conversation_time")]
+        indexes = [
+            models.Index(fields=["conversation", "sent_at", "id"], name="message_conversation_time"),
+            models.Index(
+                fields=["sent_at"],
+                condition=models.Q(purged_at__isnull=True, direction="in"),
+                name="message_buyer_unpurged",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.get_direction_display()} {self.sent_at:%Y-%m-%d %H:%M}"
@@ -234,6 +252,7 @@ class Attachment(models.Model):
     content_type = models.CharField(max_length=120, default="application/octet-stream")
     size = models.PositiveIntegerField()
     data = models.BinaryField()
+    purged_at = models.DateTimeField(null=True, blank=True, help_text="When the retention purge removed its bytes.")
 
     class Meta:
         ordering = ["id"]

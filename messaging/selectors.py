@@ -6,10 +6,10 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.db.models import Prefetch, QuerySet
 from django.shortcuts import get_object_or_404
 
-from helpdesk.models import Case, Role
+from helpdesk.models import Activity, Case, Role
 from helpdesk.selectors import scoped
 
-from .models import HANDOVER_KINDS, Attachment, Conversation, InboundMail, MailStatus, Message
+from .models import HANDOVER_KINDS, Attachment, Conversation, InboundMail, Mailbox, MailStatus, Message
 
 RECENT_LIMIT = 50
 
@@ -71,6 +71,38 @@ def conversation_for_case(case: Case) -> Conversation | None:
     )
 
 
+def message_get(user: AbstractBaseUser, *, message_id: int) -> Message:
+    return get_object_or_404(scoped(Message.objects.all(), user, field="conversation__account_id"), id=message_id)
+
+
 def attachment_get(user: AbstractBaseUser, *, attachment_id: int) -> Attachment:
     queryset = Attachment.objects.select_related("message__conversation")
     return get_object_or_404(scoped(queryset, user, field="message__conversation__account_id"), id=attachment_id)
+
+
+# --- mailboxes (admins) ---------------------------------------------------------------
+
+
+def mailboxes_for(user: AbstractBaseUser) -> QuerySet[Mailbox]:
+    """The mailboxes of the accounts the user is admin of."""
+    return scoped(Mailbox.objects.select_related("account"), user, min_role=Role.ADMIN).order_by(
+        "account__name", "username", "folder"
+    )
+
+
+def mailbox_get(user: AbstractBaseUser, *, mailbox_id: int) -> Mailbox:
+    return get_object_or_404(mailboxes_for(user), id=mailbox_id)
+
+
+MAILBOX_EVENTS_SHOWN = 10
+
+
+def mailbox_events(mailbox: Mailbox) -> list[Activity]:
+    """The latest audit rows about the mailbox: changes, tests, renumbering, mail left on the server."""
+    return list(
+        Activity.objects.filter(
+            account_id=mailbox.account_id, verb__startswith="mailbox.", summary__contains=str(mailbox)
+        )
+        .select_related("actor")
+        .order_by("-created_at", "-id")[:MAILBOX_EVENTS_SHOWN]
+    )

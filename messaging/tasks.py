@@ -3,8 +3,11 @@ from datetime import timedelta
 from celery import shared_task
 from django.utils import timezone
 
+from helpdesk.models import SellerAccount
+
 from .models import InboundMail, Mailbox, MailStatus
 from .services import BATCH_SIZE, inbound_process_many, mailbox_poll, notices_hand_over_due
+from .services.retention import mail_purge
 
 # Mail stored but not read this long after arrival lost its reading task (a worker
 # died, Redis was flushed): the beat queues it again.
@@ -51,3 +54,12 @@ def read_mail(mail_ids: list[int]) -> int:
 def hand_over_notices() -> int:
     """Beat runs this every minute: notices whose hand-over to their app failed, or was lost, are tried again."""
     return notices_hand_over_due()
+
+
+@shared_task(ignore_result=True)
+def purge_mail() -> int:
+    """Beat runs this daily: every account's buyer mail past its retention period (idempotent)."""
+    accounts = list(SellerAccount.objects.order_by("id"))
+    for account in accounts:
+        mail_purge(account=account)
+    return len(accounts)

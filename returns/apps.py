@@ -2,15 +2,17 @@ from datetime import timedelta
 
 from django.apps import AppConfig
 
-from helpdesk.registry import Clock, Contribution, Kind, registry
+from helpdesk.registry import Clock, Contribution, Importer, Kind, NavLink, registry
 
-from .kinds import RETURN, RETURN_RESPONSE
+from .kinds import RETURN, RETURN_RESPONSE, RETURNS_REPORT
 
 
 class ReturnsConfig(AppConfig):
     name = "returns"
 
     def ready(self) -> None:
+        from messaging.models import MailKind  # models are loaded only once the apps are ready
+
         registry.register(
             Contribution(
                 label="returns",
@@ -20,10 +22,34 @@ class ReturnsConfig(AppConfig):
                         "Return request",
                         panel="returns.panels.case_panel",
                         clocks=(
-                            Clock(RETURN_RESPONSE, "Return request response", timedelta(hours=48), timedelta(hours=12)),
+                            Clock(
+                                RETURN_RESPONSE,
+                                "Return request response",
+                                timedelta(hours=48),
+                                timedelta(hours=12),
+                                met="decided",
+                            ),
                         ),
                     ),
                 ),
+                urls=(("returns/", "returns.urls"),),
+                nav=(NavLink("Returns", "returns:page", role="manager", position=35),),
+                importers=(
+                    Importer(
+                        kind=RETURNS_REPORT,
+                        label="Returns report",
+                        run="returns.services.returns_import",
+                        page="returns:import",
+                        done="returns:page",
+                        done_label="See the returns figures",
+                    ),
+                ),
+                notices=((MailKind.RETURN_REQUEST, "returns.services.return_notice_take"),),
+                periodic=(
+                    ("returns-figures", {"task": "returns.tasks.refresh_all_figures", "schedule": timedelta(hours=1)}),
+                ),
+                dashboard=("returns/dashboard.html",),
+                risk="returns.risk.signals",
                 demo="returns.demo.seed",
             )
         )

@@ -42,6 +42,12 @@ def pytest_configure(config):
         pytest.exit(f"PostgreSQL at {db['HOST']}:{db['PORT']} is not reachable: {exc}", returncode=3)
 
 
+@pytest.fixture(autouse=True)
+def _media_root(settings, tmp_path_factory):
+    """Files the tests keep (report uploads) go to a folder of their own, not the checkout's var/."""
+    settings.MEDIA_ROOT = tmp_path_factory.mktemp("media")
+
+
 @pytest.fixture
 def account(db):
     return AccountFactory(slug="acme-us", name="Acme US", marketplace="US", timezone="America/New_York")

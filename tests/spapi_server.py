@@ -17,8 +17,14 @@ responses Amazon's documentation quotes:
   "NextToken": ..., "LastUpdatedBefore": ...}}`; a NextToken brings the next page.
   As Amazon: LastUpdatedAfter (or CreatedAfter) is required, and LastUpdatedBefore
   must be at least two minutes before now (else 400 InvalidInput).
-Tests script other answers per operation and order with `answer()`, and for
-getOrders with `answer_orders()`.
+- GET /finances/v0/financialEvents (listFinancialEvents v0): the events in
+  `financial_events` ((list name, ShipmentEvent) pairs) whose PostedDate is in
+  [PostedAfter, PostedBefore), oldest first, `finances_page_size` a page, each list
+  under its name in `{"payload": {"FinancialEvents": {...}, "NextToken": ...}}`.
+  As Amazon: PostedBefore needs PostedAfter, must be later than it and at least two
+  minutes before now, and MaxResultsPerPage is 1 to 100 (else 400 InvalidInput).
+Tests script other answers per operation and order with `answer()`, for
+getOrders with `answer_orders()` and for listFinancialEvents with `answer_finances()`.
 """
 
 import json
@@ -33,6 +39,7 @@ SANDBOX_INVALID_ORDER = "123-1234567-0000000"
 ACTIONS_PATH = "/solicitations/v1/orders/"
 REVIEW_SUFFIX = "/solicitations/productReviewAndSellerFeedback"
 ORDERS_PATH = "/orders/v0/orders"
+FINANCES_PATH = "/finances/v0/financialEvents"
 
 ACCESS_DENIED = {
     "errors": [{"code": "Unauthorized", "message": "Access to requested resource is denied.", "details": ""}]
@@ -70,6 +77,9 @@ class FakeAmazon:
         self.token_refusal: Answer | None = None
         self.orders: list[dict] = []
         self.orders_page_size = 100
+        self.financial_events: list[tuple[str, dict]] = []
+        self.finances_page_size = 100
+        self._finances_answers: list[Answer] = []
         self._scripts: dict[tuple[str, str], list[Answer]] = {}
         self._order_answers: list[Answer] = []
         self._next_pages: dict[str, tuple[list[dict], str]] = {}
@@ -98,6 +108,13 @@ class FakeAmazon:
         """Answer the next getOrders calls with these, in turn."""
         self._order_answers.extend(answers)
 
+    def answer_finances(self, *answers: Answer) -> None:
+        """Answer the next listFinancialEvents calls with these, in turn."""
+        self._finances_answers.extend(answers)
+
+    def finances_calls(self) -> list[Seen]:
+        return [s for s in self.seen if s.path == FINANCES_PATH]
+
     def order_calls(self) -> list[Seen]:
         return [s for s in self.seen if s.path == ORDERS_PATH]
 
@@ -112,12 +129,14 @@ class FakeAmazon:
     def _respond(self, method: str, path: str, query: dict, headers: dict, body: str) -> Answer:
         if path == "/auth/o2/token" and method == "POST":
             return self._token(parse_qs(body))
-        if not path.startswith(ACTIONS_PATH) and path != ORDERS_PATH:
+        if not path.startswith(ACTIONS_PATH) and path not in (ORDERS_PATH, FINANCES_PATH):
             return Answer(404, errors("NotFound", "Resource not found."))
         if headers.get("x-amz-access-token") != ACCESS_TOKEN:
             return Answer(403, ACCESS_DENIED)
         if path == ORDERS_PATH and method == "GET":
             return self._get_orders(query)
+        if path == FINANCES_PATH and method == "GET":
+            return self._list_financial_events(query)
         if not query.get("marketplaceIds"):
             return Answer(400, INVALID_INPUT)
         rest = path.removeprefix(ACTIONS_PATH)
@@ -185,6 +204,41 @@ class FakeAmazon:
                 token = f"next-page-{len(self.seen)}"
                 self._next_pages[token] = (rest, before)
                 payload["NextToken"] = token
+        return Answer(200, {"payload": payload})
+
+    def _list_financial_events(self, query: dict[str, list[str]]) -> Answer:
+        size = int(query.get("MaxResultsPerPage", ["100"])[0])
+        if not 1 <= size <= 100:
+            return Answer(400, errors("InvalidInput", "MaxResultsPerPage must be between 1 and 100."))
+        with self._lock:
+            if self._finances_answers:
+                return self._finances_answers.pop(0)
+            after = _when(query.get("PostedAfter", [""])[0])
+            latest = datetime.now(UTC) - timedelta(minutes=2)
+            before = _when(query.get("PostedBefore", [""])[0])
+            if before is not None and after is None:
+                return Answer(400, errors("InvalidInput", "PostedAfter is required with PostedBefore."))
+            before = before or latest
+            if before > latest or (after is not None and before <= after):
+                return Answer(
+                    400, errors("InvalidInput", "PostedBefore must be after PostedAfter and 2 minutes before now.")
+                )
+            matching = sorted(
+                (
+                    (name, event)
+                    for name, event in self.financial_events
+                    if (after is None or after <= _when(event["PostedDate"])) and _when(event["PostedDate"]) < before
+                ),
+                key=lambda pair: pair[1]["PostedDate"],
+            )
+            start = int(query.get("NextToken", ["0"])[0].removeprefix("events-"))
+            page = matching[start : start + min(size, self.finances_page_size)]
+            lists: dict[str, list[dict]] = {}
+            for name, event in page:
+                lists.setdefault(name, []).append(event)
+            payload: dict = {"FinancialEvents": lists}
+            if start + len(page) < len(matching):
+                payload["NextToken"] = f"events-{start + len(page)}"
         return Answer(200, {"payload": payload})
 
     def _token(self, form: dict[str, list[str]]) -> Answer:

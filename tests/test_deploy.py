@@ -68,10 +68,15 @@ def _with_venv_on_path(env: dict[str, str]) -> dict[str, str]:
     return {**env, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{env.get('PATH', '')}"}
 
 
+def _without(*names: str) -> dict[str, str]:
+    return {key: value for key, value in os.environ.items() if key not in names}
+
+
 def _production_env(**overrides: str) -> dict[str, str]:
     return _with_venv_on_path(
         {
-            **os.environ,
+            **_without("EMBEDDED"),
+            "DJANGO_SETTINGS_MODULE": "helpdesk.settings",
             "DEBUG": "0",
             "SECRET_KEY": secrets.token_urlsafe(64),
             "ALLOWED_HOSTS": PRODUCTION_HOST,
@@ -200,6 +205,46 @@ def test_web_healthcheck_passes_against_production_gunicorn_behind_the_ssl_redir
             server.wait()
 
 
+def _setting(env: dict[str, str], expression: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [
+            sys.executable,
+            "manage.py",
+            "shell",
+            "--no-imports",
+            "-c",
+            f"from django.conf import settings; print({expression})",
+        ],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_debug_is_off_unless_asked_for_and_admins_need_two_factor():
+    env = _production_env()
+    del env["DEBUG"]
+    result = _setting(env, "settings.DEBUG, settings.TWO_FACTOR_ADMINS")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["False", "True"]
+
+
+@pytest.mark.parametrize("debug", ["0", "1"])
+def test_outside_the_embedded_run_there_is_no_default_secret_key(debug):
+    env = _production_env(DEBUG=debug)
+    del env["SECRET_KEY"]
+    result = _setting(env, "settings.SECRET_KEY")
+    assert result.returncode != 0 and "SECRET_KEY" in result.stderr, result.stdout
+
+
+def test_the_image_asks_for_no_debug_and_brings_no_key():
+    dockerfile = (ROOT / "Dockerfile").read_text()
+    assert not re.search(r"^ENV\b.*\b(DEBUG=1|EMBEDDED|SECRET_KEY)", dockerfile, re.M)
+    assert "EMBEDDED" not in (ROOT / "docker-compose.yml").read_text()
+
+
 # The embedded run
 
 WORKER_READY = re.compile(r"celery@\S+ ready\.")
@@ -210,8 +255,9 @@ def _embedded_env(tmp_path: Path, port: int) -> dict[str, str]:
     """The laptop defaults (no Redis, SQLite, DEBUG on), in a fresh VAR_DIR."""
     return _with_venv_on_path(
         {
-            **{key: value for key, value in os.environ.items() if key != "REDIS_URL"},
-            "DEBUG": "1",
+            **_without("REDIS_URL", "DEBUG", "SECRET_KEY"),
+            "DJANGO_SETTINGS_MODULE": "helpdesk.settings",
+            "EMBEDDED": "1",
             "VAR_DIR": str(tmp_path / "var"),
             "DATABASE_URL": f"sqlite:///{tmp_path}/db.sqlite3",
             "PORT": str(port),

@@ -1,6 +1,7 @@
 import sys
 from pathlib import Path
 
+from django.core.files import File
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from helpdesk.models import ImportJob, SellerAccount
@@ -26,10 +27,10 @@ class ReportImportCommand(BaseCommand):
             raise CommandError(f"No seller account with slug {account!r}.")
         name = "standard input" if file == "-" else file
         try:
-            data = sys.stdin.buffer.read() if file == "-" else Path(file).read_bytes()
+            with sys.stdin.buffer if file == "-" else Path(file).open("rb") as handle:
+                job = import_job_create(account=seller, kind=self.kind, filename=Path(name).name, raw=File(handle))
         except OSError as exc:
             raise CommandError(f"Cannot read {name}: {exc.strerror or exc}") from exc
-        job = import_job_create(account=seller, kind=self.kind, filename=Path(name).name, raw=data)
         job = import_job_run(job_id=job.id)
         if job.status == ImportJob.Status.FAILED:
             raise CommandError(f"{name} was not imported: {job.failure}")

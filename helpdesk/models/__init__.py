@@ -1,4 +1,4 @@
-from .accounts import Membership, Role, SellerAccount
+from .accounts import Invitation, Membership, Role, SellerAccount
 from .activity import Activity
 from .amazon import ORDER_SYNC_FAILURES, AmazonConnection, OrderSyncState
 from .cases import FINAL_STATUSES, Case, CaseStatus, Priority
@@ -18,6 +18,7 @@ __all__ = [
     "FINAL_STATUSES",
     "FulfillmentChannel",
     "ImportJob",
+    "Invitation",
     "Membership",
     "Notification",
     "ORDER_SYNC_FAILURES",

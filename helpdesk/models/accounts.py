@@ -1,7 +1,7 @@
 import zoneinfo
 
 from django.conf import settings
-from django.core.validators import RegexValidator
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 
 from helpdesk.marketplaces import MARKETPLACE_CHOICES, MARKETPLACES
@@ -26,6 +26,12 @@ class SellerAccount(models.Model):
     )
     marketplace = models.CharField(max_length=2, choices=MARKETPLACE_CHOICES)
     timezone = models.CharField(max_length=64, choices=TIMEZONE_CHOICES, default="UTC")
+    retention_days = models.PositiveSmallIntegerField(
+        "keep buyer data for (days after delivery)",
+        default=30,
+        validators=[MinValueValidator(1), MaxValueValidator(30)],
+        help_text="Amazon's data protection policy allows at most 30 days. Shipping records are kept 6 months.",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -59,3 +65,36 @@ class Membership(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} · {self.account} · {self.role}"
+
+
+class Invitation(models.Model):
+    """An admin's invitation of an email address to an account, with a role. The link it is sent
+    with carries a token of which only the hash is kept; it works once, until `expires_at`."""
+
+    account = models.ForeignKey(SellerAccount, on_delete=models.CASCADE, related_name="invitations")
+    email = models.EmailField(help_text="Lower-cased: the address the invitation was sent to.")
+    role = models.CharField(max_length=10, choices=Role.choices, default=Role.AGENT)
+    token_hash = models.CharField(max_length=64, unique=True, help_text="SHA-256 of the link's token.")
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField()
+    accepted_at = models.DateTimeField(null=True, blank=True)
+    accepted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        indexes = [
+            models.Index(
+                fields=["account", "email"],
+                condition=models.Q(accepted_at__isnull=True, revoked_at__isnull=True),
+                name="invitation_pending",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.email} → {self.account} as {self.role}"

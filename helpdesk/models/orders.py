@@ -39,10 +39,26 @@ class Order(models.Model):
     is_business_order = models.BooleanField(default=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # The retention purge (helpdesk.services.retention): when it cleared the buyer's name and email,
+    # and, 6 months after the order date, the shipping record. A writer never fills them in again.
+    buyer_purged_at = models.DateTimeField(null=True, blank=True)
+    shipping_purged_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["-purchase_date"]
-        indexes = [models.Index(fields=["account", "purchase_date"], name="order_account_purchased")]
+        indexes = [
+            models.Index(fields=["account", "purchase_date"], name="order_account_purchased"),
+            models.Index(
+                fields=["account", "purchase_date"],
+                condition=models.Q(buyer_purged_at__isnull=True),
+                name="order_buyer_unpurged",
+            ),
+            models.Index(
+                fields=["account", "purchase_date"],
+                condition=models.Q(shipping_purged_at__isnull=True),
+                name="order_shipping_unpurged",
+            ),
+        ]
         constraints = [
             models.UniqueConstraint(fields=["account", "amazon_order_id"], name="order_unique_per_account"),
             models.CheckConstraint(condition=models.Q(amazon_order_id__regex=ORDER_ID_RE), name="order_id_format"),

@@ -3,15 +3,9 @@
 from typing import Any
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser
-from django.contrib.auth.tokens import default_token_generator
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
 from django.db import transaction
-from django.urls import reverse
-from django.utils.encoding import force_bytes
-from django.utils.http import urlsafe_base64_encode
 
 from helpdesk.models import Membership, Role, SellerAccount
 
@@ -19,9 +13,7 @@ from .audit import audit
 from .deadlines import policies_ensure
 from .order_days import order_days_rebuild
 
-User = get_user_model()
-
-ACCOUNT_FIELDS = ("name", "slug", "merchant_id", "marketplace", "timezone")
+ACCOUNT_FIELDS = ("name", "slug", "merchant_id", "marketplace", "timezone", "retention_days")
 
 
 def _check_slug(slug: str) -> None:
@@ -37,7 +29,7 @@ def _check_slug(slug: str) -> None:
 def account_create(*, actor: AbstractBaseUser, **fields: Any) -> SellerAccount:
     """Create a seller account with Amazon's default policies; its creator becomes its admin."""
     _check_slug(fields["slug"])
-    account = SellerAccount.objects.create(**{f: fields[f] for f in ACCOUNT_FIELDS})
+    account = SellerAccount.objects.create(**{f: fields[f] for f in ACCOUNT_FIELDS if f in fields})
     Membership.objects.create(user=actor, account=account, role=Role.ADMIN)
     policies_ensure(account=account)
     audit(
@@ -45,7 +37,7 @@ def account_create(*, actor: AbstractBaseUser, **fields: Any) -> SellerAccount:
         summary=f"Seller account {account.name} ({account.slug}) created",
         actor=actor,
         account=account,
-        after={f: fields[f] for f in ACCOUNT_FIELDS},
+        after={f: getattr(account, f) for f in ACCOUNT_FIELDS},
     )
     return account
 
@@ -72,64 +64,6 @@ def account_update(*, account: SellerAccount, actor: AbstractBaseUser, **fields:
         after={f: fields[f] for f in changed},
     )
     return account
-
-
-@transaction.atomic
-def membership_add(
-    *,
-    account: SellerAccount,
-    username: str,
-    role: str,
-    actor: AbstractBaseUser,
-    email: str = "",
-    first_name: str = "",
-    last_name: str = "",
-) -> Membership:
-    """Give a user a role on an account, creating the user if needed.
-
-    A new user gets no password; a password-setting email goes out instead.
-    """
-    user = User.objects.filter(username=username).first()
-    created = user is None
-    if created:
-        if not email:
-            raise ValidationError("A new user needs an email address.")
-        user = User.objects.create_user(username=username, email=email, first_name=first_name, last_name=last_name)
-        audit(verb="user.created", summary=f"User {username} created", actor=actor, account=account)
-    if Membership.objects.filter(user=user, account=account).exists():
-        raise ValidationError(f"{username} already works on {account.name}.")
-    membership = Membership.objects.create(user=user, account=account, role=role)
-    audit(
-        verb="membership.added",
-        summary=f"{username} added to {account.name} as {Role(role).label.lower()}",
-        actor=actor,
-        account=account,
-        after={"user": username, "role": role},
-    )
-    if created:
-        transaction.on_commit(lambda: _send_invitation(user=user, account=account, actor=actor))
-    return membership
-
-
-def _send_invitation(*, user: AbstractBaseUser, account: SellerAccount, actor: AbstractBaseUser) -> None:
-    """A new user has no password: send them the link that sets one."""
-    link = settings.SITE_URL.rstrip("/") + reverse(
-        "password_reset_confirm",
-        kwargs={
-            "uidb64": urlsafe_base64_encode(force_bytes(user.pk)),
-            "token": default_token_generator.make_token(user),
-        },
-    )
-    send_mail(
-        subject=f"[Sellerdesk] You have been added to {account.name}",
-        message=(
-            f"Hello {user.get_full_name() or user.username},\n\n"
-            f"{actor.get_full_name() or actor.get_username()} added you to {account.name} on Sellerdesk.\n"
-            f"Your username is {user.username}. Set your password here:\n\n{link}\n"
-        ),
-        from_email=None,
-        recipient_list=[user.email],
-    )
 
 
 def _admins_left(account: SellerAccount, without: Membership) -> bool:

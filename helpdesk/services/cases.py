@@ -1,4 +1,5 @@
-"""Writes on cases: assign and prioritise. Opening, moving and settling a case are in `lifecycle`."""
+"""Writes on cases: assign, prioritise, and change status by hand. Opening, moving and settling a
+case are in `lifecycle`."""
 
 from collections.abc import Iterable
 
@@ -7,10 +8,12 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
 from helpdesk.models import Case, Membership, Notification, Priority
+from helpdesk.models.cases import FINAL_STATUSES
 from helpdesk.roles import Role
 from helpdesk.selectors import has_role, scoped
 
 from .audit import audit
+from .lifecycle import case_transition
 
 
 def _user_label(user: AbstractBaseUser | None) -> str:
@@ -24,6 +27,24 @@ def _may_assign(actor: AbstractBaseUser, case: Case) -> bool:
     if has_role(actor, case.account_id, Role.MANAGER):
         return True
     return has_role(actor, case.account_id, Role.AGENT) and case.assignee_id in (None, actor.pk)
+
+
+def may_close(actor: AbstractBaseUser, case: Case) -> bool:
+    """Who may resolve or close a case by hand: its holder, anyone on an unassigned one (an agent
+    could take it first), and managers any."""
+    if has_role(actor, case.account_id, Role.MANAGER):
+        return True
+    return has_role(actor, case.account_id, Role.AGENT) and case.assignee_id in (None, actor.pk)
+
+
+@transaction.atomic
+def case_status_set(*, case: Case, to: str, actor: AbstractBaseUser) -> Case:
+    """An agent's status change. Resolving or closing cancels the case's clocks, so it is the
+    holder's or a manager's decision (a breach stays recorded on the clock either way)."""
+    case = Case.objects.select_for_update(of=("self",)).get(pk=case.pk)
+    if to in FINAL_STATUSES and not may_close(actor, case):
+        raise PermissionDenied("Someone else holds this case: only they or a manager can close it.")
+    return case_transition(case=case, to=to, actor=actor)
 
 
 @transaction.atomic

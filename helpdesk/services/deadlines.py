@@ -38,6 +38,10 @@ from .audit import audit
 
 # --- policies ------------------------------------------------------------
 
+# A clock whose deadline its source stated (lifecycle.deadline_start's `due_at`) keeps it in its
+# snapshot under this key: a policy re-time does not move it.
+STATED_DUE = "stated_due_at"
+
 
 def policy_get(*, account: SellerAccount, kind: str) -> Policy:
     """The account's policy for a clock kind, created with the kind's defaults (Amazon's) on first use."""
@@ -91,7 +95,14 @@ def case_refresh_due(*, case_id: int) -> None:
 
 def policy_retime_count(*, policy: Policy) -> int:
     """How many running clocks a re-time of this policy would move."""
-    return Deadline.objects.filter(account_id=policy.account_id, kind=policy.kind, state=DeadlineState.OPEN).count()
+    return _retimable(policy).count()
+
+
+def _retimable(policy: Policy):
+    """The running clocks of the policy's kind that a re-time moves: not those whose deadline was stated."""
+    return Deadline.objects.filter(account_id=policy.account_id, kind=policy.kind, state=DeadlineState.OPEN).exclude(
+        policy_snapshot__has_key=STATED_DUE
+    )
 
 
 POLICY_FIELDS = (
@@ -125,9 +136,7 @@ def policy_update(*, policy: Policy, changes: dict[str, Any], retime: bool, acto
     moved = 0
     if retime:
         snapshot = policy_snapshot(policy)
-        running = Deadline.objects.select_for_update().filter(
-            account_id=policy.account_id, kind=policy.kind, state=DeadlineState.OPEN
-        )
+        running = _retimable(policy).select_for_update()
         for deadline in running:
             warn_at, due_at = clock_times(snapshot=snapshot, started_at=deadline.started_at)
             deadline.policy_snapshot, deadline.warn_at, deadline.due_at = snapshot, warn_at, due_at

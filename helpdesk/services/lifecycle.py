@@ -15,7 +15,7 @@ closed). The sweeper that breaches and warns clocks lives with the policies, in
 """
 
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from django.contrib.auth.models import AbstractBaseUser
@@ -23,13 +23,14 @@ from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.utils import timezone
 
+from helpdesk.importing import bulk_insert
 from helpdesk.models import Activity, Case, CaseStatus, Deadline, DeadlineState, Order, SellerAccount
 from helpdesk.models.cases import CASE_TRANSITIONS, FINAL_STATUSES
 from helpdesk.models.deadlines import DEADLINE_TRANSITIONS, UNMET_STATES
 from helpdesk.timefmt import span
 
 from .audit import audit
-from .deadlines import case_refresh_due, clock_times, policy_get, policy_snapshot
+from .deadlines import STATED_DUE, case_refresh_due, clock_times, policy_get, policy_snapshot
 
 
 class InvalidTransition(Exception):
@@ -128,13 +129,23 @@ def deadline_start(
     case: Case,
     kind: str,
     started_at: datetime | None = None,
+    due_at: datetime | None = None,
     actor: AbstractBaseUser | None = None,
 ) -> Deadline:
-    """Start a clock of `kind` on an open case, under the account's policy for that kind."""
+    """Start a clock of `kind` on an open case, under the account's policy for that kind.
+
+    `due_at` is a deadline the source states (an Amazon request that names its date) instead of
+    the policy's duration: the clock warns the policy's warning time ahead of it, and a policy
+    re-time leaves it alone."""
     policy = policy_get(account=case.account, kind=kind)
     snapshot = policy_snapshot(policy)
     started_at = started_at or timezone.now()
-    warn_at, due_at = clock_times(snapshot=snapshot, started_at=started_at)
+    if due_at is None:
+        warn_at, due_at = clock_times(snapshot=snapshot, started_at=started_at)
+    else:
+        snapshot[STATED_DUE] = due_at.isoformat()
+        due_at = max(due_at, started_at)
+        warn_at = max(due_at - timedelta(seconds=snapshot["warn_before_s"]), started_at)
     deadline = Deadline.objects.create(
         case=case,
         account_id=case.account_id,
@@ -265,7 +276,8 @@ def cases_open(
 ) -> list[Deadline]:
     """Open new cases in bulk, each with a clock of kind `clock` (started at its `clock_starts`
     entry, else when the case opened): three inserts and one policy read per account, whatever
-    the number. `cases` are unsaved, with their account loaded. Returns the clocks started."""
+    the number (COPY, with `helpdesk.importing.bulk_insert`). `cases` are unsaved, with their account
+    loaded. Returns the clocks started."""
     deadlines = []
     if clock is not None:
         starts = list(clock_starts) if clock_starts is not None else [case.opened_at for case in cases]
@@ -289,25 +301,26 @@ def cases_open(
                     due_at=due_at,
                 )
             )
-    Case.objects.bulk_create(cases)
-    Deadline.objects.bulk_create(deadlines)
+    bulk_insert(cases)
+    bulk_insert(deadlines)
     actor = actor if actor is not None and actor.is_authenticated else None
     now = timezone.now()
+    kinds = {case.kind: case.get_kind_display() for case in {case.kind: case for case in cases}.values()}
     audits = [
         Activity(
             account_id=case.account_id,
-            case=case,
+            case_id=case.pk,
             actor=actor,
             created_at=now,
             verb="case.opened",
-            summary=f"{case.get_kind_display()} case opened",
+            summary=f"{kinds[case.kind]} case opened",
         )
         for case in cases
     ]
     audits += [
         Activity(
             account_id=deadline.account_id,
-            case=deadline.case,
+            case_id=deadline.case_id,
             actor=actor,
             created_at=now,
             verb="clock.started",
@@ -316,7 +329,7 @@ def cases_open(
         )
         for deadline in deadlines
     ]
-    Activity.objects.bulk_create(sorted(audits, key=lambda a: a.case.pk))
+    bulk_insert(sorted(audits, key=lambda a: a.case_id))
     return deadlines
 
 

@@ -42,6 +42,7 @@ from helpdesk.models import Case, FulfillmentChannel, Order, OrderItem, SellerAc
 from helpdesk.models.orders import ORDER_ID_RE
 from helpdesk.services.audit import audit
 from helpdesk.services.order_days import order_days_add
+from helpdesk.services.retention import purged_fields
 
 REQUIRED_COLUMNS = ("amazon-order-id", "sku")
 CHUNK_ORDERS = 1000
@@ -172,7 +173,10 @@ def orders_upsert(*, account: SellerAccount, orders: list[OrderWrite], keep_newe
         kept_newer = keep_newer and not created and _holds_newer(order, write.fields.get("last_updated"))
         if kept_newer:
             written.kept_newer.add(order_id)
-        changes = _assign(order, _blanks_of(order, write.fields) if kept_newer else write.fields)
+        fields = write.fields
+        if not created and (purged := purged_fields(order)):
+            fields = {name: value for name, value in fields.items() if name not in purged}
+        changes = _assign(order, _blanks_of(order, fields) if kept_newer else fields)
         if created or "purchase_date" in changes:
             counted_in.append(order.purchase_date)
             counted_out.append(purchased)  # None for a new order

@@ -2,21 +2,15 @@
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from helpdesk.forms import AccountForm, MemberAddForm, RoleForm
-from helpdesk.models import Membership, Role
-from helpdesk.selectors import account_get, accounts_for, scoped
-from helpdesk.services.accounts import (
-    account_create,
-    account_update,
-    membership_add,
-    membership_remove,
-    membership_set_role,
-)
+from helpdesk.forms import AccountForm, AccountSettingsForm, InviteForm, RoleForm
+from helpdesk.models import Invitation, Membership, Role
+from helpdesk.selectors import account_get, accounts_for, invitations_pending, scoped
+from helpdesk.services.accounts import account_create, account_update, membership_remove, membership_set_role
+from helpdesk.services.invitations import invitation_revoke, invitation_send
 
 from .access import role_required
 
@@ -39,8 +33,7 @@ def accounts(request: HttpRequest) -> HttpResponse:
 @role_required(Role.ADMIN)
 def account_detail(request: HttpRequest, account_id: int) -> HttpResponse:
     account = account_get(request.user, account_id=account_id, min_role=Role.ADMIN)
-    form = AccountForm(request.POST or None, instance=account, prefix="account")
-    add_form = MemberAddForm(prefix="member")
+    form = AccountSettingsForm(request.POST or None, instance=account, prefix="account")
     if request.method == "POST":
         snapshot = {f: getattr(account, f) for f in form.Meta.fields}
         if form.is_valid():
@@ -57,39 +50,47 @@ def account_detail(request: HttpRequest, account_id: int) -> HttpResponse:
                 return redirect("helpdesk:account", account_id=account.id)
         for field, value in snapshot.items():
             setattr(account, field, value)
-    members = account.memberships.select_related("user").order_by("user__username")
-    return render(
-        request,
-        "helpdesk/account.html",
-        {"account": account, "form": form, "add_form": add_form, "members": members, "roles": Role.choices},
-    )
+    return render(request, "helpdesk/account.html", _account_context(account, form, InviteForm(prefix="invite")))
+
+
+def _account_context(account, form: AccountSettingsForm, invite_form: InviteForm) -> dict:
+    return {
+        "account": account,
+        "form": form,
+        "invite_form": invite_form,
+        "members": account.memberships.select_related("user").order_by("user__username"),
+        "invitations": invitations_pending(account),
+        "roles": Role.choices,
+    }
 
 
 @require_POST
 @role_required(Role.ADMIN)
-def member_add(request: HttpRequest, account_id: int) -> HttpResponse:
+def member_invite(request: HttpRequest, account_id: int) -> HttpResponse:
+    """Invite an email address. The answer never says whether the address has a login elsewhere."""
     account = account_get(request.user, account_id=account_id, min_role=Role.ADMIN)
-    form = MemberAddForm(request.POST, prefix="member")
+    form = InviteForm(request.POST, prefix="invite")
     if form.is_valid():
         try:
-            membership_add(account=account, actor=request.user, **form.cleaned_data)
-            messages.success(request, f"{form.cleaned_data['username']} added.")
+            invitation = invitation_send(account=account, actor=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            form.add_error("email", exc)
+        else:
+            messages.success(request, f"Invitation sent to {invitation.email}.")
             return redirect("helpdesk:account", account_id=account.id)
-        except (ValidationError, IntegrityError) as exc:
-            form.add_error(None, " ".join(getattr(exc, "messages", [str(exc)])))
-    members = account.memberships.select_related("user").order_by("user__username")
-    return render(
-        request,
-        "helpdesk/account.html",
-        {
-            "account": account,
-            "form": AccountForm(instance=account, prefix="account"),
-            "add_form": form,
-            "members": members,
-            "roles": Role.choices,
-        },
-        status=400,
+    form_page = AccountSettingsForm(instance=account, prefix="account")
+    return render(request, "helpdesk/account.html", _account_context(account, form_page, form), status=400)
+
+
+@require_POST
+@role_required(Role.ADMIN)
+def invitation_revoke_view(request: HttpRequest, invitation_id: int) -> HttpResponse:
+    invitation = get_object_or_404(
+        scoped(Invitation.objects.select_related("account"), request.user, min_role=Role.ADMIN), id=invitation_id
     )
+    invitation_revoke(invitation=invitation, actor=request.user)
+    messages.success(request, f"Invitation of {invitation.email} revoked.")
+    return redirect("helpdesk:account", account_id=invitation.account_id)
 
 
 def _membership(request: HttpRequest, membership_id: int) -> Membership:

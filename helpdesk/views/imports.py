@@ -1,7 +1,8 @@
 """Upload an Amazon report; it is kept as received and imported by a worker. One job page for every report kind."""
 
+from django.conf import settings
 from django.db import transaction
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
@@ -11,27 +12,27 @@ from helpdesk.importing import ORDERS_REPORT
 from helpdesk.models import ImportJob, Role
 from helpdesk.registry import registry
 from helpdesk.selectors import account_get, accounts_for, import_jobs
-from helpdesk.services.imports import import_job_create
+from helpdesk.services.imports import import_job_create, import_job_retryable
 from helpdesk.tasks import run_import
 
 from .access import role_required
-
-MAX_UPLOAD_BYTES = 200 * 1024 * 1024
 
 
 def import_upload(request: HttpRequest, *, form, kind: str) -> ImportJob | None:
     """Keep a valid uploaded report as an import job and queue it; None when the form is refused.
 
-    The form has an `account` (id) and a `file` field."""
+    The form has an `account` (id) and a `file` field. Django spools a large upload to a temporary
+    file; it is copied to the job's file in chunks, never read whole into memory."""
     if request.method != "POST" or not form.is_valid():
         return None
     upload = form.cleaned_data["file"]
-    if upload.size > MAX_UPLOAD_BYTES:
-        form.add_error("file", "That file is over 200 MB: split the report by date range.")
+    if upload.size > settings.IMPORT_MAX_UPLOAD_BYTES:
+        limit = settings.IMPORT_MAX_UPLOAD_BYTES // 2**20
+        form.add_error("file", f"That file is over {limit} MB: split the report by date range.")
         return None
     account = account_get(request.user, account_id=form.cleaned_data["account"], min_role=Role.MANAGER)
     with transaction.atomic():
-        job = import_job_create(account=account, kind=kind, filename=upload.name, raw=upload.read(), actor=request.user)
+        job = import_job_create(account=account, kind=kind, filename=upload.name, raw=upload, actor=request.user)
         run_import.delay_on_commit(job.id)
     return job
 
@@ -66,6 +67,8 @@ def import_job(request: HttpRequest, job_id: int) -> HttpResponse:
 @require_POST
 @role_required(Role.MANAGER)
 def import_job_retry(request: HttpRequest, job_id: int) -> HttpResponse:
-    job = get_object_or_404(import_jobs(request.user), id=job_id, status=ImportJob.Status.FAILED)
+    job = get_object_or_404(import_jobs(request.user), id=job_id)
+    if not import_job_retryable(job):
+        raise Http404("Only a refused import, or one whose worker stopped, can be retried.")
     run_import.delay(job.id)
     return redirect("helpdesk:import_job", job_id=job.id)

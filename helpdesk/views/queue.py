@@ -9,7 +9,7 @@ from django.views.decorators.http import require_POST
 
 from helpdesk.forms import PriorityForm, QueueFilterForm, StatusForm
 from helpdesk.models import CaseStatus, Priority, Role
-from helpdesk.models.cases import CASE_TRANSITIONS
+from helpdesk.models.cases import CASE_TRANSITIONS, FINAL_STATUSES
 from helpdesk.registry import registry
 from helpdesk.selectors import (
     QueueFilters,
@@ -23,10 +23,11 @@ from helpdesk.selectors import (
     order_other_cases,
     queue_cases,
 )
-from helpdesk.services.cases import case_assign, case_set_priority, cases_bulk_assign
-from helpdesk.services.lifecycle import InvalidTransition, case_transition
+from helpdesk.services.cases import case_assign, case_set_priority, case_status_set, cases_bulk_assign, may_close
+from helpdesk.services.lifecycle import InvalidTransition
 
 from .access import role_required
+from .auth import safe_next
 
 PAGE_SIZE = 30
 
@@ -93,12 +94,13 @@ def case_assign_view(request: HttpRequest, case_id: int) -> HttpResponse:
         if request.htmx:
             return HttpResponse(text, status=403 if isinstance(exc, PermissionDenied) else 400)
         messages.error(request, text)
-        return redirect(request.POST.get("next") or reverse("helpdesk:case", args=[case.id]))
+        return redirect(safe_next(request, request.POST.get("next"), reverse("helpdesk:case", args=[case.id])))
     if request.htmx:
         case = case_get(request.user, case_id=case.id)
-        return render(request, "helpdesk/queue.html#row", {"case": case, "next_url": request.POST.get("next", "")})
+        next_url = safe_next(request, request.POST.get("next"), "")
+        return render(request, "helpdesk/queue.html#row", {"case": case, "next_url": next_url})
     messages.success(request, f"Case #{case.id} assigned.")
-    return redirect(request.POST.get("next") or reverse("helpdesk:case", args=[case.id]))
+    return redirect(safe_next(request, request.POST.get("next"), reverse("helpdesk:case", args=[case.id])))
 
 
 @require_POST
@@ -136,7 +138,11 @@ def case_detail(request: HttpRequest, case_id: int) -> HttpResponse:
         "timeline": list(case_timeline(case)),
         "order_cases": order_other_cases(case),
         "users": list(assignable_users(request.user)),
-        "transitions": [(s, CaseStatus(s).label) for s in CaseStatus.values if s in CASE_TRANSITIONS[case.status]],
+        "transitions": [
+            (s, CaseStatus(s).label)
+            for s in CaseStatus.values
+            if s in CASE_TRANSITIONS[case.status] and (s not in FINAL_STATUSES or may_close(request.user, case))
+        ],
         "priorities": Priority.choices,
         "panel": panel_template,
         "is_manager": has_role(request.user, case.account_id, Role.MANAGER),
@@ -153,11 +159,11 @@ def case_status_view(request: HttpRequest, case_id: int) -> HttpResponse:
         messages.error(request, "Choose a status.")
     else:
         try:
-            case_transition(case=case, to=form.cleaned_data["status"], actor=request.user)
+            case_status_set(case=case, to=form.cleaned_data["status"], actor=request.user)
             messages.success(
                 request, f"Case #{case.id} is now {CaseStatus(form.cleaned_data['status']).label.lower()}."
             )
-        except InvalidTransition as exc:
+        except (InvalidTransition, PermissionDenied) as exc:
             messages.error(request, str(exc))
     return redirect("helpdesk:case", case_id=case.id)
 

@@ -8,7 +8,7 @@ from .amazon import (
     parse_mail,
     strip_reply_prefixes,
 )
-from .mime import MAIL_POLICY, clean, dedupe_key, sanitise_html
+from .mime import MAIL_POLICY, clean, dedupe_key, sanitise_html, with_remote_images, without_images
 
 __all__ = [
     "MAIL_POLICY",
@@ -18,5 +18,7 @@ __all__ = [
     "is_relay_address",
     "parse_mail",
     "sanitise_html",
+    "with_remote_images",
+    "without_images",
     "strip_reply_prefixes",
 ]

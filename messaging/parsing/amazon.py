@@ -17,7 +17,9 @@ docs/amazon-formats.md):
 - a buyer's reply from their own mail client is top-posted above Amazon's
   template, which may itself quote a whole earlier thread;
 - copies of the seller's own messages, opt-out and bounce notices are told by
-  their wording; A-to-z, chargeback and return notices by their sender.
+  their wording; A-to-z, chargeback and return notices by their sender (A-to-z
+  and chargeback notices from another Amazon sender by their subject, in the
+  marketplaces' languages).
 
 The `X-AMAZON-MAIL-RELAY-TYPE: notification` header that Amazon puts on its
 mail is deliberately ignored: tools that treat it as an auto-reply drop mail.
@@ -169,8 +171,29 @@ SEND_TO_RE = re.compile(
 SELLER_COPY_PHRASES = ("Here is a copy of the e-mail that you sent to", "This is a copy of the message you sent")
 OPT_OUT_PHRASES = ("has chosen to opt out", "has opted out of receiving")
 BOUNCE_PHRASES = ("We were unable to deliver the message", "could not deliver your message")
-RETURN_SUBJECT_RE = re.compile(r"Return authori[sz]ation request", re.IGNORECASE)
-CHARGEBACK_SUBJECT_RE = re.compile(r"Charge(?:back)? Dispute", re.IGNORECASE)
+# Return-authorisation requests, as the marketplaces word their subjects ("Return authorization request
+# for order # …", UK "authorisation", and the translations).
+RETURN_SUBJECT_RE = re.compile(
+    r"Return authori[sz]ation request|"
+    r"R(?:ü|ue)cksende(?:genehmigung|antrag|anfrage)|"
+    r"autorisation de retour|demande de retour|"
+    r"autorizaci[óo]n de devoluci[óo]n|solicitud de devoluci[óo]n|"
+    r"autorizzazione (?:al|per il|di) reso|richiesta di reso|"
+    r"retourautori[sz]atie|retourverzoek|"
+    r"autoryzacj[ęe] zwrotu|returauktorisering|autoriza[çc][ãa]o de devolu[çc][ãa]o|返品リクエスト|返品承認",
+    re.IGNORECASE,
+)
+# A-to-z and chargeback notices from another Amazon sender than the usual ones, told by their subject
+# in the marketplaces' languages.
+ATOZ_SUBJECT_RE = re.compile(
+    r"A-to-z Guarantee|A-bis-z|Garantie A [àa] Z|Garant[ií]a de la A a la Z|Garanzia dalla A alla Z"
+    r"|\bClaim (?:received|decision) on order\b",
+    re.IGNORECASE,
+)
+CHARGEBACK_SUBJECT_RE = re.compile(
+    r"Charge(?:back)? Dispute|\bChargeback\b|R[üu]ckbuchung|R[ée]trofacturation|Contracargo|Storno di addebito",
+    re.IGNORECASE,
+)
 
 ATOZ_SENDERS = ("atoz-guarantee-no-reply", "seller-guarantee")
 CHARGEBACK_SENDERS = ("cb-seller-notification", "cb-seller-query")
@@ -281,7 +304,11 @@ def _kind(*, sender: str, subject: str, template: str) -> str:
         return MailKind.OTHER
     if local in ATOZ_SENDERS:
         return MailKind.ATOZ_CLAIM
-    if local in CHARGEBACK_SENDERS or CHARGEBACK_SUBJECT_RE.search(subject):
+    if local in CHARGEBACK_SENDERS:
+        return MailKind.CHARGEBACK
+    if ATOZ_SUBJECT_RE.search(subject):
+        return MailKind.ATOZ_CLAIM
+    if CHARGEBACK_SUBJECT_RE.search(subject):
         return MailKind.CHARGEBACK
     if local == "order-update" and RETURN_SUBJECT_RE.search(subject):
         return MailKind.RETURN_REQUEST

@@ -24,6 +24,7 @@ from ..parsing import clean, dedupe_key
 from .reading import inbound_process, inbound_process_many
 
 BATCH_SIZE = 50  # mails read in one transaction: the Celery task's batch, and the importers'
+MAX_MAIL_BYTES = 35 * 1024 * 1024  # Amazon's relay refuses larger messages: none is fetched, uploaded or imported
 
 
 @dataclass
@@ -73,14 +74,21 @@ def inbound_receive(
 def mail_import(
     *,
     account: SellerAccount | None,
-    mails: Iterable[tuple[str, bytes]],
+    mails: Iterable[tuple[str, bytes | None]],
     source: str,
     actor: AbstractBaseUser | None = None,
 ) -> MailImportResult:
-    """Store each (reference, bytes) and read it now, in batches: the upload form and import_mail."""
+    """Store each (reference, bytes) and read it now, in batches: the upload form and import_mail.
+
+    `mails` is read one at a time; a mail over MAX_MAIL_BYTES (or given as None: its reader found it
+    too large to read) is rejected, not stored."""
     result = MailImportResult()
     pending: list[tuple[str, int]] = []
     for ref, raw in mails:
+        if raw is None or len(raw) > MAX_MAIL_BYTES:
+            result.rejected += 1
+            result.problems.append((ref, f"over {MAX_MAIL_BYTES // 2**20} MB, which no relay mail is: not imported"))
+            continue
         mail, created = inbound_receive(raw=raw, source=source, account=account, source_ref=ref)
         if not created:
             result.unchanged += 1

@@ -1,12 +1,22 @@
-"""IMAP mailboxes: their credentials, and polling them without reading a mail twice or skipping one.
+"""IMAP mailboxes: their settings and credentials, and polling them without reading a mail twice
+or skipping one.
 
 A poll claims the mailbox with a lease (so two workers never poll it at once),
 selects the folder read-only, and fetches every UID above the last one stored,
-in UID order. Each batch of mail is stored in one transaction together with the
-new high-water UID, so a poll killed half-way resumes exactly where it stopped.
-When the server's UIDVALIDITY changes, its UIDs mean something else: the next
-poll reads the whole folder again, and the duplicate check (Message-ID or
-content hash) keeps every mail once.
+in UID order: first their sizes, then the bodies in batches of at most
+`FETCH_BATCH` mails and `FETCH_BATCH_BYTES` bytes. A mail over `MAX_MAIL_BYTES`
+(which no relay mail is) is left on the server, unread, with an audit row. Each
+batch is stored in one transaction together with the new high-water UID, so a
+poll killed half-way resumes exactly where it stopped; a UID the server listed
+but did not return in a FETCH holds the high-water mark below it, so the next
+poll asks for it again (a mail expunged meanwhile is no longer listed, and the
+mark moves on). When the server's UIDVALIDITY changes, its UIDs mean something
+else: the next poll reads the whole folder again, and the duplicate check
+(Message-ID or content hash) keeps every mail once.
+
+A password comes from the database (encrypted) or, for the accounts the operator
+named in `MAILBOX_PASSWORD_ENV`, from one of the environment variables allowed
+for that account: never from any other variable, whatever a row says.
 """
 
 import imaplib
@@ -16,21 +26,25 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from itertools import batched
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
-from django.db import transaction
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
 from imapclient import IMAPClient
 from imapclient.exceptions import IMAPClientError
 
 from helpdesk.crypto import SecretPurpose, SecretUnreadable, secret_decrypt, secret_encrypt
+from helpdesk.models import SellerAccount
 from helpdesk.services.audit import audit
 
 from ..models import Mailbox, MailSource
 from ..parsing import clean
-from .ingest import inbound_receive
+from .ingest import MAX_MAIL_BYTES, inbound_receive
 
-FETCH_BATCH = 100
+FETCH_BATCH = 100  # mails fetched, and stored, in one go
+FETCH_BATCH_BYTES = 50 * 1024 * 1024  # and their bytes: a batch holds one mail over it, never more
 LEASE = timedelta(minutes=10)
 IMAP_TIMEOUT_S = 30
 # The derivation every stored password was encrypted under: it must never change.
@@ -41,7 +55,52 @@ class MailboxError(Exception):
     """The mailbox cannot be polled as configured (no password, say)."""
 
 
-# --- credentials -------------------------------------------------------------------
+# --- settings and credentials -------------------------------------------------------
+
+MAILBOX_FIELDS = ("host", "port", "use_ssl", "username", "password_env", "folder", "enabled")
+
+
+def mailbox_env_allowed(account: SellerAccount) -> list[str]:
+    """The environment variables the operator allowed to hold this account's mailbox passwords."""
+    return list(settings.MAILBOX_PASSWORD_ENV.get(account.slug, []))
+
+
+@transaction.atomic
+def mailbox_save(*, mailbox: Mailbox, changes: dict, password: str = "", actor: AbstractBaseUser | None) -> Mailbox:
+    """Create a mailbox or change its settings; a `password` given is stored encrypted (and replaces
+    an environment variable). Refuses (ValidationError) a variable not allowed for the account, a
+    mailbox without any password, and a second mailbox on the same folder."""
+    env = changes.get("password_env", mailbox.password_env)
+    if env and env not in mailbox_env_allowed(mailbox.account):
+        raise ValidationError(f"The environment variable {env} is not allowed for {mailbox.account.slug}.")
+    if not password and not env and not mailbox.password_encrypted:
+        raise ValidationError("Give a password, or the environment variable that holds it.")
+    creating = mailbox.pk is None
+    before = {field: getattr(mailbox, field) for field in MAILBOX_FIELDS}
+    for field, value in changes.items():
+        setattr(mailbox, field, value)
+    if password:
+        mailbox.password_encrypted = secret_encrypt(password, purpose=MAILBOX_PASSWORD).encode("ascii")
+        mailbox.password_env = ""
+    elif mailbox.password_env:
+        mailbox.password_encrypted = b""
+    try:
+        with transaction.atomic():
+            mailbox.save()
+    except IntegrityError:
+        raise ValidationError("This account already polls that folder of that mailbox.") from None
+    changed = [field for field in MAILBOX_FIELDS if getattr(mailbox, field) != before[field]]
+    if creating or changed or password:
+        audit(
+            verb="mailbox.created" if creating else "mailbox.updated",
+            summary=f"Mailbox {mailbox} {'added' if creating else 'changed'}"
+            + (", new password stored" if password else ""),
+            actor=actor,
+            account=mailbox.account,
+            before=None if creating else {field: before[field] for field in changed},
+            after={field: getattr(mailbox, field) for field in (MAILBOX_FIELDS if creating else changed)},
+        )
+    return mailbox
 
 
 def mailbox_set_password(*, mailbox: Mailbox, password: str, actor: AbstractBaseUser | None) -> Mailbox:
@@ -61,6 +120,11 @@ def mailbox_set_password(*, mailbox: Mailbox, password: str, actor: AbstractBase
 
 def mailbox_password(mailbox: Mailbox) -> str:
     if mailbox.password_env:
+        if mailbox.password_env not in mailbox_env_allowed(mailbox.account):
+            raise MailboxError(
+                f"the environment variable {mailbox.password_env} is not allowed for {mailbox.account.slug} "
+                "(MAILBOX_PASSWORD_ENV)"
+            )
         try:
             return os.environ[mailbox.password_env]
         except KeyError:
@@ -71,6 +135,39 @@ def mailbox_password(mailbox: Mailbox) -> str:
         raise MailboxError("the stored password cannot be decrypted: was SECRET_KEY changed?") from None
 
 
+def mailbox_test(*, mailbox: Mailbox, actor: AbstractBaseUser | None) -> str:
+    """Log in and open the folder, read-only, as a poll would: what the server says, or MailboxError."""
+    try:
+        with _connect(mailbox) as client:
+            selected = client.select_folder(mailbox.folder, readonly=True)
+            outcome = f"Connected: {int(selected[b'EXISTS'])} messages in {mailbox.folder}."
+    except (IMAPClientError, imaplib.IMAP4.error, OSError, MailboxError) as exc:
+        outcome = clean(f"Could not connect: {type(exc).__name__}: {exc}", 500)
+        failed = True
+    else:
+        failed = False
+    with transaction.atomic():
+        audit(
+            verb="mailbox.tested", summary=f"Mailbox {mailbox} tested: {outcome}", actor=actor, account=mailbox.account
+        )
+    if failed:
+        raise MailboxError(outcome)
+    return outcome
+
+
+def _connect(mailbox: Mailbox) -> IMAPClient:
+    """A logged-in client; use it as a context manager (it logs out). The password is read first:
+    one that may not be read is never sent anywhere."""
+    password = mailbox_password(mailbox)
+    client = IMAPClient(mailbox.host, port=mailbox.port, ssl=mailbox.use_ssl, timeout=IMAP_TIMEOUT_S)
+    try:
+        client.login(mailbox.username, password)
+    except BaseException:
+        client.shutdown()
+        raise
+    return client
+
+
 # --- polling -----------------------------------------------------------------------
 
 
@@ -79,6 +176,8 @@ class PollResult:
     polled: bool = False
     stored: int = 0
     error: str = ""
+    too_big: int = 0  # mails left on the server, over MAX_MAIL_BYTES
+    missing: int = 0  # UIDs the server listed but did not return: asked for again next poll
 
 
 def _claim(mailbox: Mailbox, now: datetime) -> bool:
@@ -110,9 +209,8 @@ def mailbox_poll(*, mailbox: Mailbox, on_stored: Callable[[list[int]], None] | N
 
 
 def _poll(mailbox: Mailbox, result: PollResult, on_stored: Callable[[list[int]], None] | None) -> None:
-    with IMAPClient(mailbox.host, port=mailbox.port, ssl=mailbox.use_ssl, timeout=IMAP_TIMEOUT_S) as client:
+    with _connect(mailbox) as client:
         client.normalise_times = False  # INTERNALDATE with the server's UTC offset
-        client.login(mailbox.username, mailbox_password(mailbox))
         selected = client.select_folder(mailbox.folder, readonly=True)
         validity = int(selected[b"UIDVALIDITY"])
         mailbox.refresh_from_db(fields=["uidvalidity", "last_uid"])
@@ -130,24 +228,64 @@ def _poll(mailbox: Mailbox, result: PollResult, on_stored: Callable[[list[int]],
             Mailbox.objects.filter(pk=mailbox.pk).update(uidvalidity=validity, last_uid=0)
         # "n:*" always matches the newest message, even below n: keep only the new UIDs.
         uids = sorted(uid for uid in client.search(["UID", f"{last_uid + 1}:*"]) if uid > last_uid)
-        for batch in batched(uids, FETCH_BATCH):
-            fetched = client.fetch(batch, ["BODY.PEEK[]", "INTERNALDATE"])
-            with transaction.atomic():
+        # The high-water mark passes only UIDs that were stored (or refused for their size).
+        mark, holding = last_uid, False
+        for chunk in batched(uids, FETCH_BATCH):
+            sizes = {uid: data.get(b"RFC822.SIZE") for uid, data in client.fetch(chunk, ["RFC822.SIZE"]).items()}
+            for batch in _batches(chunk, sizes):
+                wanted = [uid for uid in batch if sizes.get(uid) is not None and sizes[uid] <= MAX_MAIL_BYTES]
+                fetched = client.fetch(wanted, ["BODY.PEEK[]", "INTERNALDATE"]) if wanted else {}
                 new_ids = []
-                for uid in batch:
-                    data = fetched.get(uid)
-                    if data is None:
-                        continue  # expunged between SEARCH and FETCH
-                    mail, created = inbound_receive(
-                        raw=data[b"BODY[]"],
-                        source=MailSource.IMAP,
-                        account=mailbox.account,
-                        source_ref=f"{mailbox} uid {uid}",
-                        received_at=data.get(b"INTERNALDATE"),
-                    )
-                    if created:
-                        new_ids.append(mail.pk)
-                Mailbox.objects.filter(pk=mailbox.pk).update(uidvalidity=validity, last_uid=batch[-1])
-                if on_stored is not None and new_ids:
-                    transaction.on_commit(lambda ids=new_ids: on_stored(ids))
-            result.stored += len(new_ids)
+                with transaction.atomic():
+                    for uid in batch:
+                        data = fetched.get(uid, {})
+                        if sizes.get(uid) is not None and sizes[uid] > MAX_MAIL_BYTES:
+                            _refuse_too_big(mailbox, uid, sizes[uid], result)
+                        elif b"BODY[]" not in data:
+                            result.missing += 1
+                            holding = True
+                            continue
+                        else:
+                            mail, created = inbound_receive(
+                                raw=data[b"BODY[]"],
+                                source=MailSource.IMAP,
+                                account=mailbox.account,
+                                source_ref=f"{mailbox} uid {uid}",
+                                received_at=data.get(b"INTERNALDATE"),
+                            )
+                            if created:
+                                new_ids.append(mail.pk)
+                        if not holding:
+                            mark = uid
+                    Mailbox.objects.filter(pk=mailbox.pk).update(uidvalidity=validity, last_uid=mark)
+                    if on_stored is not None and new_ids:
+                        transaction.on_commit(lambda ids=new_ids: on_stored(ids))
+                result.stored += len(new_ids)
+    if result.missing:
+        result.error = f"{result.missing} listed mail(s) not returned by the server: asked for again at the next poll"
+
+
+def _batches(uids: tuple[int, ...], sizes: dict[int, int | None]) -> list[list[int]]:
+    """`uids` in order, in groups whose mails to fetch add up to at most FETCH_BATCH_BYTES (or are one mail)."""
+    groups: list[list[int]] = [[]]
+    total = 0
+    for uid in uids:
+        size = sizes.get(uid) or 0
+        weight = size if size <= MAX_MAIL_BYTES else 0
+        if groups[-1] and total + weight > FETCH_BATCH_BYTES:
+            groups.append([])
+            total = 0
+        groups[-1].append(uid)
+        total += weight
+    return groups
+
+
+def _refuse_too_big(mailbox: Mailbox, uid: int, size: int, result: PollResult) -> None:
+    result.too_big += 1
+    audit(
+        verb="mailbox.too_big",
+        summary=f"Mailbox {mailbox}: uid {uid} is {size / 2**20:.0f} MB, over the {MAX_MAIL_BYTES // 2**20} MB "
+        "no relay mail exceeds; left on the server, not read",
+        account=mailbox.account,
+        after={"uid": uid, "size": size},
+    )

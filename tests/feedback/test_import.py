@@ -1,10 +1,11 @@
 import gzip
 import io
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from django.core.management import CommandError, call_command
 from django.urls import reverse
+from django.utils import timezone
 
 from feedback.kinds import FEEDBACK_REPORT
 from feedback.models import Feedback
@@ -406,8 +407,8 @@ class TestUploadPage:
             account=account,
             kind=FEEDBACK_REPORT,
             filename="f.txt",
-            raw=b"",
             status="running",
+            lease_until=timezone.now() + timedelta(minutes=5),
             rows_done=250,
             rows_total=1000,
         )

@@ -5,8 +5,14 @@ in tests/helpdesk/test_permissions.py): ROWS maps a URL name to the method and
 the status each visitor gets; `arguments()` builds what the URLs need.
 """
 
+import hashlib
+from datetime import timedelta
+
+from django.utils import timezone
+
 from helpdesk.importing import ORDERS_REPORT
-from helpdesk.models import ImportJob, Membership, Notification
+from helpdesk.models import ImportJob, Invitation, Membership, Notification
+from helpdesk.services.invitations import invitation_send
 from tests.factories import CaseFactory
 
 LOGIN = 302  # anonymous visitors are sent to the login page
@@ -30,7 +36,11 @@ ROWS = {
     "helpdesk:import_job_retry": ("post", dict(anon=LOGIN, agent=403, manager=302, admin=302, outsider=404)),
     "helpdesk:accounts": ("get", dict(anon=LOGIN, agent=403, manager=403, admin=200, outsider=200)),
     "helpdesk:account": ("get", dict(anon=LOGIN, agent=403, manager=403, admin=200, outsider=404)),
-    "helpdesk:member_add": ("post", dict(anon=LOGIN, agent=403, manager=403, admin=400, outsider=404)),
+    # An invitation without an address is refused with the form's errors.
+    "helpdesk:member_invite": ("post", dict(anon=LOGIN, agent=403, manager=403, admin=400, outsider=404)),
+    "helpdesk:invitation_revoke": ("post", dict(anon=LOGIN, agent=403, manager=403, admin=302, outsider=404)),
+    # The link is the proof: anyone holding it sees the invitation (and only the invitee can accept it).
+    "helpdesk:invitation": ("get", dict(anon=200, agent=200, manager=200, admin=200, outsider=200)),
     "helpdesk:member_role": ("post", dict(anon=LOGIN, agent=403, manager=403, admin=302, outsider=404)),
     "helpdesk:member_remove": ("post", dict(anon=LOGIN, agent=403, manager=403, admin=302, outsider=404)),
     "helpdesk:amazon": ("get", dict(anon=LOGIN, agent=403, manager=403, admin=200, outsider=404)),
@@ -40,6 +50,8 @@ ROWS = {
     "helpdesk:policy_edit": ("post", dict(anon=LOGIN, agent=403, manager=403, admin=400, outsider=404)),
     "login": ("get", dict(anon=200, agent=200, manager=200, admin=200, outsider=200)),
     "logout": ("post", dict(anon=302, agent=302, manager=302, admin=302, outsider=302)),
+    "two_factor": ("get", dict(anon=LOGIN, agent=200, manager=200, admin=200, outsider=200)),
+    "two_factor_verify": ("get", dict(anon=LOGIN, agent=200, manager=200, admin=200, outsider=200)),
     "password_reset": ("get", dict(anon=200, agent=200, manager=200, admin=200, outsider=200)),
     "password_reset_done": ("get", dict(anon=200, agent=200, manager=200, admin=200, outsider=200)),
     "password_reset_confirm": ("get", dict(anon=200, agent=200, manager=200, admin=200, outsider=200)),
@@ -55,12 +67,18 @@ def arguments(*, account, users) -> tuple[dict[str, list], dict[str, dict]]:
         account=account,
         kind=ORDERS_REPORT,
         filename="orders.txt",
-        raw=b"",
         status=ImportJob.Status.FAILED,
         failure="boom",
     )
     note = Notification.objects.create(user=agent, account=account, case=case, kind="assigned", title="hello")
     target = Membership.objects.get(user=agent, account=account)
+    pending = invitation_send(account=account, email="nina@example.com", role="agent", actor=users["admin"])
+    Invitation.objects.create(
+        account=account,
+        email="otto@example.com",
+        token_hash=hashlib.sha256(b"row-token").hexdigest(),
+        expires_at=timezone.now() + timedelta(days=1),
+    )
     args = {
         "helpdesk:case": [case.id],
         "helpdesk:case_assign": [case.id],
@@ -70,7 +88,9 @@ def arguments(*, account, users) -> tuple[dict[str, list], dict[str, dict]]:
         "helpdesk:import_job": [job.id],
         "helpdesk:import_job_retry": [job.id],
         "helpdesk:account": [account.id],
-        "helpdesk:member_add": [account.id],
+        "helpdesk:member_invite": [account.id],
+        "helpdesk:invitation_revoke": [pending.id],
+        "helpdesk:invitation": ["row-token"],
         "helpdesk:member_role": [target.id],
         "helpdesk:member_remove": [target.id],
         "helpdesk:amazon": [account.id],

@@ -1,6 +1,6 @@
 import pytest
 
-from helpdesk.buyers import buyer_keys, freight_forwarder, is_po_box, name_postal_key, relay_key
+from helpdesk.buyers import address_key, buyer_keys, freight_forwarder, is_po_box, name_postal_key, relay_key
 
 
 def test_a_buyer_is_the_same_whatever_the_tag_case_accents_or_spacing():
@@ -14,6 +14,15 @@ def test_a_buyer_is_the_same_whatever_the_tag_case_accents_or_spacing():
         "email:a@marketplace.amazon.de",
         "name:zoe|80331|DE",
     ]
+
+
+def test_an_address_is_the_same_however_it_is_written():
+    key = address_key("Hauptstraße 5\n80331 München", "80 331", "de")
+    assert key == address_key("HAUPT STR. 5, 80331 Muenchen", "80331", "DE")
+    assert address_key("12 Main Street, Apartment 4", "97201", "US") == address_key("12 main st. apt 4", "97201", "US")
+    assert address_key("12 Main Street", "97201", "US") != address_key("14 Main Street", "97201", "US")
+    assert address_key("  ", "97201", "US") == ""
+    assert buyer_keys(address="12 Main Street", postal_code="97201", country="US") == ["address:12 main st|97201|US"]
 
 
 @pytest.mark.parametrize(

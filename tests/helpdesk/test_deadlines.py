@@ -131,6 +131,20 @@ def test_restart_moves_due_and_keeps_history(case):
     assert case.next_due_at == fresh.due_at
 
 
+def test_a_clock_with_a_stated_deadline_warns_ahead_of_it_and_keeps_it_through_a_retime(case, admin_user):
+    stated = deadline_start(case=case, kind=MSG, started_at=T0, due_at=T0 + timedelta(hours=60))
+    assert stated.due_at == T0 + timedelta(hours=60) and stated.warn_at == T0 + timedelta(hours=54)
+    short = deadline_start(
+        case=CaseFactory(account=case.account), kind=MSG, started_at=T0, due_at=T0 + timedelta(hours=2)
+    )
+    assert short.warn_at == T0  # the warning never comes before the clock starts
+    policy = policy_get(account=case.account, kind=MSG)
+    assert policy_retime_count(policy=policy) == 0
+    policy_update(policy=policy, changes={"duration": timedelta(hours=12)}, retime=True, actor=admin_user)
+    stated.refresh_from_db()
+    assert stated.due_at == T0 + timedelta(hours=60)
+
+
 def test_closing_a_case_cancels_its_clocks(case, agent):
     deadline = deadline_start(case=case, kind=MSG, started_at=T0)
     case_transition(case=case, to=CaseStatus.CLOSED, actor=agent)

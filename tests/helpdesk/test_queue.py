@@ -153,7 +153,7 @@ def test_case_page_shows_order_timeline_and_panel(client, account, agent):
     body = client.get(reverse("helpdesk:case", args=[case.id])).content.decode()
     assert case.order.amazon_order_id in body
     assert "Assigned to" in body
-    assert "The return request, its decision" in body
+    assert "No return is linked to this case." in body  # the kind's own panel
 
 
 def test_status_transitions_follow_the_map(client, account, agent):

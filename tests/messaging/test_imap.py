@@ -5,6 +5,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 from django.utils import timezone
+from imapclient import IMAPClient
 
 from helpdesk.models import Activity, Case, Deadline
 from messaging.models import InboundMail, Mailbox, MailKind, MailSource, MailStatus
@@ -139,7 +140,8 @@ def test_a_mailbox_being_polled_is_not_polled_again_at_once(mailbox):
     assert mailbox_poll(mailbox=mailbox).polled is False
 
 
-def test_the_password_is_stored_encrypted_or_read_from_the_environment(mailbox, imap_server, monkeypatch):
+def test_the_password_is_stored_encrypted_or_read_from_the_environment(mailbox, imap_server, monkeypatch, settings):
+    settings.MAILBOX_PASSWORD_ENV = {mailbox.account.slug: ["ACME_IMAP_PASSWORD"]}
     assert imap_server.password.encode() not in bytes(mailbox.password_encrypted)
     assert mailbox_password(mailbox) == imap_server.password
     Mailbox.objects.filter(pk=mailbox.pk).update(password_env="ACME_IMAP_PASSWORD", password_encrypted=b"")
@@ -156,3 +158,81 @@ def test_a_password_encrypted_under_an_old_secret_key_still_reads(mailbox, imap_
     old = settings.SECRET_KEY
     settings.SECRET_KEY, settings.SECRET_KEY_FALLBACKS = "a-new-secret-key", [old]
     assert mailbox_password(mailbox) == imap_server.password
+
+
+def test_a_mail_over_the_size_limit_is_left_on_the_server_and_the_rest_is_read(
+    mailbox, imap_server, monkeypatch, django_capture_on_commit_callbacks
+):
+    big = fixture_bytes("03_multipart_attachment.eml")
+    monkeypatch.setattr("messaging.services.mailboxes.MAX_MAIL_BYTES", len(big) - 1)
+    deliver(imap_server, mailbox, "01_plain_us_shipping.eml", "03_multipart_attachment.eml", "20_atoz_claim.eml")
+    fetched = []
+    original = IMAPClient.fetch
+
+    def spy(self, messages, data, *args, **kwargs):
+        fetched.append((list(messages), list(data)))
+        return original(self, messages, data, *args, **kwargs)
+
+    monkeypatch.setattr(IMAPClient, "fetch", spy)
+    with django_capture_on_commit_callbacks(execute=True):
+        result = mailbox_poll(mailbox=mailbox, on_stored=lambda ids: None)
+    assert (result.stored, result.too_big, result.error) == (2, 1, "")
+    # Sizes first; the big one's body is never asked for.
+    assert fetched[0][1] == ["RFC822.SIZE"]
+    assert all(102 not in uids for uids, data in fetched if "BODY.PEEK[]" in data)
+    mailbox.refresh_from_db()
+    assert mailbox.last_uid == 103
+    audit = Activity.objects.get(verb="mailbox.too_big")
+    assert "uid 102" in audit.summary and audit.account == mailbox.account
+
+
+def test_a_batch_is_bounded_in_bytes_as_well_as_in_mails(
+    mailbox, imap_server, monkeypatch, django_capture_on_commit_callbacks
+):
+    deliver(imap_server, mailbox, "01_plain_us_shipping.eml", "03_multipart_attachment.eml", "20_atoz_claim.eml")
+    monkeypatch.setattr(
+        "messaging.services.mailboxes.FETCH_BATCH_BYTES", len(fixture_bytes("03_multipart_attachment.eml"))
+    )
+    bodies = []
+    original = IMAPClient.fetch
+
+    def spy(self, messages, data, *args, **kwargs):
+        if "BODY.PEEK[]" in data:
+            bodies.append(list(messages))
+        return original(self, messages, data, *args, **kwargs)
+
+    monkeypatch.setattr(IMAPClient, "fetch", spy)
+    with django_capture_on_commit_callbacks(execute=True):
+        assert poll(mailbox)[0] == 3
+    assert len(bodies) >= 2 and sorted(uid for batch in bodies for uid in batch) == [101, 102, 103]
+
+
+def test_a_uid_the_server_did_not_return_is_fetched_again_next_poll(
+    mailbox, imap_server, monkeypatch, django_capture_on_commit_callbacks
+):
+    deliver(imap_server, mailbox, "01_plain_us_shipping.eml", "20_atoz_claim.eml", "21_chargeback.eml")
+    original = IMAPClient.fetch
+
+    def drops_102(self, messages, data, *args, **kwargs):
+        answer = original(self, messages, data, *args, **kwargs)
+        if "BODY.PEEK[]" in data:
+            answer.pop(102, None)
+        return answer
+
+    monkeypatch.setattr(IMAPClient, "fetch", drops_102)
+    with django_capture_on_commit_callbacks(execute=True):
+        first = mailbox_poll(mailbox=mailbox)
+    assert (first.stored, first.missing) == (2, 1) and "again" in first.error
+    mailbox.refresh_from_db()
+    assert mailbox.last_uid == 101, "the mark stays below the mail the server did not send"
+    monkeypatch.setattr(IMAPClient, "fetch", original)
+    with django_capture_on_commit_callbacks(execute=True):
+        stored, _ = poll(mailbox)
+    assert stored == 1
+    assert sorted(InboundMail.objects.values_list("source_ref", flat=True)) == [
+        f"{mailbox} uid 101",
+        f"{mailbox} uid 102",
+        f"{mailbox} uid 103",
+    ]
+    mailbox.refresh_from_db()
+    assert mailbox.last_uid == 103 and mailbox.last_error == ""

@@ -61,3 +61,23 @@ def test_unknown_account_or_path_is_refused(account, tmp_path):
         run("--account", "nope", str(MAIL_DIR / "01_plain_us_shipping.eml"))
     with pytest.raises(CommandError, match="No such file"):
         run("--account", "acme-us", str(tmp_path / "missing.mbox"))
+
+
+def test_a_file_over_the_mail_size_limit_is_rejected_without_being_read(account, tmp_path):
+    import tracemalloc
+
+    folder = tmp_path / "mail"
+    folder.mkdir()
+    (folder / "01.eml").write_bytes(fixture_bytes("01_plain_us_shipping.eml"))
+    with (folder / "02_huge.eml").open("wb") as huge:
+        huge.truncate(40 * 1024 * 1024)
+    tracemalloc.start()
+    try:
+        out, err = run("--account", "acme-us", str(folder))
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert out == "imported: 1, unchanged: 0, rejected: 1"
+    assert "02_huge.eml: over 35 MB" in err
+    assert InboundMail.objects.count() == 1
+    assert peak < 20 * 1024 * 1024

@@ -29,7 +29,16 @@ def take_claim(*, mail: InboundMail) -> None:
 
 
 @pytest.fixture
-def claims_app():
+def no_claims_app():
+    """The registry without the real claims app, which takes these notices."""
+    before = dict(registry._contributions)
+    registry._contributions.pop("claims", None)
+    yield
+    registry._contributions = before
+
+
+@pytest.fixture
+def claims_app(no_claims_app):
     before = dict(registry._contributions)
     registry.register(
         Contribution(
@@ -110,7 +119,9 @@ def test_after_the_last_automatic_retry_a_manager_retries_from_the_ingestion_pag
     assert Activity.objects.filter(verb="notice.retried", actor=manager).exists()
 
 
-def test_a_kind_nobody_takes_waits_listed_as_unhandled(account, agent, client, django_capture_on_commit_callbacks):
+def test_a_kind_nobody_takes_waits_listed_as_unhandled(
+    no_claims_app, account, agent, client, django_capture_on_commit_callbacks
+):
     with django_capture_on_commit_callbacks(execute=True):
         mail = ingest(account, "20_atoz_claim.eml")
     assert notices_hand_over_due(now=timezone.now() + timedelta(days=1)) == 0

@@ -194,3 +194,43 @@ def test_a_charset_that_is_no_text_encoding_reads_as_utf_8(charset):
         b"------------- Begin message -------------\nCaf\xc3\xa9 please\n------------- End message -------------\n"
     )
     assert parse_mail(raw).text == "Café please"
+
+
+NOTICE_BODY = "Order number: 114-3349021-8876140\n"
+
+
+@pytest.mark.parametrize(
+    ("sender", "subject", "kind"),
+    [
+        ("atoz-guarantee-no-reply@amazon.de", "Entscheidung über den Garantieantrag", MailKind.ATOZ_CLAIM),
+        ("atoz-guarantee-no-reply@amazon.co.uk", "Claim decision on order 114-3349021-8876140", MailKind.ATOZ_CLAIM),
+        ("seller-guarantee@amazon.fr", "Réclamation reçue", MailKind.ATOZ_CLAIM),
+        ("seller-notification@amazon.com", "Claim decision on order 114-3349021-8876140", MailKind.ATOZ_CLAIM),
+        ("seller-notification@amazon.com", "A-to-z Guarantee Claim for Order 114-3349021-8876140", MailKind.ATOZ_CLAIM),
+        ("seller-notification@amazon.de", "A-bis-z-Garantieantrag für Bestellung 1", MailKind.ATOZ_CLAIM),
+        ("seller-notification@amazon.fr", "Garantie A à Z : réclamation", MailKind.ATOZ_CLAIM),
+        ("seller-notification@amazon.es", "Garantía de la A a la Z: reclamación", MailKind.ATOZ_CLAIM),
+        ("seller-notification@amazon.it", "Garanzia dalla A alla Z: reclamo", MailKind.ATOZ_CLAIM),
+        (
+            "cb-seller-query@amazon.com",
+            "114-3349021-8876140, Amazon.com Chargeback Dispute Funding Decision",
+            MailKind.CHARGEBACK,
+        ),
+        ("cb-seller-notification@amazon.it", "Notifica", MailKind.CHARGEBACK),
+        (
+            "payments-messages@amazon.com",
+            "Your Immediate Response Required: Charge Dispute Inquiry",
+            MailKind.CHARGEBACK,
+        ),
+        ("payments-messages@amazon.de", "Anfrage zu einer Rückbuchung", MailKind.CHARGEBACK),
+        ("payments-messages@amazon.fr", "Demande de rétrofacturation", MailKind.CHARGEBACK),
+        ("payments-messages@amazon.es", "Contracargo del pedido", MailKind.CHARGEBACK),
+        ("payments-messages@amazon.it", "Storno di addebito per l'ordine", MailKind.CHARGEBACK),
+        ("do-not-reply@amazon.com", "Refund initiated for order 114-3349021-8876140", MailKind.AMAZON_OTHER),
+        ("billing@bank.example", "Chargeback Dispute", MailKind.OTHER),
+        ("k4x9p2m7q1w3e5r@marketplace.amazon.com", "A-to-z Guarantee claim?", MailKind.BUYER_MESSAGE),
+    ],
+)
+def test_claim_and_chargeback_notices_are_told_by_sender_or_subject_in_each_language(sender, subject, kind):
+    raw = f"From: Amazon <{sender}>\nSubject: {subject}\nContent-Type: text/plain; charset=UTF-8\n\n{NOTICE_BODY}"
+    assert parse_mail(raw.encode()).kind == kind

@@ -64,7 +64,6 @@ class Command(BaseCommand):
                 defaults={"first_name": first, "last_name": last, "email": f"{username}@sellerdesk.test"},
             )
             user.set_password(PASSWORD)
-            user.is_staff = user.is_superuser = role == Role.ADMIN
             user.save()
             people[username] = (user, role)
         for slug, name, merchant_id, marketplace, tz, currency, prefix in ACCOUNTS:

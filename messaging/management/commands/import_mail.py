@@ -6,14 +6,15 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from helpdesk.models import SellerAccount
 from messaging.mailfiles import read_mail_files
 from messaging.models import MailSource
-from messaging.services import mail_import
+from messaging.services import MAX_MAIL_BYTES, mail_import
 
 
 class Command(BaseCommand):
     help = (
         "Import mail from .eml files, folders of them, Maildir folders or mbox files. With --account every mail "
         "is filed under that seller account; without it, each is matched by the marketplace id in Amazon's "
-        "links. Mail that cannot be read or matched is listed on stderr and kept as an ingestion problem; "
+        "links. Mail over 35 MB (which no relay mail is) is not imported. "
+        "Mail that cannot be read or matched is listed on stderr and kept as an ingestion problem; "
         "the summary goes to stdout."
     )
 
@@ -30,7 +31,7 @@ class Command(BaseCommand):
         missing = [p for p in paths if not Path(p).exists()]
         if missing:
             raise CommandError(f"No such file or folder: {', '.join(missing)}")
-        mails = chain.from_iterable(read_mail_files(Path(path)) for path in paths)
+        mails = chain.from_iterable(read_mail_files(Path(path), max_bytes=MAX_MAIL_BYTES) for path in paths)
         try:
             result = mail_import(account=seller, mails=mails, source=MailSource.COMMAND)
         except OSError as exc:
