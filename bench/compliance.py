@@ -122,7 +122,9 @@ def main() -> None:
         to_catch = sum(
             counts["tp"] + counts["fn"] for (category, _, _), counts in by_category.items() if category in meant
         )
-        caught = f", caught {rule_caught[rule]}/{to_catch} of its categories' messages" if to_catch else ""
+        siblings = sorted({r for c in meant for r in CATEGORY_RULES[c]} - {rule})
+        shared = f", which it shares with {', '.join(siblings)}" if siblings else ""
+        caught = f", caught {rule_caught[rule]} of the {to_catch} of its category{shared}" if to_catch else ""
         false = ", ".join(f"{language} {rule_false[rule, language]}" for language in languages)
         print(f"rule {rule}: flagged {rule_flagged[rule]} messages to block{caught}; false blocks {false}")
     figure("messages_per_second", round(checked / elapsed))
