@@ -3,33 +3,18 @@ chargebacks or refunds on more than one order. A buyer is recognised across orde
 relay address, their name and postal code (`helpdesk.buyers`), or the shipping address the
 notices give, normalised (PO boxes and spacing written any way). Shown, never acted on."""
 
-import re
 from collections import defaultdict
 from datetime import datetime, timedelta
 
 from django.utils import timezone
 
-from helpdesk.buyers import buyer_keys, is_po_box
+from helpdesk.buyers import buyer_keys
 from helpdesk.risk import RiskSignal
 
 from .models import Claim, ClaimKind, Response
-from .wording import fold
 
 WINDOW = timedelta(days=365)
 MIN_ORDERS = 2  # claims, chargebacks or refunds on this many orders make a repeat claimant
-_PO_BOX = re.compile(
-    r"\b(?:p\s*o\s*box|post office box|postfach|boite postale|bp|apartado(?: de correos)?|casella postale)\s*(\d+)"
-)
-
-
-def address_key(address: str) -> str:
-    """The same address however it is written: folded, punctuation gone, a PO box as "pobox N"."""
-    plain = " ".join(re.sub(r"[^\w]+", " ", fold(address)).split())
-    if not plain:
-        return ""
-    if is_po_box(address):
-        plain = _PO_BOX.sub(lambda found: f"pobox {found.group(1)}", plain)
-    return f"address:{plain}"
 
 
 def _keys(claim: Claim) -> list[str]:
@@ -40,9 +25,8 @@ def _keys(claim: Claim) -> list[str]:
         postal_code=order.ship_postal_code if order else "",
         country=order.ship_country if order else "",
     )
-    if key := address_key(claim.notice_address):
-        keys.append(key)
-    return keys
+    # The address the notice gives, normalised as every app normalises one (helpdesk.buyers).
+    return keys + buyer_keys(address=claim.notice_address)
 
 
 def _what(claim: Claim) -> str:

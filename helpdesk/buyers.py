@@ -90,10 +90,18 @@ _STREET_WORDS = {
 }
 
 
+# A PO box however it is written ("P.O. Box 12", "Postfach 12", "boîte postale 12"), once folded.
+_FOLDED_PO_BOX = re.compile(
+    r"\b(?:p o box|po box|pobox|post office box|postfach|boite postale|bp|apartado(?: de correos)?|casella postale)"
+    r" (\d+)\b"
+)
+
+
 def address_key(address: str, postal_code: str = "", country: str = "") -> str:
     """The same address however it is written (case, accents, umlauts written out, punctuation, line
-    breaks, "Street" or "St.", "Straße" or "Str."): "" when no address is given."""
-    words = _folded(address.replace("ß", "ss")).split()
+    breaks, "Street" or "St.", "Straße" or "Str.", "P.O. Box" or "Postfach"): "" when no address is given."""
+    folded = _FOLDED_PO_BOX.sub(r"pobox \1", _folded(address.replace("ß", "ss")))
+    words = folded.split()
     if not words:
         return ""
     words = [_STREET_WORDS.get(word, word) for word in words]

@@ -253,4 +253,4 @@ def test_receiving_through_the_form_keeps_the_parcels_address(client, agent, aut
     )
     ret = Return.objects.get()
     assert (ret.sender_postal_code, ret.sender_country) == ("62701", "US")
-    assert ret.address_key == "address:po box 1234 springfield|62701|US"
+    assert ret.address_key == "address:pobox 1234 springfield|62701|US"
