@@ -265,6 +265,13 @@ CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
 IMPORT_MAX_UPLOAD_BYTES = env_int("IMPORT_MAX_UPLOAD_BYTES", 200 * 1024 * 1024)
 IMPORT_MAX_BYTES = env_int("IMPORT_MAX_BYTES", 1024 * 1024 * 1024)
 
+# Hostile input (docs/security.md): how much of a mail's body is read (the raw mail is always kept whole; the
+# text read ends with a note of what was left unread), how much of a message the compliance checker reads (a
+# longer message is refused), and how much of a feedback comment the removal-eligibility rules read.
+MAIL_TEXT_MAX_CHARS = env_int("MAIL_TEXT_MAX_CHARS", 50_000)
+COMPLIANCE_MAX_CHARS = env_int("COMPLIANCE_MAX_CHARS", 20_000)
+ELIGIBILITY_MAX_CHARS = env_int("ELIGIBILITY_MAX_CHARS", 5_000)
+
 # How often the deadline sweeper runs, and its batch size. The beat schedule is each
 # app's own, gathered from the registry when Celery starts (helpdesk/celery.py).
 SWEEP_INTERVAL_S = env_float("SWEEP_INTERVAL_S", 2.0)

@@ -9,6 +9,10 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+import re2
+
+from helpdesk.linear import NOT_WORD, InvalidLinearPattern, LinearPattern
+
 from .amazon_rules import DETECTORS, SHADOWED_BY, WORDINGS, Context
 from .findings import PHRASE, REGEX, RULES, CustomRule, Finding, rule_label
 from .normalise import fold
@@ -19,6 +23,7 @@ __all__ = [
     "RULES",
     "CustomRule",
     "Finding",
+    "MAX_CHARS",
     "InvalidPattern",
     "Segment",
     "check_feedback_contact",
@@ -30,39 +35,63 @@ __all__ = [
 ]
 
 
+# How much of a message the checker reads by default (the setting COMPLIANCE_MAX_CHARS decides in the app): the
+# composer's own limit.
+MAX_CHARS = 20_000
+
+
 class InvalidPattern(ValueError):
     """A custom rule's pattern that cannot be used; the message says why, for a form error."""
 
 
 # --- custom rules ----------------------------------------------------------------
 
+# A phrase's words, whole: no letter or digit of any alphabet before or after (read as part of the match and
+# left out of the finding's span, which is the phrase alone).
+_PHRASE_BEFORE, _PHRASE_AFTER = rf"(?:^|{NOT_WORD})", rf"(?:{NOT_WORD}|$)"
 
-def compile_custom(kind: str, pattern: str) -> re.Pattern:
-    """The compiled form of a custom rule's pattern; raises InvalidPattern with a message for the admin."""
+
+def compile_custom(kind: str, pattern: str) -> LinearPattern:
+    """The compiled form of a custom rule's pattern, on RE2 (linear in the text, whatever the admin wrote);
+    raises InvalidPattern with a message for the admin."""
     if not pattern.strip():
         raise InvalidPattern("Enter a phrase or a regular expression.")
     if kind == PHRASE:
         words = fold(pattern).split()
-        return re.compile(r"(?<!\w)" + r"\W+".join(re.escape(w) for w in words) + r"(?!\w)")
+        if not words:
+            raise InvalidPattern("Enter a phrase with at least one letter or digit.")
+        phrase = f"{NOT_WORD}+".join(re2.escape(w) for w in words)
+        return LinearPattern(f"{_PHRASE_BEFORE}({phrase}){_PHRASE_AFTER}")
     if kind != REGEX:
         raise InvalidPattern(f"Unknown rule kind {kind!r}.")
     try:
-        compiled = re.compile(pattern, re.IGNORECASE)
-    except re.error as exc:
-        raise InvalidPattern(f"This regular expression is not valid: {exc}.") from exc
-    if compiled.search(""):
+        compiled = LinearPattern(pattern, ignore_case=True)
+    except InvalidLinearPattern as exc:
+        raise InvalidPattern(
+            f"This regular expression is not valid here: {exc}. Rules run on RE2, which has no look-arounds "
+            r"(?=…) (?<!…) and no back-references \1."
+        ) from exc
+    if compiled.matches_empty():
         raise InvalidPattern("This regular expression matches empty text, so it would flag every message.")
     return compiled
 
 
 def _custom(ctx: Context, rule: CustomRule) -> Iterator[Finding]:
-    compiled = compile_custom(rule.kind, rule.pattern)
-    view_text = ctx.plain.text if rule.kind == PHRASE else ctx.original
-    for m in compiled.finditer(view_text):
-        if m.end() == m.start():
-            continue
-        start, end = ctx.plain.span(*m.span()) if rule.kind == PHRASE else m.span()
-        yield Finding(rule.name, start, end, ctx.original[start:end], rule.message, rule.blocking)
+    try:
+        compiled = compile_custom(rule.kind, rule.pattern)
+    except InvalidPattern as exc:
+        # A rule saved before rules ran on RE2: say so on every check rather than drop it unseen.
+        yield Finding(
+            rule.name, 0, 0, "", f"This account's rule {rule.pattern!r} cannot run: {exc} An admin must edit it.", False
+        )
+        return
+    if rule.kind == PHRASE:
+        for a, b in compiled.spans(ctx.plain.text, group=1):
+            start, end = ctx.plain.span(a, b)
+            yield Finding(rule.name, start, end, ctx.original[start:end], rule.message, rule.blocking)
+    else:
+        for start, end in compiled.spans(ctx.original):
+            yield Finding(rule.name, start, end, ctx.original[start:end], rule.message, rule.blocking)
 
 
 # --- the checker --------------------------------------------------------------
@@ -90,6 +119,14 @@ def _dedupe(findings: list[Finding]) -> list[Finding]:
     return kept
 
 
+def _too_long(text: str, max_chars: int) -> list[Finding]:
+    """A blocking finding over what lies past the cap: what the guard did not read is never sent unread."""
+    if len(text) <= max_chars:
+        return []
+    explanation = RULES["too_long"][1].format(max_chars=f"{max_chars:,}")
+    return [Finding("too_long", max_chars, len(text), text[max_chars:], explanation, True)]
+
+
 def check_text(
     text: str,
     *,
@@ -97,23 +134,27 @@ def check_text(
     extra_rules: Iterable[CustomRule] = (),
     order_id: str | None = None,
     answering: bool = False,
+    max_chars: int = MAX_CHARS,
 ) -> list[Finding]:
     """Every finding in `text`, sorted by where it starts; offsets index the text as given.
     A blank text has nothing to find (not even a missing order id). `answering`: the message is sent in answer
     to a buyer's message, so news of the order ("it shipped yesterday") answers them and confirms nothing.
-    Without it, the text alone decides."""
+    Without it, the text alone decides. Only the first `max_chars` characters are read; a longer text is
+    blocked ("too_long")."""
     if not text.strip():
         return []
+    too_long = _too_long(text, max_chars)
+    text = text[:max_chars]
     ctx = Context(text, allowed_domains, answering=answering)
     findings = [f for detect in DETECTORS for f in detect(ctx)]
     for rule in extra_rules:
         findings.extend(_custom(ctx, rule))
     if order_id:
         findings.extend(_order_id(ctx, order_id))
-    return sorted(_dedupe(findings), key=lambda f: (f.start, f.end, f.rule))
+    return sorted(_dedupe(findings), key=lambda f: (f.start, f.end, f.rule)) + too_long
 
 
-def check_feedback_contact(text: str, *, asks_removal: bool = False) -> list[Finding]:
+def check_feedback_contact(text: str, *, asks_removal: bool = False, max_chars: int = MAX_CHARS) -> list[Finding]:
     """The findings of Amazon's rules on contacting a buyer about their feedback, beyond `check_text`'s:
     "incentive", each gift offered (a voucher, "as a thank you"), with or without a review ask next to it since the
     message is about the feedback; "feedback_removal", each ask to change or remove the feedback; and, when the text
@@ -122,6 +163,8 @@ def check_feedback_contact(text: str, *, asks_removal: bool = False) -> list[Fin
     a message about feedback had better not name a voucher at all."""
     if not text.strip():
         return []
+    too_long = _too_long(text, max_chars)
+    text = text[:max_chars]
     ctx = Context(text, ())
 
     def found(rule: str, patterns: Iterable[re.Pattern]) -> list[Finding]:
@@ -131,7 +174,7 @@ def check_feedback_contact(text: str, *, asks_removal: bool = False) -> list[Fin
     findings = [*found("incentive", (w.gift for w in WORDINGS)), *removals]
     if removals or asks_removal:
         findings.extend(found("feedback_compensation", (w.compensation for w in WORDINGS)))
-    return sorted(_dedupe(findings), key=lambda f: (f.start, f.end, f.rule))
+    return sorted(_dedupe(findings), key=lambda f: (f.start, f.end, f.rule)) + too_long
 
 
 def is_blocked(findings: Iterable[Finding]) -> bool:

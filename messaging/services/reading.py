@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from functools import reduce
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import connection, transaction
 from django.db.models import Q
@@ -169,7 +170,7 @@ def _read(mails: list[InboundMail], *, actor: AbstractBaseUser | None) -> None:
     readable: list[tuple[InboundMail, ParsedMail]] = []
     for mail in mails:
         try:
-            parsed = parse_mail(bytes(mail.raw), received_at=mail.received_at)
+            parsed = parse_mail(bytes(mail.raw), received_at=mail.received_at, max_chars=settings.MAIL_TEXT_MAX_CHARS)
         except Exception as exc:  # noqa: BLE001 - input the email package cannot take is a problem, not a crash
             logger.warning("inbound mail %s could not be parsed: %r", mail.pk, exc)
             _problem(mail, f"could not be read: {type(exc).__name__}: {exc}", filing)
