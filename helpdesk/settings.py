@@ -258,6 +258,10 @@ else:
 CELERY_TASK_IGNORE_RESULT = True
 CELERY_TASK_ALWAYS_EAGER = env_bool("CELERY_TASK_ALWAYS_EAGER", False)
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+# Every task's time limits unless it states its own (docs/security.md): at the soft one the task is told to stop
+# (SoftTimeLimitExceeded), at the hard one its worker process is replaced. Nothing holds a worker for longer.
+CELERY_TASK_SOFT_TIME_LIMIT = env_int("CELERY_TASK_SOFT_TIME_LIMIT", 300)
+CELERY_TASK_TIME_LIMIT = env_int("CELERY_TASK_TIME_LIMIT", 360)
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
 
 # Report uploads (all-orders, feedback): the largest file taken, and how far a compressed one may

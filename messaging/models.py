@@ -113,6 +113,9 @@ class InboundMail(models.Model):
     purged_at = models.DateTimeField(
         null=True, blank=True, help_text="When the retention purge removed its bytes and the sender's name."
     )
+    # A reading task was queued for it and may still be queued or running until then: no second one is queued
+    # before (a dead worker's lease simply runs out).
+    read_queued_until = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["-arrived_at", "-id"]
