@@ -1,7 +1,7 @@
 """Hostile input: what a crafted mail or a typed message may hold to stall a backtracking regular expression.
 
 `CORPUS` is a name and a text per attack: long runs of every kind of whitespace, of letters, digits and
-separators, nested brackets, and the shapes of Amazon's own lines repeated. `timed` measures a call.
+separators, nested brackets, and the shapes of Amazon's own lines repeated. `timed` measures a call in CPU seconds.
 """
 
 import time
@@ -76,6 +76,27 @@ UNITS = {
 }
 
 
+# Words each rule flags, repeated: thousands of findings in one message.
+FLAGGED = [
+    "additional fee ",
+    "zusätzliche Gebühr ",
+    "frais supplémentaires ",
+    "we will sue you ",
+    "liar ",
+    "idiot ",
+    "a@b.com ",
+    "www.x.com ",
+    "call 555 123 4567 ",
+    "refund ",
+    "5 star review ",
+    "remove the feedback ",
+    "your order has shipped ",
+    "Amazon requires you to leave a review ",
+    "12 Main Street ",
+    "no, ",
+]
+
+
 def run(unit: str, length: int = RUN) -> str:
     return unit * max(1, length // len(unit))
 
@@ -93,6 +114,8 @@ CORPUS = corpus()
 
 
 def timed(call: Callable[[], object]) -> tuple[float, object]:
-    start = time.perf_counter()
+    """(seconds, result) of `call`: the CPU time this process spent on it, which other processes sharing the
+    machine do not stretch as they stretch the wall clock (the database's own work is not counted)."""
+    start = time.process_time()
     result = call()
-    return time.perf_counter() - start, result
+    return time.process_time() - start, result

@@ -6,8 +6,10 @@ that maps every finding back to the original offsets in `normalise`.
 """
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from itertools import accumulate, groupby
 
 import re2
 
@@ -103,20 +105,46 @@ def _order_id(ctx: Context, order_id: str) -> Iterator[Finding]:
 
 
 def _dedupe(findings: list[Finding]) -> list[Finding]:
-    """Drop exact repeats, a finding inside a longer one of the same rule, and one a more specific rule explains."""
+    """Drop exact repeats, a finding inside a longer one of the same rule, and one a more specific rule explains.
+
+    In O(n log n): a message can hold thousands of findings ("liar liar liar …"), and comparing each with every
+    other would take seconds."""
     unique = list(dict.fromkeys(findings))
-    kept = []
+    by_rule: dict[str, list[Finding]] = {}
     for f in unique:
-        shadows = SHADOWED_BY.get(f.rule, set())
-        if any(g.rule in shadows and g.start < f.end and f.start < g.end for g in unique):
-            continue
-        if any(
-            g.rule == f.rule and g.start <= f.start and f.end <= g.end and (g.start, g.end) != (f.start, f.end)
-            for g in unique
-        ):
-            continue
-        kept.append(f)
-    return kept
+        by_rule.setdefault(f.rule, []).append(f)
+    overlaps = {rule: _Spans(found) for rule, found in by_rule.items()}
+    inside = {id(f) for found in by_rule.values() for f in _contained(found)}
+    return [
+        f
+        for f in unique
+        if id(f) not in inside
+        and not any(rule in overlaps and overlaps[rule].overlap(f.start, f.end) for rule in SHADOWED_BY.get(f.rule, ()))
+    ]
+
+
+class _Spans:
+    """Whether any of some findings overlaps a span: their starts sorted, with the furthest end up to each."""
+
+    def __init__(self, found: list[Finding]):
+        spans = sorted((f.start, f.end) for f in found)
+        self.starts = [start for start, _ in spans]
+        self.furthest = list(accumulate((end for _, end in spans), max))
+
+    def overlap(self, start: int, end: int) -> bool:
+        before = bisect_left(self.starts, end)
+        return before > 0 and self.furthest[before - 1] > start
+
+
+def _contained(found: list[Finding]) -> Iterator[Finding]:
+    """The findings (of one rule) inside another one's longer span."""
+    ordered = sorted(found, key=lambda f: (f.start, -f.end))
+    furthest = -1  # the furthest end of the spans before the current one
+    for _, group in groupby(ordered, key=lambda f: (f.start, f.end)):
+        group = list(group)
+        if furthest >= group[0].end:
+            yield from group
+        furthest = max(furthest, group[0].end)
 
 
 def _too_long(text: str, max_chars: int) -> list[Finding]:
@@ -205,8 +233,14 @@ def segments(text: str, findings: Iterable[Finding]) -> list[Segment]:
     spans = [f for f in findings if f.end > f.start]
     cuts = sorted({0, len(text), *(f.start for f in spans), *(f.end for f in spans)})
     pieces = []
+    # The findings covering each piece, kept as the cuts go by rather than looked for among all of them.
+    waiting = sorted(range(len(spans)), key=lambda i: spans[i].start, reverse=True)
+    active: list[int] = []
     for a, b in zip(cuts, cuts[1:], strict=False):
-        covering = tuple(f for f in spans if f.start <= a and b <= f.end)
+        while waiting and spans[waiting[-1]].start <= a:
+            active.append(waiting.pop())
+        active = sorted(i for i in active if b <= spans[i].end)
+        covering = tuple(spans[i] for i in active)
         if pieces and not covering and not pieces[-1].findings:
             pieces[-1] = Segment(pieces[-1].text + text[a:b])
         else:

@@ -13,9 +13,10 @@ from messaging.compliance.checker import (
     check_text,
     compile_custom,
     is_blocked,
+    segments,
 )
 from messaging.compliance.services import compliance_check
-from tests.hostile import CORPUS, UNITS, run, timed
+from tests.hostile import CORPUS, FLAGGED, UNITS, run, timed
 
 SECOND = 1.0
 
@@ -34,6 +35,18 @@ def test_a_hostile_run_inside_a_message_is_checked_in_under_a_second(name):
     text = f"Hallo, bitte bewerten Sie uns mit 5 Sternen. {run(UNITS[name] if name in UNITS else '(', 9_000)} Danke."
     took, _ = timed(lambda: check_text(text))
     assert took < SECOND, f"{name}: {took:.2f} s"
+
+
+@pytest.mark.parametrize("phrase", FLAGGED)
+def test_thousands_of_findings_are_checked_and_highlighted_in_under_a_second(phrase):
+    text = run(phrase)
+    took, findings = timed(lambda: check_text(text))
+    assert findings
+    took_cut, pieces = timed(lambda: segments(text, findings))
+    assert "".join(piece.text for piece in pieces) == text
+    assert took + took_cut < SECOND, f"{phrase!r}: {took:.2f} s + {took_cut:.2f} s"
+    took, _ = timed(lambda: check_feedback_contact(text, asks_removal=True))
+    assert took < SECOND, f"{phrase!r} (feedback contact): {took:.2f} s"
 
 
 def test_german_review_wording_over_digit_dashes_is_checked_in_under_a_second():
