@@ -46,6 +46,7 @@ from ..models import (
     Message,
 )
 from ..parsing import ParsedMail, clean, parse_mail, strip_reply_prefixes
+from ..trust import dns_resolver, sender_verify
 from .notices import notices_hand_over_after_commit
 
 logger = logging.getLogger(__name__)
@@ -56,7 +57,7 @@ MARKETPLACE_BY_ID = {m.marketplace_id: m for m in MARKETPLACES.values()}
 READ_FIELDS = [
     "account", "kind", "status", "problem", "defects", "processed_at", "received_at", "message_id", "subject",
     "from_address", "from_name", "amazon_order_id", "relay_address", "marketplace_id", "comm_token",
-    "original_message_id", "handover_next_at",
+    "original_message_id", "handover_next_at", "sender_check", "sender_check_detail",
 ]  # fmt: skip
 CONVERSATION_LOCK_CLASS = 0x4D534731  # the advisory-lock namespace of conversation keys
 CONVERSATION_FIELDS = ["buyer_email", "buyer_name", "order", "items", "marketplace_id", "last_message_at"]
@@ -91,7 +92,7 @@ def inbound_process_many(*, mail_ids: Sequence[int], actor: AbstractBaseUser | N
         with transaction.atomic():
             mails = list(
                 InboundMail.objects.select_for_update(of=("self",))
-                .select_related("account")
+                .select_related("account", "mailbox")
                 .filter(pk__in=list(mail_ids))
                 .order_by("id")
             )
@@ -167,6 +168,7 @@ def _read(mails: list[InboundMail], *, actor: AbstractBaseUser | None) -> None:
     """Read and file the batch. Call inside a transaction holding the mail rows."""
     filing = _Filing(actor)
     readable: list[tuple[InboundMail, ParsedMail]] = []
+    resolver = dns_resolver()  # one batch asks DNS once for each key
     for mail in mails:
         try:
             parsed = parse_mail(bytes(mail.raw), received_at=mail.received_at)
@@ -175,6 +177,13 @@ def _read(mails: list[InboundMail], *, actor: AbstractBaseUser | None) -> None:
             _problem(mail, f"could not be read: {type(exc).__name__}: {exc}", filing)
             continue
         _take_fields(mail, parsed)
+        verdict = sender_verify(
+            bytes(mail.raw),
+            from_address=parsed.from_address,
+            trusted_servers=mail.mailbox.trusted_server_ids if mail.mailbox else (),
+            resolver=resolver,
+        )
+        mail.sender_check, mail.sender_check_detail = verdict.check, clean(verdict.detail, 300)
         try:
             if mail.account is None:
                 _claim_for(mail, _account_by_marketplace(mail))
