@@ -5,7 +5,6 @@ from django import forms
 from .models import Mailbox
 from .services import MAX_MAIL_BYTES
 
-
 SERVER_ID_RE = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9.-]{0,251}[A-Za-z0-9])?")  # a host name, as authserv-ids are
 
 

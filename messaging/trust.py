@@ -32,10 +32,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import dkim
-from dkim.dnsplug import get_txt
-from dkim.util import InvalidTagValueList, parse_tag_value
 from django.conf import settings
 from django.utils.module_loading import import_string
+from dkim.dnsplug import get_txt
+from dkim.util import InvalidTagValueList, parse_tag_value
 
 from .models import SenderCheck
 from .parsing.amazon import AMAZON_DOMAINS, is_amazon_address

@@ -19,6 +19,7 @@ from django.db import transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
+from helpdesk.services.audit import audit
 from helpdesk.services.lifecycle import case_clocks_meet, transition
 from messaging.kinds import MESSAGE_RESPONSE
 from messaging.models import DELIVERY_FAILURE_KINDS, InboundMail
@@ -155,21 +156,38 @@ def reply_send(*, reply_id: int, retry: bool = False) -> Reply | None:
 def outbound_mark_bounced(*, mail: InboundMail) -> Reply | None:
     """The handler of Amazon's delivery-failure notices (a bounce or an opt-out): the reply fails,
     with the reason on the thread. Matched by the Message-ID the notice quotes, else
-    by the relay address (the latest reply sent there before the notice). Idempotent."""
+    by the relay address (the latest reply sent there before the notice). Idempotent.
+
+    Only a notice proved to come from Amazon (messaging.trust) fails the reply; an unverified one is
+    recorded on the case and changes nothing."""
     if mail.kind not in DELIVERY_FAILURE_KINDS or mail.account_id is None:
         return None
     sent = Reply.objects.filter(account_id=mail.account_id, status=ReplyStatus.SENT)
     if mail.original_message_id:
-        reply = sent.filter(email_message_id=mail.original_message_id).first()
+        reply = (
+            sent.select_related("message__conversation__case").filter(email_message_id=mail.original_message_id).first()
+        )
     elif mail.relay_address:
         reply = (
-            sent.filter(to_address__iexact=mail.relay_address, sent_at__lte=mail.received_at)
+            sent.select_related("message__conversation__case")
+            .filter(to_address__iexact=mail.relay_address, sent_at__lte=mail.received_at)
             .order_by("-sent_at", "-id")
             .first()
         )
     else:
         return None
     if reply is None:
+        return None
+    if not mail.sender_verified:
+        # Anyone can write "we were unable to deliver" from Amazon's address: a reply is never failed
+        # (and so never sent again) on the word of a sender nothing proved.
+        audit(
+            verb="reply.bounce_unverified",
+            summary=f"A {mail.get_kind_display().lower()} about this reply came from a sender that could not be "
+            f"verified as Amazon ({mail.sender_check_detail or 'no proof'}): the reply stays sent",
+            case=reply.message.conversation.case,
+            after={"reply": reply.pk, "mail": mail.pk},
+        )
         return None
     reason = f"Amazon did not deliver it ({mail.get_kind_display().lower()}): {mail.subject}"
     return reply_transition(reply=reply, to=ReplyStatus.FAILED, error=reason.strip().rstrip(":"))

@@ -2,7 +2,10 @@
 (tests/settings.py points MAIL_DKIM_DNS here). A name nobody published has no record, as NXDOMAIN."""
 
 import base64
+import email
+import email.policy
 from dataclasses import dataclass
+from email.utils import parseaddr
 
 import dkim
 from cryptography.hazmat.primitives import serialization
@@ -46,6 +49,20 @@ def publish(domain: str, selector: str = "sd2026") -> Signer:
     return Signer(domain=domain, selector=selector, private_pem=pem)
 
 
+_AMAZON: dict[str, Signer] = {}
+
+
+def amazon_sign(raw: bytes) -> bytes:
+    """Sign a mail as Amazon's servers do, with a key of its From's domain published here."""
+    sender = str(email.message_from_bytes(raw, policy=email.policy.compat32).get("From", ""))
+    domain = parseaddr(sender)[1].rpartition("@")[2].lower()
+    signer = _AMAZON.get(domain)
+    if signer is None or f"{signer.selector}._domainkey.{domain}".encode() not in RECORDS:
+        signer = _AMAZON[domain] = publish(domain)
+    return signer.sign(raw)
+
+
 def clear() -> None:
     RECORDS.clear()
     ASKED.clear()
+    _AMAZON.clear()
