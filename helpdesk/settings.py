@@ -190,7 +190,8 @@ MEDIA_URL = "media/"
 _email_host = env_str("EMAIL_HOST")
 if _email_host:
     _mailer = {
-        "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+        # Django's SMTP backend, telling a message the server may have accepted from one it did not (helpdesk.mail).
+        "BACKEND": "helpdesk.mail.SmtpBackend",
         "OPTIONS": {
             "host": _email_host,
             "port": env_int("EMAIL_PORT", 25),
