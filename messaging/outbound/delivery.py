@@ -128,9 +128,7 @@ def reply_claim(*, reply_id: int, now: datetime | None = None) -> Reply | None:
 
 def _unconfirm_abandoned(*, reply_id: int, now: datetime) -> None:
     abandoned = (
-        Reply.objects.filter(
-            pk=reply_id, status=ReplyStatus.SENDING, next_attempt_at__lte=now, handed_at__isnull=False
-        )
+        Reply.objects.filter(pk=reply_id, status=ReplyStatus.SENDING, next_attempt_at__lte=now, handed_at__isnull=False)
         .values_list("attempts", "handed_at")
         .first()
     )

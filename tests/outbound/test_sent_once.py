@@ -25,10 +25,10 @@ from helpdesk.models.notifications import EmailState
 from helpdesk.services import notifications as notifications_service
 from helpdesk.services.notifications import LEASE as NOTIFICATION_LEASE
 from helpdesk.services.notifications import notifications_deliver
+from messaging.outbound import services as outbound_services
 from messaging.outbound.delivery import LEASE, TRANSPORT_ERRORS, LeaseLost, _mark_handed, reply_claim, reply_send
 from messaging.outbound.models import Reply, ReplyStatus
 from messaging.outbound.selectors import latest_inbound_id
-from messaging.outbound import services as outbound_services
 from messaging.outbound.services import reply_confirm, reply_queue, reply_retry
 from messaging.outbound.tasks import deliver_due_replies
 from tests.factories import UserFactory
