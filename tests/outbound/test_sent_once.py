@@ -17,6 +17,7 @@ import pytest
 import time_machine
 from aiosmtpd.controller import Controller
 from django.db import connection
+from django.urls import reverse
 from django.utils import timezone
 
 from helpdesk.mail import AcceptanceUnknown
@@ -297,3 +298,19 @@ def test_a_notification_whose_answer_times_out_is_not_sent_again(account, slow_s
 
 def test_acceptance_unknown_is_not_a_transport_error_that_celery_retries():
     assert not issubclass(AcceptanceUnknown, TRANSPORT_ERRORS)
+
+
+def test_the_thread_shows_an_unconfirmed_reply_and_the_agent_confirms_it(
+    slow_smtp, conversation, agent, client, settings
+):
+    settings.MAILERS = impatient_mailer(slow_smtp.port)
+    reply = queue(conversation, agent)
+    reply_send(reply_id=reply.id)
+    client.force_login(agent)
+    page = client.get(reverse("helpdesk:case", args=[conversation.case_id])).content.decode()
+    assert 'data-testid="delivery-unconfirmed"' in page and reverse("outbound:confirm", args=[reply.id]) in page
+    assert client.post(reverse("outbound:confirm", args=[reply.id])).status_code == 302
+    reply.refresh_from_db()
+    assert reply.status == ReplyStatus.SENT
+    assert client.post(reverse("outbound:confirm", args=[reply.id]), follow=True).status_code == 200  # refused, said
+    assert len(slow_smtp.envelopes) == 1
