@@ -42,7 +42,7 @@ class _TrackedDataMixin:
         self._writing_data, self._data_written = True, False
         try:
             return super().data(msg)
-        except OSError as exc:  # smtplib's errors are OSErrors too: timeouts, resets, "connection closed"
+        except Exception as exc:  # a timeout, a reset, "connection closed", or the task's time limit
             if self._data_written:
                 raise AcceptanceUnknown(f"no answer after the message was sent: {type(exc).__name__}: {exc}") from exc
             raise

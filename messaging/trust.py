@@ -94,9 +94,18 @@ def sender_verify(
     raw: bytes, *, from_address: str, trusted_servers: Sequence[str] = (), resolver: Resolver | None = None
 ) -> Verdict:
     """Whether a mail whose From is `from_address` was sent by Amazon. A mail whose From is not on
-    an Amazon domain claims nothing and is not checked (SenderCheck.NONE)."""
+    an Amazon domain claims nothing and is not checked (SenderCheck.NONE). Never raises: a mail the
+    check cannot read is unverified, and is read and filed all the same."""
     if not is_amazon_address(from_address):
         return Verdict(SenderCheck.NONE)
+    try:
+        return _verify(raw, from_address=from_address, trusted_servers=trusted_servers, resolver=resolver)
+    except Exception as exc:  # noqa: BLE001 - whatever is in a mail, its message is filed; only the proof fails
+        logger.warning("sender check of a mail from %s failed: %r", from_address, exc)
+        return Verdict(SenderCheck.UNVERIFIED, f"could not be checked: {type(exc).__name__}")
+
+
+def _verify(raw: bytes, *, from_address: str, trusted_servers: Sequence[str], resolver: Resolver | None) -> Verdict:
     from_domain = _domain(from_address)
     headers = email.parser.BytesHeaderParser(policy=email.policy.compat32).parsebytes(raw)
     if trusted_servers:
@@ -111,8 +120,8 @@ def sender_verify(
     resolver = resolver or dns_resolver()
     reasons = []
     for index, signer in ours[:MAX_SIGNATURES]:
-        checker = dkim.DKIM(raw, timeout=settings.MAIL_DKIM_DNS_TIMEOUT)
         try:
+            checker = dkim.DKIM(raw, timeout=settings.MAIL_DKIM_DNS_TIMEOUT)
             if checker.verify(idx=index, dnsfunc=resolver):
                 return Verdict(SenderCheck.DKIM, f"DKIM signature of {signer} verified")
             reasons.append(f"the signature of {signer} does not verify")

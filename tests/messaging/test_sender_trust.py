@@ -203,3 +203,13 @@ def test_a_buyer_message_with_bounce_wording_outside_the_markers_opens_its_case(
     assert mail.kind == MailKind.BUYER_MESSAGE and mail.status == "parsed"
     case = mail.message.conversation.case
     assert case.deadlines.get().state == DeadlineState.OPEN
+
+
+def test_a_mail_the_check_cannot_read_is_unverified_and_still_filed(account):
+    """A DKIM-Signature header that is garbage, on a buyer's message: the message is filed all the same."""
+    raw = buyer_mail(text="Where is my parcel?", when=datetime(2026, 1, 5, 10, 0, tzinfo=UTC))
+    garbage = with_header(raw, "DKIM-Signature: v=1; d=marketplace.amazon.com; s=x; h=; b=;;=\x01; bh")
+    mail = read(account, garbage)
+    assert mail.kind == MailKind.BUYER_MESSAGE and mail.status == "parsed"
+    assert mail.sender_check == SenderCheck.UNVERIFIED
+    assert sender_verify(b"\xff\xfe not a mail", from_address="x@amazon.com").check == SenderCheck.UNVERIFIED
