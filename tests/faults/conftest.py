@@ -195,6 +195,7 @@ class Relay:
 
 @pytest.fixture
 def workers(transactional_db, queue, relay, tmp_path):
+    queue_name = queue
     """Start workers with `workers.start(ahead_s=…)`; every one still running is killed at the end, and
     its backends cut, before pytest-django empties the tables."""
     started: list[Worker] = []
@@ -212,6 +213,8 @@ def workers(transactional_db, queue, relay, tmp_path):
     }
 
     class Workers:
+        queue = queue_name
+
         def start(self, *, ahead_s: float = 0, **extra_env: str) -> Worker:
             worker = Worker(queue=queue, env={**env, **extra_env}, log_dir=tmp_path, ahead_s=ahead_s)
             started.append(worker)

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from helpdesk.models import Activity, Case, Deadline, DeadlineState
 from messaging.kinds import MESSAGE, MESSAGE_RESPONSE
-from messaging.models import Conversation, Direction, InboundMail, MailSource, Message
+from messaging.models import Conversation, Direction, InboundMail, MailSource, MailStatus, Message
 from messaging.outbound.models import Reply, ReplyStatus
 from messaging.outbound.selectors import latest_inbound_id
 from messaging.outbound.services import reply_queue
@@ -52,7 +52,8 @@ def assert_filed_once(account, *, mails: int, buyers: int) -> None:
     """Every mail stored once and filed once: one message each, one conversation and one case per buyer
     (and order), one running 24-hour clock per case, one audit row per mail and per opened case."""
     assert InboundMail.objects.filter(account=account).count() == mails
-    assert set(InboundMail.objects.filter(account=account).values_list("status", flat=True)) == {"parsed"}
+    unread = InboundMail.objects.filter(account=account).exclude(status=MailStatus.PARSED)
+    assert not unread.exists(), list(unread.values_list("id", "status", "problem")[:5])
     incoming = Message.objects.filter(conversation__account=account, direction=Direction.IN)
     assert incoming.count() == mails
     assert incoming.values("inbound_id").distinct().count() == mails
@@ -95,3 +96,29 @@ def assert_replies_met_clocks_once(replies: list[Reply]) -> None:
         clock = Deadline.objects.get(case_id=case_id, kind=MESSAGE_RESPONSE)
         assert clock.state == DeadlineState.MET
         assert Activity.objects.filter(case_id=case_id, verb__in=["clock.met", "clock.met_late"]).count() == 1
+
+
+def seed_clocks(account, *, breaching: int, warning: int) -> list[Deadline]:
+    """Open clocks, in due order: `breaching` past due a second apart, then `warning` inside their
+    warning window."""
+    now = timezone.now()
+    snapshot = {"duration_s": 86400, "warn_before_s": 21600, "calendar": "calendar", "timezone": "UTC"}
+    cases = Case.objects.bulk_create(
+        [Case(account=account, kind="message", subject=f"clock {n}") for n in range(breaching + warning)]
+    )
+    clocks = []
+    for n, case in enumerate(cases):
+        due = now - timedelta(hours=2) + timedelta(seconds=n) if n < breaching else now + timedelta(hours=3)
+        clocks.append(
+            Deadline(
+                case=case,
+                account=account,
+                kind="message_response",
+                policy_snapshot=snapshot,
+                started_at=due - timedelta(hours=24),
+                warn_at=due - timedelta(hours=6),
+                due_at=due,
+                warned_at=due - timedelta(hours=6) if n < breaching else None,
+            )
+        )
+    return Deadline.objects.bulk_create(clocks)

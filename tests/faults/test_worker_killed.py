@@ -3,11 +3,8 @@ is lost and nothing happens twice. Each kill is made where it hurts, inside the 
 transaction: the test holds a lock on a row the worker needs next, waits until PostgreSQL shows the
 worker waiting for it, and kills it there."""
 
-from datetime import timedelta
-
 import pytest
 from django.db.models import Count
-from django.utils import timezone
 
 from helpdesk.models import Activity, Case, Deadline, DeadlineState, Notification, Priority
 from helpdesk.services.deadlines import deadlines_sweep
@@ -25,6 +22,7 @@ from .helpers import (
     assert_replies_met_clocks_once,
     conversations_with_buyers,
     queue_reply,
+    seed_clocks,
     store_mails,
 )
 
@@ -70,38 +68,12 @@ def test_a_worker_killed_while_reading_a_batch_of_mail_loses_none_and_files_none
     assert conversation.messages.count() == 2
 
 
-def _seed_clocks(account, *, breaching: int, warning: int) -> list[Deadline]:
-    """Open clocks, in due order: `breaching` past due a second apart, then `warning` inside their
-    warning window."""
-    now = timezone.now()
-    snapshot = {"duration_s": 86400, "warn_before_s": 21600, "calendar": "calendar", "timezone": "UTC"}
-    cases = Case.objects.bulk_create(
-        [Case(account=account, kind="message", subject=f"clock {n}") for n in range(breaching + warning)]
-    )
-    clocks = []
-    for n, case in enumerate(cases):
-        due = now - timedelta(hours=2) + timedelta(seconds=n) if n < breaching else now + timedelta(hours=3)
-        clocks.append(
-            Deadline(
-                case=case,
-                account=account,
-                kind="message_response",
-                policy_snapshot=snapshot,
-                started_at=due - timedelta(hours=24),
-                warn_at=due - timedelta(hours=6),
-                due_at=due,
-                warned_at=due - timedelta(hours=6) if n < breaching else None,
-            )
-        )
-    return Deadline.objects.bulk_create(clocks)
-
-
 def test_a_worker_killed_in_the_middle_of_a_sweep_transitions_each_clock_once(account, workers, pg):
     manager = UserFactory(username="mona", email="")  # notified in the product; no email to wait for
     account.memberships.create(user=manager, role="manager")
     agent = UserFactory(username="alice", email="")
     account.memberships.create(user=agent, role="agent")
-    clocks = _seed_clocks(account, breaching=500, warning=200)
+    clocks = seed_clocks(account, breaching=500, warning=200)
     sweeper = workers.start(SWEEP_BATCH_SIZE="100")
     # The fourth batch of breaches needs this case's row: the worker stops there, three batches committed.
     with row_locked("helpdesk_case", clocks[350].case_id):
