@@ -89,11 +89,11 @@ def test_redis_flushed_while_work_is_queued_loses_none_of_it(account, other_acco
 def test_postgresql_cutting_the_workers_connections_under_load_loses_nothing(
     account, other_account, agent, manager, workers, relay, pg
 ):
-    replies, buyers, clock_ids = _queue_work(account, other_account, agent, mails=300, clocks=600)
+    replies, buyers, clock_ids = _queue_work(account, other_account, agent, mails=150, clocks=300)
     worker = workers.start(SWEEP_BATCH_SIZE="50")
     cuts = 0
     started = time.monotonic()
-    while not _all_done(clock_ids) and time.monotonic() - started < 30:
+    while not _all_done(clock_ids) and time.monotonic() - started < 20:
         cuts += worker.terminate_backends(pg) > 0
         time.sleep(0.25)
     assert cuts >= 3, "the connections were cut while the worker had work"

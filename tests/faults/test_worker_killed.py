@@ -41,26 +41,26 @@ def test_a_worker_killed_while_reading_a_batch_of_mail_loses_none_and_files_none
     wait_for(lambda: InboundMail.objects.get(pk=first).status == MailStatus.PARSED, timeout=60, what="the first mail")
     conversation = Conversation.objects.get(messages__inbound_id=first)
 
-    # Four batches from buyers 1-150, some writing twice; buyer 0 writes again in the third batch.
-    buyers = [1 + n % 150 for n in range(200)]
-    buyers[2 * BATCH_SIZE + 20] = 0
+    # Three batches from buyers 1-100, some writing twice; buyer 0 writes again in the second batch.
+    buyers = [1 + n % 100 for n in range(3 * BATCH_SIZE)]
+    buyers[BATCH_SIZE + 20] = 0
     ids = store_mails(account, buyers, tag="burst")
     batches = [ids[start : start + BATCH_SIZE] for start in range(0, len(ids), BATCH_SIZE)]
     with row_locked("messaging_conversation", conversation.pk):
         for batch in batches:
             read_mail.delay(batch)
-        wait_for(lambda: first_worker.blocked_on_lock(pg), timeout=90, what="the third batch", worker=first_worker)
+        wait_for(lambda: first_worker.blocked_on_lock(pg), timeout=90, what="the second batch", worker=first_worker)
         first_worker.kill()
     unread = set(InboundMail.objects.filter(status=MailStatus.RECEIVED).values_list("id", flat=True))
-    assert set(batches[2]) <= unread, "the batch in hand was rolled back whole"
-    assert not unread & set(batches[0] + batches[1]), "the batches before it were committed"
+    assert set(batches[1]) <= unread, "the batch in hand was rolled back whole"
+    assert not unread & set(batches[0]), "the batch before it was committed"
 
     # The new worker takes the batch still queued; the beat's poll queues what was in the dead worker's
     # hands again (its unread mail is five minutes old to the new worker's clock), and the broker hands
     # out the dead worker's unacknowledged batch once more, as it does after its visibility timeout.
     workers.start(ahead_s=AFTER_LEASES_S)
     poll_mailboxes.delay()
-    read_mail.delay(batches[2])
+    read_mail.delay(batches[1])
     wait_for(
         lambda: not InboundMail.objects.filter(status=MailStatus.RECEIVED).exists(), timeout=120, what="every mail read"
     )
@@ -73,35 +73,35 @@ def test_a_worker_killed_in_the_middle_of_a_sweep_transitions_each_clock_once(ac
     account.memberships.create(user=manager, role="manager")
     agent = UserFactory(username="alice", email="")
     account.memberships.create(user=agent, role="agent")
-    clocks = seed_clocks(account, breaching=500, warning=200)
+    clocks = seed_clocks(account, breaching=300, warning=100)
     sweeper = workers.start(SWEEP_BATCH_SIZE="100")
-    # The fourth batch of breaches needs this case's row: the worker stops there, three batches committed.
-    with row_locked("helpdesk_case", clocks[350].case_id):
+    # The third batch of breaches needs this case's row: the worker stops there, two batches committed.
+    with row_locked("helpdesk_case", clocks[250].case_id):
         sweep_deadlines.delay()
-        wait_for(lambda: sweeper.blocked_on_lock(pg), timeout=90, what="the fourth batch", worker=sweeper)
+        wait_for(lambda: sweeper.blocked_on_lock(pg), timeout=90, what="the third batch", worker=sweeper)
         sweeper.kill()
-    assert Deadline.objects.filter(state=DeadlineState.BREACHED).count() == 300
-    assert not Deadline.objects.filter(pk__in=[c.pk for c in clocks[300:400]], state=DeadlineState.BREACHED).exists()
+    assert Deadline.objects.filter(state=DeadlineState.BREACHED).count() == 200
+    assert not Deadline.objects.filter(pk__in=[c.pk for c in clocks[200:300]], state=DeadlineState.BREACHED).exists()
 
     restarted = workers.start()
     sweep_deadlines.delay()  # the beat's next tick
     wait_for(
-        lambda: Deadline.objects.filter(state=DeadlineState.BREACHED).count() == 500
-        and Deadline.objects.filter(warned_at__isnull=False).count() == 700,
+        lambda: Deadline.objects.filter(state=DeadlineState.BREACHED).count() == 300
+        and Deadline.objects.filter(warned_at__isnull=False).count() == 400,
         timeout=120,
         what="every clock swept",
         worker=restarted,
     )
     assert deadlines_sweep().total == 0, "nothing is left to sweep"
 
-    for verb, expected in (("clock.breached", 500), ("clock.warned", 200)):
+    for verb, expected in (("clock.breached", 300), ("clock.warned", 100)):
         per_case = Activity.objects.filter(verb=verb).values("case_id").annotate(n=Count("id"))
         assert len(per_case) == expected and {row["n"] for row in per_case} == {1}, verb
-    for kind, user, expected in (("breach", manager, 500), ("warn", agent, 200)):
+    for kind, user, expected in (("breach", manager, 300), ("warn", agent, 100)):
         per_clock = Notification.objects.filter(kind=kind, user=user).values("deadline_id").annotate(n=Count("id"))
         assert len(per_clock) == expected and {row["n"] for row in per_clock} == {1}, kind
-    assert Notification.objects.count() == 700
-    assert Case.objects.filter(priority=Priority.URGENT).count() == 500
+    assert Notification.objects.count() == 400
+    assert Case.objects.filter(priority=Priority.URGENT).count() == 300
 
 
 def _status(reply: Reply) -> str:
