@@ -36,6 +36,7 @@ import subprocess  # noqa: E402
 import threading  # noqa: E402
 import time  # noqa: E402
 from collections import Counter, defaultdict  # noqa: E402
+from concurrent.futures import ThreadPoolExecutor  # noqa: E402
 from datetime import datetime, timedelta  # noqa: E402
 from email import message_from_bytes  # noqa: E402
 from email.utils import format_datetime  # noqa: E402
@@ -317,6 +318,16 @@ class Browser:
         if response is None or response.headers.get("location") != "/":
             sys.exit(f"{username} could not log in: {self.stats.samples}")
 
+    def warm_up(self, username: str, account_id: int) -> None:
+        """Sign in and go once round what an agent does, so every gunicorn worker has loaded its templates."""
+        self.login(username)
+        self.call("GET", "/", kind="warm_up")
+        case = Case.objects.filter(account_id=account_id).order_by("?").values_list("id", flat=True).first()
+        self.call("GET", f"/cases/{case}/", kind="warm_up")
+        data = {"account": account_id, "text": "Hello", "text_field": "text", "answering": "1"}
+        self.call("POST", "/messages/compliance/check", kind="warm_up", htmx=True, data=data)
+        connections.close_all()
+
 
 def agent_work(browser: Browser, account_id: int, stop: threading.Event, rng: random.Random) -> None:
     while not stop.is_set():
@@ -398,13 +409,12 @@ def main() -> None:
     stats = Stats()
     try:
         base = f"http://127.0.0.1:{web_port}"
-        browsers = []
-        for username in usernames:
-            browser = Browser(base, stats)
-            browser.login(username)
-            browsers.append(browser)
-        stats.times.clear()  # logins are not part of the figures
+        browsers = [Browser(base, stats) for _ in usernames]
+        with ThreadPoolExecutor(max_workers=8) as pool:
+            list(pool.map(lambda pair: pair[0].warm_up(pair[1], account.id), zip(browsers, usernames, strict=True)))
+        stats.times.clear()  # signing in and the first round, on gunicorn workers just started, are not measured
         stats.errors.clear()
+        stats.samples.clear()
         print(f"{len(browsers)} agents logged in; running {DURATION_S:.0f}s", flush=True)
 
         stop, fed = threading.Event(), []
