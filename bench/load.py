@@ -200,7 +200,11 @@ def clocks_fall_due_during(start: datetime) -> None:
 # --- the processes -----------------------------------------------------------------------
 
 
-def start_processes(smtp_port: int, web_port: int) -> list[subprocess.Popen]:
+WORKER_NAME = f"bench-load-{os.getpid()}@{socket.gethostname()}"
+
+
+def start_processes(smtp_port: int, web_port: int, processes: list[subprocess.Popen]) -> None:
+    """gunicorn, a Celery worker and beat, each added to `processes` as it starts (the caller stops them)."""
     LOG_DIR.mkdir(parents=True, exist_ok=True)
     env = {
         **os.environ,
@@ -217,14 +221,13 @@ def start_processes(smtp_port: int, web_port: int) -> list[subprocess.Popen]:
         ],
         "worker": [
             sys.executable, "-m", "celery", "-A", "helpdesk", "worker", "--concurrency", "2",
-            "--loglevel", "WARNING", "--without-gossip", "--without-mingle", "--hostname", "bench-load@%h",
+            "--loglevel", "WARNING", "--without-gossip", "--without-mingle", "--hostname", WORKER_NAME,
         ],
         "beat": [
             sys.executable, "-m", "celery", "-A", "helpdesk", "beat", "--loglevel", "WARNING",
             "--schedule", str(LOG_DIR / "celerybeat-schedule"),
         ],
     }  # fmt: skip
-    processes = []
     for name, command in commands.items():
         with (LOG_DIR / f"{name}.log").open("wb") as log:
             processes.append(subprocess.Popen(command, env=env, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT))
@@ -239,10 +242,9 @@ def start_processes(smtp_port: int, web_port: int) -> list[subprocess.Popen]:
     else:
         sys.exit(f"gunicorn did not start: see {LOG_DIR / 'web.log'}")
     deadline = time.monotonic() + 120
-    while not app.control.ping(destination=[f"bench-load@{socket.gethostname()}"], timeout=1):
+    while not app.control.ping(destination=[WORKER_NAME], timeout=1):
         if time.monotonic() > deadline:
             sys.exit(f"the celery worker did not start: see {LOG_DIR / 'worker.log'}")
-    return processes
 
 
 # --- the agents ----------------------------------------------------------------------------
@@ -370,20 +372,25 @@ def agent_work(browser: Browser, account_id: int, stop: threading.Event, rng: ra
         stop.wait(rng.uniform(*THINK_S))
 
 
-def feed_mail(account: SellerAccount, stop: threading.Event, fed: list[int], rng: random.Random) -> None:
-    """A second's worth of mail at a time, stored as the IMAP poll stores it and its reading queued."""
-    serial, next_new = 1, BUYERS
+FEEDERS = 4  # mailboxes polled at once, each storing its share of the rate
+
+
+def feed_mail(account: SellerAccount, stop: threading.Event, fed: list[int], feeder: int) -> None:
+    """One mailbox's share: a second's worth of mail at a time, stored as the IMAP poll stores it
+    (a row a mail), and its reading queued."""
+    rng = random.Random(-feeder)
+    serial, next_new = feeder, BUYERS + feeder
     next_at = time.monotonic()
     try:
         while not stop.is_set():
             batch = []
-            for _ in range(round(MAIL_PER_S)):
+            for _ in range(round(MAIL_PER_S * (feeder + 1) / FEEDERS) - round(MAIL_PER_S * feeder / FEEDERS)):
                 if rng.random() < FOLLOW_UP_SHARE:
                     buyer = rng.randrange(BUYERS)
                 else:
-                    buyer, next_new = next_new, next_new + 1
+                    buyer, next_new = next_new, next_new + FEEDERS
                 raw = buyer_mail(buyer, serial, when=timezone.now())
-                serial += 1
+                serial += FEEDERS
                 mail, _ = inbound_receive(raw=raw, source=MailSource.IMAP, account=account, source_ref=f"feed:{serial}")
                 batch.append(mail.pk)
             fed.extend(batch)
@@ -405,9 +412,10 @@ def main() -> None:
     smtp_port, web_port = free_port(), free_port()
     controller = Controller(relay, hostname="127.0.0.1", port=smtp_port)
     controller.start()
-    processes = start_processes(smtp_port, web_port)
+    processes: list[subprocess.Popen] = []
     stats = Stats()
     try:
+        start_processes(smtp_port, web_port, processes)
         base = f"http://127.0.0.1:{web_port}"
         browsers = [Browser(base, stats) for _ in usernames]
         with ThreadPoolExecutor(max_workers=8) as pool:
@@ -425,7 +433,10 @@ def main() -> None:
             threading.Thread(target=agent_work, args=(b, account.id, stop, random.Random(n)), daemon=True)
             for n, b in enumerate(browsers)
         ]
-        threads.append(threading.Thread(target=feed_mail, args=(account, stop, fed, random.Random(-1)), daemon=True))
+        threads += [
+            threading.Thread(target=feed_mail, args=(account, stop, fed, feeder), daemon=True)
+            for feeder in range(FEEDERS)
+        ]
         for thread in threads:
             thread.start()
         time.sleep(DURATION_S)
@@ -469,11 +480,14 @@ def main() -> None:
     figure("p50_ms", round(percentile(all_times, 50)))
     figure("p95_ms", round(percentile(all_times, 95)))
     figure("mails_fed", len(fed))
+    figure("mails_fed_per_s", len(fed) / DURATION_S)
+    figure("mail_rate_target_per_s", MAIL_PER_S)
     figure("mails_unread_after_drain", InboundMail.objects.filter(id__in=fed, status=MailStatus.RECEIVED).count())
     figure("conversations", Conversation.objects.count())
     figure("replies_queued", len(replies))
     figure("replies_refused_stale", stats.refused)
     figure("replies_delivered", len(delivered))
+    figure("replies_unsent_after_drain", Reply.objects.exclude(status=ReplyStatus.SENT).count())
     figure("clocks_breached", breached)
     figure("requests", len(all_times))
     figure("errors", sum(stats.errors.values()))

@@ -24,6 +24,7 @@ from urllib.parse import quote
 
 import psycopg
 import pytest
+import redis
 from aiosmtpd.controller import Controller
 from django.conf import settings
 from django.db import connection
@@ -225,6 +226,7 @@ def workers(transactional_db, queue, relay, tmp_path):
         for worker in started:
             worker.kill()
             worker.terminate_backends(conn)
+    redis.Redis.from_url(settings.REDIS_URL).delete(queue)
 
 
 @pytest.fixture
