@@ -21,7 +21,7 @@ from datetime import datetime
 from functools import reduce
 
 from django.contrib.auth.models import AbstractBaseUser
-from django.db import connection, transaction
+from django.db import InterfaceError, OperationalError, connection, transaction
 from django.db.models import Q
 from django.utils import timezone
 
@@ -60,6 +60,8 @@ READ_FIELDS = [
     "original_message_id", "handover_next_at", "sender_check", "sender_check_detail",
 ]  # fmt: skip
 CONVERSATION_LOCK_CLASS = 0x4D534731  # the advisory-lock namespace of conversation keys
+# A lost connection, a server shutting down or restarting (and a deadlock, which a new try resolves).
+DATABASE_LOST = (OperationalError, InterfaceError)
 CONVERSATION_FIELDS = ["buyer_email", "buyer_name", "order", "items", "marketplace_id", "last_message_at"]
 
 
@@ -98,6 +100,10 @@ def inbound_process_many(*, mail_ids: Sequence[int], actor: AbstractBaseUser | N
             )
             _read([mail for mail in mails if mail.status != MailStatus.PARSED], actor=actor)
         return mails
+    except DATABASE_LOST:
+        # The database went away (a restart, a cut connection), which is no fault of the mail: it stays
+        # received, and is read again by its task's next run or the beat's re-queue of unread mail.
+        raise
     except Exception as exc:  # noqa: BLE001 - raw before parsed: nothing in a mail may lose it
         if len(mail_ids) > 1:
             logger.warning("a batch of %d mails failed (%s): reading them one by one", len(mail_ids), exc)
