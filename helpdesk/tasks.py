@@ -28,13 +28,15 @@ def deliver_notifications() -> int:
     return notifications_deliver()
 
 
-@shared_task(ignore_result=True, acks_late=True)
+# An import of a large report (up to IMPORT_MAX_BYTES expanded) and a purge of every account take long; the
+# rest keeps the settings' default limits (CELERY_TASK_SOFT_TIME_LIMIT, CELERY_TASK_TIME_LIMIT).
+@shared_task(ignore_result=True, acks_late=True, soft_time_limit=3300, time_limit=3600)
 def run_import(job_id: int) -> None:
     """Idempotent: a job already running or done is left alone."""
     import_job_run(job_id=job_id)
 
 
-@shared_task(ignore_result=True)
+@shared_task(ignore_result=True, soft_time_limit=1800, time_limit=1900)
 def purge_personal_data() -> int:
     """Beat runs this daily: every account's buyer data past its retention period (idempotent)."""
     accounts = list(SellerAccount.objects.order_by("id"))
@@ -61,6 +63,8 @@ def sync_orders() -> int:
     retry_backoff_max=3600,
     retry_jitter=True,
     max_retries=SYNC_MAX_RETRIES,
+    soft_time_limit=900,  # days of orders, a page at a time, throttled by Amazon
+    time_limit=960,
 )
 def sync_account_orders(self, account_id: int) -> None:
     """Queued by the hourly `sync_orders` and by an admin's "Sync orders now"."""
