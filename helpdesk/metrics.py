@@ -186,6 +186,11 @@ def _firm(today: date) -> Q:
 def odr(*, account: SellerAccount, today: date, lag: int = ODR_LAG) -> list[Odr]:
     """MFN, FBA and all orders, in Amazon's window (`lag` 0: the forecast). Two queries."""
     start, end = odr_window(today, lag=lag)
+    return odr_between(account=account, start=start, end=end, today=today)
+
+
+def odr_between(*, account: SellerAccount, start: date, end: date, today: date) -> list[Odr]:
+    """MFN, FBA and all orders, from `start` to `end` (days included), as the defects stand `today`."""
     orders = OrderDay.objects.filter(account=account, day__gte=start, day__lte=end).aggregate(
         all=Coalesce(Sum("orders"), 0), afn=Coalesce(Sum("afn"), 0), mfn=Coalesce(Sum("mfn"), 0)
     )
@@ -261,6 +266,28 @@ def defect_orders(*, account: SellerAccount, today: date) -> QuerySet[OrderDefec
         .exclude(state=DefectState.CLEARED)
         .order_by("amazon_order_id", "day", "id")
     )
+
+
+def odr_trend(*, account: SellerAccount, today: date, weeks: int = 12) -> list[dict]:
+    """The order defect rate as Amazon's window stood at the end of each of the last `weeks` weeks,
+    then today's forecast: two queries over the kept figures, the windows slid in Python."""
+    ends = [today - timedelta(days=ODR_LAG + 7 * n) for n in range(weeks - 1, -1, -1)]
+    first = ends[0] - timedelta(days=ODR_DAYS - 1)
+    orders = dict(OrderDay.objects.filter(account=account, day__gte=first, day__lte=today).values_list("day", "orders"))
+    defects = list(
+        OrderDefect.objects.filter(account=account, day__gte=first, day__lte=today)
+        .exclude(state=DefectState.CLEARED)
+        .values_list("day", "amazon_order_id")
+    )
+    points = []
+    for end in [*ends, today]:
+        start = end - timedelta(days=ODR_DAYS - 1)
+        total = sum(n for day, n in orders.items() if start <= day <= end)
+        defective = len({order for day, order in defects if start <= day <= end})
+        points.append(
+            {"end": end, "orders": total, "defective": defective, "rate": defective / total if total else None}
+        )
+    return points
 
 
 # --- order figures Amazon also judges ---------------------------------------------------

@@ -7,6 +7,7 @@ from helpdesk.services.imports import import_job_run
 from helpdesk.services.notifications import notifications_deliver
 from helpdesk.services.retention import personal_data_purge
 from helpdesk.spapi.client import TransientSpApiError
+from helpdesk.spapi.reports import ReportRefused, health_fetch_step
 from helpdesk.spapi.selectors import connected_account_ids
 from helpdesk.spapi.sync import order_sync
 
@@ -69,3 +70,22 @@ def sync_account_orders(self, account_id: int) -> None:
         order_sync(
             account=account, attempt=self.request.retries + 1, final_attempt=self.request.retries >= self.max_retries
         )
+
+
+HEALTH_POLL_S = 30
+HEALTH_MAX_POLLS = 40  # twenty minutes for Amazon to make the report
+
+
+@shared_task(bind=True, ignore_result=True, autoretry_for=(TransientSpApiError,), retry_backoff=60, max_retries=5)
+def fetch_account_health(self, account_id: int, report_id: str = "", polls: int = 0) -> None:
+    """Queued by a manager's "Fetch from Amazon": ask for the report, then look again every
+    30 seconds until it is ready and imported, or Amazon refuses it (audited)."""
+    account = SellerAccount.objects.filter(id=account_id).first()
+    if account is None:
+        return
+    try:
+        step = health_fetch_step(account=account, report_id=report_id)
+    except ReportRefused:
+        return
+    if step.report_id and polls < HEALTH_MAX_POLLS:
+        fetch_account_health.apply_async((account_id, step.report_id, polls + 1), countdown=HEALTH_POLL_S)

@@ -17,7 +17,6 @@ from django.db import models
 from django.utils import timezone
 
 from .accounts import SellerAccount
-from .imports import ImportJob
 
 
 class ClockDay(models.Model):
@@ -95,10 +94,10 @@ class OrderDefect(models.Model):
 
 class AccountHealthReport(models.Model):
     """Amazon's Account Health report (GET_V2_SELLER_PERFORMANCE_REPORT) for one account, as parsed from
-    the file the import job keeps: the account's marketplace's entry, whole, plus the figures we compare."""
+    the file its import job keeps (uploaded, or fetched through the Reports API): the account's
+    marketplace's entry, whole."""
 
     account = models.ForeignKey(SellerAccount, on_delete=models.CASCADE, related_name="health_reports")
-    job = models.ForeignKey(ImportJob, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
     imported_at = models.DateTimeField(default=timezone.now)
     marketplace_id = models.CharField(max_length=20)
     status = models.CharField(max_length=20, blank=True, help_text="The account's status in that marketplace.")
