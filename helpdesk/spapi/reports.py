@@ -94,9 +94,9 @@ def health_fetch_step(*, account: SellerAccount, report_id: str = "") -> FetchSt
     one asked for is ready; once it is, keep and import it. Raises ReportRefused (audited) when Amazon
     refuses or fails it, TransientSpApiError when Amazon cannot be reached (try again)."""
     reader = reports_reader_for(account)
-    if reader is None:
-        raise ReportRefused("the account has no Amazon connection (SP-API credentials)")
     try:
+        if reader is None:
+            raise ReportRefused("the account has no Amazon connection (SP-API credentials)")
         if not report_id:
             return FetchStep(report_id=reader.request(REPORT_TYPE))
         state, document_id = reader.status(report_id)
