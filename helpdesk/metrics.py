@@ -464,13 +464,16 @@ class Workload:
     extra: dict = field(default_factory=dict)
 
 
-def workload(*, account_ids: list[int], day_start: datetime, people: dict[int, str]) -> list[Workload]:
-    """Per agent: cases held and active, those due before the day ends, and clocks they met today.
-    Two queries."""
+def workload(
+    *, account_ids: list[int], day_start: datetime, people: dict[int, str], holder: int | None = None
+) -> list[Workload]:
+    """Per agent (or only `holder`): cases held and active, those due before the day ends, and
+    clocks they met today. Two queries."""
     day_end = day_start + timedelta(days=1)
     rows: dict[int, Workload] = {}
+    mine = Q(assignee_id=holder) if holder is not None else Q(assignee__isnull=False)
     held = (
-        Case.objects.filter(account_id__in=account_ids, status__in=ACTIVE_STATUSES, assignee__isnull=False)
+        Case.objects.filter(mine, account_id__in=account_ids, status__in=ACTIVE_STATUSES)
         .values("assignee_id")
         .annotate(open=Count("id"), due_today=Count("id", filter=Q(next_due_at__lt=day_end)))
         .order_by("assignee_id")
@@ -485,9 +488,9 @@ def workload(*, account_ids: list[int], day_start: datetime, people: dict[int, s
             state=DeadlineState.MET,
             met_at__gte=day_start,
             met_at__lt=day_end,
-            holder__isnull=False,
             exempt=False,
         )
+        .filter(Q(holder_id=holder) if holder is not None else Q(holder__isnull=False))
         .values("holder_id")
         .annotate(n=Count("id"))
         .order_by("holder_id")

@@ -130,7 +130,10 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         "by_kind": metrics.sla_by_kind(filters.sla, tz=filters.tz),
         "by_agent": metrics.sla_by_agent(filters.sla, tz=filters.tz, people=filters.people),
         "workload": metrics.workload(
-            account_ids=filters.account_ids, day_start=_day_start(filters), people=filters.people
+            account_ids=filters.account_ids,
+            day_start=_day_start(filters),
+            people=filters.people,
+            holder=filters.sla.holder,
         ),
         "at_risk": list(
             metrics.at_risk(
@@ -231,11 +234,7 @@ def amazon_metrics(request: HttpRequest) -> HttpResponse:
     order defect rate (now, if the open defects were won, and the forecast), the open defects that
     move it, the order rates, and Amazon's own figures beside ours."""
     accounts = list(accounts_for(request.user, min_role=Role.MANAGER).order_by("name"))
-    chosen = request.GET.get("account", "")
-    if chosen.isdigit():
-        account = account_get(request.user, account_id=int(chosen), min_role=Role.MANAGER)
-    else:
-        account = accounts[0]
+    account = _account_chosen(request, accounts)
     today = metrics.account_today(account)
     odr_now = metrics.odr(account=account, today=today)
     forecast = metrics.odr(account=account, today=today, lag=0)
@@ -268,7 +267,7 @@ def amazon_metrics(request: HttpRequest) -> HttpResponse:
 @role_required(Role.MANAGER)
 def defect_orders(request: HttpRequest) -> HttpResponse:
     """The orders carrying the account's defects in Amazon's window (`?account=`), each defect listed."""
-    account = account_get(request.user, account_id=_int(request.GET.get("account")), min_role=Role.MANAGER)
+    account = _account_chosen(request, list(accounts_for(request.user, min_role=Role.MANAGER).order_by("name")))
     today = metrics.account_today(account)
     page = Paginator(metrics.defect_orders(account=account, today=today), LIST_PAGE).get_page(request.GET.get("page"))
     start, end = metrics.odr_window(today)
@@ -276,5 +275,9 @@ def defect_orders(request: HttpRequest) -> HttpResponse:
     return render(request, "helpdesk/defect_orders.html", context)
 
 
-def _int(value: str | None) -> int:
-    return int(value) if value and value.isdigit() else 0
+def _account_chosen(request: HttpRequest, accounts: list[SellerAccount]) -> SellerAccount:
+    """The account of `?account=` (404 unless the user manages it), else the first one managed."""
+    chosen = request.GET.get("account", "")
+    if chosen.isdigit():
+        return account_get(request.user, account_id=int(chosen), min_role=Role.MANAGER)
+    return accounts[0]
