@@ -24,6 +24,7 @@
       };
     });
     var y = { beginAtZero: true, stacked: !!spec.stacked };
+    var x = { stacked: !!spec.stacked };
     if (spec.percent) {
       y.ticks = { callback: percent };
       if (spec.yMax) { y.suggestedMax = spec.yMax; }
@@ -35,7 +36,8 @@
         animation: false,
         responsive: true,
         maintainAspectRatio: false,
-        scales: { x: { stacked: !!spec.stacked }, y: y },
+        indexAxis: spec.horizontal ? "y" : "x",
+        scales: spec.horizontal ? { x: y, y: x } : { x: x, y: y },
         plugins: {
           legend: { position: "bottom" },
           tooltip: spec.percent ? { callbacks: { label: function (item) { return item.dataset.label + ": " + percent(item.raw); } } } : {},
