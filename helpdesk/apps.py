@@ -79,6 +79,15 @@ class HelpdeskConfig(AppConfig):
                             "options": {"expires": every * 25},
                         },
                     ),
+                    # Each manager's weekly summary, Monday morning.
+                    (
+                        "weekly-summary",
+                        {
+                            "task": "helpdesk.tasks.send_weekly_summaries",
+                            "schedule": crontab(day_of_week=1, hour=6, minute=30),
+                            "options": {"expires": 12 * 3600},
+                        },
+                    ),
                     (
                         "sync-orders",
                         {

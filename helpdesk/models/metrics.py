@@ -114,6 +114,7 @@ class AccountHealthReport(models.Model):
 class UserPreference(models.Model):
     user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="preference")
     weekly_summary = models.BooleanField(default=True, help_text="Mail me the weekly summary of my accounts.")
+    summary_sent_on = models.DateField(null=True, blank=True, help_text="The Monday of the last summary sent.")
     updated_at = models.DateTimeField(auto_now=True)
 
     def __str__(self) -> str:

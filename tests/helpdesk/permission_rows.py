@@ -56,6 +56,7 @@ ROWS = {
     "helpdesk:policy_edit": ("post", dict(anon=LOGIN, agent=403, manager=403, admin=400, outsider=404)),
     "login": ("get", dict(anon=200, agent=200, manager=200, admin=200, outsider=200)),
     "logout": ("post", dict(anon=302, agent=302, manager=302, admin=302, outsider=302)),
+    "preferences": ("get", dict(anon=LOGIN, agent=200, manager=200, admin=200, outsider=200)),
     "two_factor": ("get", dict(anon=LOGIN, agent=200, manager=200, admin=200, outsider=200)),
     "two_factor_verify": ("get", dict(anon=LOGIN, agent=200, manager=200, admin=200, outsider=200)),
     "password_reset": ("get", dict(anon=200, agent=200, manager=200, admin=200, outsider=200)),
