@@ -16,6 +16,7 @@ from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from django.db import connection, transaction
+from django.db.models import F
 from django.utils import timezone
 
 from helpdesk.models import ClockDay, Deadline, DeadlineState, SellerAccount
@@ -83,6 +84,9 @@ def _upsert(rows: dict[Key, Counter]) -> None:
             values.append((account_id, kind, holder_id, day, *(counters[name] for name in ClockDay.COUNTERS)))
     if not values:
         return
+    if connection.vendor != "postgresql":
+        _add_portably(values)
+        return
     table = ClockDay._meta.db_table
     columns = ", ".join(ClockDay.COUNTERS)
     marks = ", ".join(["%s"] * (4 + len(ClockDay.COUNTERS)))
@@ -93,6 +97,17 @@ def _upsert(rows: dict[Key, Counter]) -> None:
             f"ON CONFLICT (account_id, kind, holder_id, day) DO UPDATE SET {sums}",
             values,
         )
+
+
+def _add_portably(values: list[tuple]) -> None:
+    """The embedded run's SQLite keeps no unique constraint over a nullable holder, so it cannot
+    upsert: add to the row where there is one, else write it. Reads sum the rows, so two writers
+    racing to a new row count right either way."""
+    for account_id, kind, holder_id, day, *counters in values:
+        key = {"account_id": account_id, "kind": kind, "holder_id": holder_id, "day": day}
+        deltas = dict(zip(ClockDay.COUNTERS, counters, strict=True))
+        if not ClockDay.objects.filter(**key).update(**{name: F(name) + delta for name, delta in deltas.items()}):
+            ClockDay.objects.create(**key, **deltas)
 
 
 def clock_days_open(*, deadlines: Iterable[Deadline], tz_of: dict[int, ZoneInfo]) -> None:
