@@ -400,8 +400,9 @@ def sla_by_kind(filters: SlaFilters, *, tz: ZoneInfo) -> list[SlaRow]:
     return [row for row in rows.values() if row.opened or row.open or row.met_on_time or row.met_late or row.breached]
 
 
-def sla_by_agent(filters: SlaFilters, *, tz: ZoneInfo, people: dict[int, str]) -> list[SlaRow]:
-    """Per holder (who held the case when its clock was met or breached): two queries."""
+def sla_by_agent(filters: SlaFilters, *, people: dict[int, str]) -> list[SlaRow]:
+    """Per holder (who held the case when its clock was met or breached): one query. What each
+    holds now is the workload's."""
     rows: dict[int | None, SlaRow] = {}
     found_rows = clock_days(filters).filter(holder__isnull=False).values("holder_id")
     for found in found_rows.annotate(**{n: Sum(n) for n in SLA_SUMS if n != "opened"}).order_by("holder_id"):
@@ -409,10 +410,6 @@ def sla_by_agent(filters: SlaFilters, *, tz: ZoneInfo, people: dict[int, str]) -
         for name in SLA_SUMS:
             if name != "opened":
                 setattr(row, name, found[name] or 0)
-    running = _open_clocks(filters, tz).filter(case__assignee__isnull=False).values("case__assignee_id")
-    for found in running.annotate(n=Count("id")).order_by("case__assignee_id"):
-        holder = found["case__assignee_id"]
-        rows.setdefault(holder, SlaRow(holder, people.get(holder, "—"))).open = found["n"]
     return sorted(rows.values(), key=lambda row: row.label.lower())
 
 
@@ -429,7 +426,7 @@ def breaches_daily(filters: SlaFilters) -> list[dict]:
 
 def breach_list(filters: SlaFilters, *, tz: ZoneInfo) -> QuerySet[Deadline]:
     """Clocks breached (and met late or never), started in the range: which case, who held it, by how
-    much (`late_by`: until met, else until now). Newest first."""
+    much (`late_by`: until met, else until now). Newest first, along `deadline_breached_started`."""
     clocks = Deadline.objects.filter(
         account_id__in=filters.account_ids,
         breached_at__isnull=False,
@@ -438,7 +435,7 @@ def breach_list(filters: SlaFilters, *, tz: ZoneInfo) -> QuerySet[Deadline]:
     )
     if filters.holder is not None:
         clocks = clocks.filter(holder_id=filters.holder)
-    return clocks.select_related("case", "holder", "account").order_by("-due_at", "-id")
+    return clocks.select_related("case", "holder", "account").defer("policy_snapshot").order_by("-started_at", "-id")
 
 
 def at_risk(*, account_ids: list[int], hours: int, now: datetime, holder: int | None = None) -> QuerySet[Case]:

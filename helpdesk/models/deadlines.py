@@ -104,11 +104,11 @@ class Deadline(models.Model):
             models.Index(
                 fields=["account", "met_at"], condition=models.Q(state=DeadlineState.MET), name="deadline_account_met"
             ),
-            # Breached clocks per account and start (the breach list).
+            # Breached clocks, newest first (the breach list: read backwards until a page is full).
             models.Index(
-                fields=["account", "started_at"],
+                fields=["started_at", "id"],
                 condition=models.Q(breached_at__isnull=False),
-                name="deadline_account_breached",
+                name="deadline_breached_started",
             ),
         ]
         constraints = [

@@ -128,7 +128,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         "filters": filters,
         "form": filters.form,
         "by_kind": metrics.sla_by_kind(filters.sla, tz=filters.tz),
-        "by_agent": metrics.sla_by_agent(filters.sla, tz=filters.tz, people=filters.people),
+        "by_agent": metrics.sla_by_agent(filters.sla, people=filters.people),
         "workload": metrics.workload(
             account_ids=filters.account_ids,
             day_start=_day_start(filters),

@@ -46,7 +46,7 @@ def test_the_dashboard_counts_per_kind_and_agent_and_narrows_to_one(client, acco
     client.force_login(manager)
     body = client.get(reverse("helpdesk:dashboard"), {"days": 7}).content.decode()
     assert '<th>Buyer message response</th><td>6</td><td>2</td><td>0</td><td class="bad">2</td><td>2</td>' in body
-    assert '<th>Alice</th><td>1</td><td>0</td><td class="bad">1</td><td>0</td><td>50.0%</td><td>4h 0m</td>' in body
+    assert '<th>Alice</th><td>1</td><td>0</td><td class="bad">1</td><td>50.0%</td><td>4h 0m</td>' in body
     assert "<th>Bob</th>" in body
     assert 'data-testid="at-risk"' in body and "<strong>unassigned</strong>" in body
     assert 'data-testid="breach-list"' in body and "<td>2d 0h</td>" in body
