@@ -84,7 +84,7 @@ class Contribution:
     # mail kind -> handler(*, mail) that takes the notice over; it must be idempotent (see messaging.services.notices)
     notices: tuple[tuple[str, str], ...] = ()
     periodic: tuple[tuple[str, dict[str, Any]], ...] = ()  # Celery beat entries: (name, entry)
-    dashboard: tuple[str, ...] = ()  # templates the managers' dashboard includes per account (`account`, `windows`)
+    dashboard: tuple[str, ...] = ()  # templates each account's metrics page includes (`account`, `windows`)
     # signals(*, account_ids) -> list[helpdesk.risk.RiskSignal]: fraud signals for the managers' risk list
     risk: str = ""
     demo: str = ""  # seed(*, account, orders: Iterator[Order], people: dict[str, User], now) for seed_demo

@@ -122,7 +122,8 @@ def _day_start(filters: DashboardFilters) -> datetime:
 @role_required(Role.MANAGER)
 def dashboard(request: HttpRequest) -> HttpResponse:
     """Clocks met on time, met late, breached and open per kind and per agent over the chosen range;
-    each agent's workload; the cases at risk and the breaches; then each app's own figures."""
+    each agent's workload; the cases at risk and the breaches. Each account's own figures (and the
+    sections the apps register) are on its metrics page."""
     filters = dashboard_filters(request)
     context = {
         "filters": filters,
@@ -143,8 +144,6 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         "breaches": list(metrics.breach_list(filters.sla, tz=filters.tz)[: LIST_PREVIEW + 1]),
         "breaches_chart": _breaches_chart(filters),
         "preview": LIST_PREVIEW,
-        "sections": registry.dashboard_sections(),
-        "windows": metrics.WINDOWS,
         "query": request.GET.urlencode(),
     }
     template = "helpdesk/dashboard.html#figures" if request.htmx else "helpdesk/dashboard.html"
@@ -232,7 +231,8 @@ def _compared(report: AccountHealthReport | None, account: SellerAccount, today:
 def amazon_metrics(request: HttpRequest) -> HttpResponse:
     """Amazon's metrics for one account (`?account=`, else the first one managed): response time,
     order defect rate (now, if the open defects were won, and the forecast), the open defects that
-    move it, the order rates, and Amazon's own figures beside ours."""
+    move it, the order rates, Amazon's own figures beside ours, then each app's section for the
+    account (`Contribution.dashboard`)."""
     accounts = list(accounts_for(request.user, min_role=Role.MANAGER).order_by("name"))
     account = _account_chosen(request, accounts)
     today = metrics.account_today(account)
@@ -260,6 +260,8 @@ def amazon_metrics(request: HttpRequest) -> HttpResponse:
         "amazon_cancel": health.amazon_rate(report.metrics, *health.CANCEL_KEYS) if report else None,
         "amazon_tracking": health.amazon_rate(report.metrics, "validTrackingRate") if report else None,
         "amazon_late": health.amazon_rate(report.metrics, "lateShipmentRate") if report else None,
+        "sections": registry.dashboard_sections(),
+        "windows": metrics.WINDOWS,
     }
     return render(request, "helpdesk/metrics.html", context)
 

@@ -1,10 +1,12 @@
 """Amazon's metrics as Amazon computes them, on their boundaries, from the figures the services keep;
 the same figures rebuilt from the raw rows."""
 
+import io
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
 import time_machine
+from django.core.management import CommandError, call_command
 from django.urls import reverse
 
 from claims.models import ClaimKind, ClaimSource, Liability, Outcome
@@ -225,3 +227,20 @@ def test_a_breach_met_late_moves_to_late_and_a_closed_case_keeps_its_breach(utc_
     [person] = metrics.sla_by_agent(filters, people={agent.id: "Alice"})
     assert (person.label, person.met_late, person.breached) == ("Alice", 1, 1)
     assert [d.case_id for d in metrics.breach_list(filters, tz=account.tzinfo)] == [closed.case_id, met_later.case_id]
+
+
+@time_machine.travel(NOW, tick=False)
+def test_rebuild_metrics_counts_a_bulk_load_that_went_around_the_services(utc_account):
+    account = utc_account
+    answered = message(account, NOW - timedelta(days=1))
+    deadline_meet(deadline=answered, at=answered.started_at + timedelta(hours=3))
+    ClockDay.objects.filter(account=account).delete()  # as if the clocks had been loaded in bulk
+    assert metrics.response_rates(account=account, today=TODAY)[0].counted == 0
+
+    out = io.StringIO()
+    call_command("rebuild_metrics", "--account", account.slug, stdout=out)
+
+    assert out.getvalue().startswith("acme-us: ")
+    assert metrics.response_rates(account=account, today=TODAY)[0].in_24h == 1
+    with pytest.raises(CommandError, match="No seller account with slug 'nope'"):
+        call_command("rebuild_metrics", "--account", "nope")

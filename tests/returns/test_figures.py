@@ -245,9 +245,9 @@ def test_a_sku_returned_often_shows_up_in_the_review_request_exclusions(account)
     assert not candidate.included and candidate.reason == "SKU BTL-750 returns 30% > 10%"
 
 
-def test_the_managers_dashboard_has_the_returns_section(client, manager, account, mugs):
+def test_the_accounts_metrics_page_has_the_returns_section(client, manager, account, mugs):
     client.force_login(manager)
-    body = client.get(reverse("helpdesk:dashboard")).content.decode()
+    body = client.get(reverse("helpdesk:metrics"), {"account": account.id}).content.decode()
     section = body.split('data-testid="returns-dashboard"')[1].split("</table>")[0]
     assert "20.0 %" in section  # the 30-day return rate
     assert "<td>2</td>" in section  # the two units back, not graded yet
