@@ -51,6 +51,7 @@ from helpdesk.models import AmazonConnection, Case, Order, OrderItem, SellerAcco
 from helpdesk.roles import Role
 from helpdesk.selectors import scoped
 from helpdesk.spapi.credentials import spapi_connected
+from messaging.outbound.cap import cap_reason, contact_cap_for, contacts_by_order
 
 from .models import RequestState, SkuExclusion, SolicitationRequest, SolicitationSettings
 
@@ -276,6 +277,10 @@ def solicitation_candidates(*, account: SellerAccount, on_date: date) -> list[Ca
     requested, dry_runs = {}, {}
     for request in SolicitationRequest.objects.filter(order__in=orders):
         (dry_runs if request.state == RequestState.WOULD_SEND else requested)[request.order_id] = request
+    # The cap on messages the buyer did not ask for: a review request is one of them.
+    cap = contact_cap_for(account)
+    contacts = contacts_by_order(account=account, amazon_order_ids=[order.amazon_order_id for order in orders])
+    now = datetime.now(tz=tz)
     candidates = []
     for order in orders:
         delivered_on = order.delivery.astimezone(tz).date()
@@ -291,6 +296,11 @@ def solicitation_candidates(*, account: SellerAccount, on_date: date) -> list[Ca
             exclusions=exclusions,
             rates=rates,
         )
+        if not reason and live:
+            capped = cap_reason(
+                cap=cap, sent=contacts.get(order.amazon_order_id, []), amazon_order_id=order.amazon_order_id, now=now
+            )
+            reason = f"contact cap: {capped}" if capped else ""
         included = not reason
         if included:
             reason = _reason_in(**context, dry_run=dry_runs.get(order.pk))

@@ -143,3 +143,52 @@ class ConversationMark(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()}: {self.reason[:40]}"
+
+
+class ContactCap(models.Model):
+    """How often the seller may write to a buyer about an order when the buyer did not ask: outreach,
+    proactive notices (order problems), review requests. Replies to the buyer are never counted.
+    Without a row, the defaults below."""
+
+    account = models.OneToOneField(SellerAccount, on_delete=models.CASCADE, related_name="contact_cap")
+    max_per_order = models.PositiveSmallIntegerField(
+        default=3, help_text="At most this many messages the buyer did not ask for, per order."
+    )
+    min_hours_between = models.PositiveSmallIntegerField(
+        default=24, help_text="At least this many hours between two of them on one order."
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(condition=models.Q(max_per_order__gte=1), name="contact_cap_at_least_one")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.account}: {self.max_per_order} per order, {self.min_hours_between} h apart"
+
+
+class ContactKind(models.TextChoices):
+    MESSAGE = "message", "Message the seller started"
+    OUTREACH = "outreach", "Feedback outreach"
+    NOTICE = "notice", "Proactive notice"
+    REVIEW_REQUEST = "review_request", "Review request"
+
+
+class UnsolicitedContact(models.Model):
+    """One message the seller sent a buyer about an order that the buyer did not ask for: what the cap counts."""
+
+    account = models.ForeignKey(SellerAccount, on_delete=models.CASCADE, related_name="+")
+    amazon_order_id = models.CharField(max_length=19)
+    kind = models.CharField(max_length=16, choices=ContactKind.choices)
+    at = models.DateTimeField(default=timezone.now)
+    reply = models.OneToOneField(
+        Reply, on_delete=models.SET_NULL, null=True, blank=True, related_name="unsolicited_contact"
+    )
+
+    class Meta:
+        ordering = ["at", "id"]
+        indexes = [models.Index(fields=["account", "amazon_order_id", "at"], name="unsolicited_order_time")]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} on {self.amazon_order_id} at {self.at:%Y-%m-%d %H:%M}"

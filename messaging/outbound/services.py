@@ -24,8 +24,17 @@ from messaging.models import Conversation, Direction, Message
 from messaging.parsing import strip_reply_prefixes
 
 from .canned import unknown_variables
+from .cap import contact_cap_lock, contact_cap_refusal, contact_record
 from .delivery import DISPATCH_GRACE, reply_transition
-from .models import CannedResponse, ConversationMark, MarkKind, OutboundSettings, Reply, ReplyStatus
+from .models import (
+    CannedResponse,
+    ContactKind,
+    ConversationMark,
+    MarkKind,
+    OutboundSettings,
+    Reply,
+    ReplyStatus,
+)
 from .selectors import inbound_since, parent_message_id, sender_for
 from .tasks import send_reply
 
@@ -44,6 +53,10 @@ class StaleReply(ReplyRefused):
             f"The buyer wrote {'again' if count == 1 else f'{count} more messages'} while you were typing. "
             "Read the thread again, then send your reply if it still fits."
         )
+
+
+class ContactCapReached(ReplyRefused):
+    """One more message the buyer did not ask for would break the account's cap."""
 
 
 class ComplianceBlocked(ReplyRefused):
@@ -81,13 +94,21 @@ def reply_queue(
     key: str,
     seen_message_id: int,
     approval_reason: str = "",
+    unsolicited: bool | None = None,
+    contact_kind: str = ContactKind.MESSAGE,
 ) -> Reply:
     """Queue a reply to the buyer. Idempotent by `key`: the same form posted twice is one reply.
 
     Refuses (StaleReply) when a buyer message newer than `seen_message_id` exists,
-    and (ComplianceBlocked) while a blocking compliance finding remains, unless a
+    (ContactCapReached) when the buyer did not ask for it and the order's contact cap is
+    reached, and (ComplianceBlocked) while a blocking compliance finding remains, unless a
     manager of the account sends it with `approval_reason`: that approves this one
-    reply, audited. An agent's approval is PermissionDenied."""
+    reply, audited. An agent's approval is PermissionDenied.
+
+    `unsolicited`: whether the buyer did not ask for this message (outreach, a proactive
+    notice: True; the answer to a request that came another way: False); by default, a
+    message on a conversation the buyer has not written in. An unsolicited one is counted
+    as `contact_kind` against the cap (`messaging.outbound.cap`)."""
     body = body.strip()
     if not body:
         raise ValidationError("Write the reply first.")
@@ -103,6 +124,11 @@ def reply_queue(
     account = conversation.account
     parent = parent_message_id(conversation)
     answers_buyer = bool(parent) or conversation.messages.filter(direction=Direction.IN).exists()
+    capped = (not answers_buyer if unsolicited is None else unsolicited) and bool(conversation.amazon_order_id)
+    if capped:
+        contact_cap_lock(account=account, amazon_order_id=conversation.amazon_order_id)
+        if refusal := contact_cap_refusal(account=account, amazon_order_id=conversation.amazon_order_id):
+            raise ContactCapReached(refusal)
     findings = compliance_check(
         text=body, account=account, order_id=conversation.amazon_order_id or None, answering=answers_buyer
     )
@@ -148,6 +174,10 @@ def reply_queue(
         queued_at=now,
         next_attempt_at=now + DISPATCH_GRACE,
     )
+    if capped:
+        contact_record(
+            account=account, amazon_order_id=conversation.amazon_order_id, kind=contact_kind, at=now, reply=reply
+        )
     audit(
         verb="reply.queued",
         summary=f"Reply to {conversation.buyer_name or 'the buyer'} queued"
