@@ -48,3 +48,10 @@ class OutboundSettingsForm(forms.Form):
         required=False,
         help_text="Shown to the buyer; the account name if empty.",
     )
+
+
+class ContactCapForm(forms.Form):
+    max_per_order = forms.IntegerField(
+        label="At most, per order", min_value=1, max_value=20, help_text="Messages the buyer did not ask for."
+    )
+    min_hours_between = forms.IntegerField(label="At least this many hours apart", min_value=0, max_value=24 * 30)

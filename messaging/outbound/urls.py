@@ -17,6 +17,7 @@ urlpatterns = [
     path("response-times/", views.response_times, name="response_times"),
     path("accounts/<int:account_id>/", views.account, name="account"),
     path("accounts/<int:account_id>/sender", views.sender, name="sender"),
+    path("accounts/<int:account_id>/contact-cap", views.contact_cap, name="contact_cap"),
     path("canned/<int:canned_id>/", views.canned_edit, name="canned_edit"),
     path("canned/<int:canned_id>/delete", views.canned_delete, name="canned_delete"),
 ]

@@ -22,7 +22,8 @@ from helpdesk.services.lifecycle import InvalidTransition
 from helpdesk.views.access import role_required
 
 from . import canned as canned_text
-from .forms import CannedResponseForm, EntryForm, MarkForm, OutboundSettingsForm, ReplyForm
+from .cap import contact_cap_for, contact_cap_refusal, contact_cap_update
+from .forms import CannedResponseForm, ContactCapForm, EntryForm, MarkForm, OutboundSettingsForm, ReplyForm
 from .models import PENDING_STATUSES, OutboundSettings
 from .presence import presence_beat, presence_others
 from .selectors import (
@@ -93,11 +94,16 @@ def _reply_form(
     request: HttpRequest, case: Case, *, conversation, form: ReplyForm, refusal: ReplyRefused | None = None
 ) -> dict:
     """What the reply form partial needs."""
+    # A conversation the buyer has not written in: the reply is a message they did not ask for, under the cap.
+    unasked = bool(conversation.amazon_order_id) and not latest_inbound_id(conversation)
     return {
         "case": case,
         "conversation": conversation,
         "form": form,
         "refusal": refusal,
+        "cap_refusal": contact_cap_refusal(account=case.account, amazon_order_id=conversation.amazon_order_id)
+        if unasked
+        else None,
         "canned": list(canned_for_account(case.account_id).values("id", "name")),
         "is_manager": has_role(request.user, case.account_id, Role.MANAGER),
     }
@@ -315,10 +321,14 @@ def response_times(request: HttpRequest) -> HttpResponse:
 # --- canned responses and the sender (managers and admins) ----------------------------
 
 
-def _account_page(request, account, *, form=None, sender_form=None, status=200) -> HttpResponse:
+def _account_page(request, account, *, form=None, sender_form=None, cap_form=None, status=200) -> HttpResponse:
     found = OutboundSettings.objects.filter(account=account).first()
+    cap = contact_cap_for(account)
     context = {
         "account": account,
+        "cap": cap,
+        "cap_form": cap_form
+        or ContactCapForm(initial={"max_per_order": cap.max_per_order, "min_hours_between": cap.min_hours_between}),
         "canned": list(canned_for_account(account.id).select_related("updated_by")),
         "form": form or CannedResponseForm(),
         "sender": sender_for(account),
@@ -366,6 +376,23 @@ def sender(request: HttpRequest, account_id: int) -> HttpResponse:
     outbound_settings_save(account=found, actor=request.user, **form.cleaned_data)
     messages.success(request, f"Replies now come from {sender_for(found)}.")
     return redirect("outbound:account", account_id=found.id)
+
+
+@require_POST
+@role_required(Role.ADMIN)
+def contact_cap(request: HttpRequest, account_id: int) -> HttpResponse:
+    """The admin-set cap on messages a buyer did not ask for, per order."""
+    found = account_get(request.user, account_id=account_id, min_role=Role.ADMIN)
+    form = ContactCapForm(request.POST)
+    if not form.is_valid():
+        return _account_page(request, found, cap_form=form, status=400)
+    cap = contact_cap_update(account=found, actor=request.user, **form.cleaned_data)
+    messages.success(
+        request,
+        f"At most {cap.max_per_order} message{'s' if cap.max_per_order != 1 else ''} a buyer did not ask for per "
+        f"order, {cap.min_hours_between} hours apart.",
+    )
+    return redirect(reverse("outbound:account", args=[found.id]) + "#cap-h")
 
 
 @role_required(Role.MANAGER)

@@ -26,6 +26,7 @@ ROWS = {
     "outbound:canned_delete": ("post", dict(anon=LOGIN, agent=403, manager=302, admin=302, outsider=404)),
     # Admins: the address replies come from.
     "outbound:sender": ("post", dict(anon=LOGIN, agent=403, manager=403, admin=400, outsider=404)),
+    "outbound:contact_cap": ("post", dict(anon=LOGIN, agent=403, manager=403, admin=302, outsider=404)),
 }
 
 
@@ -70,6 +71,7 @@ def arguments(*, account, users) -> tuple[dict[str, list], dict[str, dict]]:
         "outbound:review": [mark.id],
         "outbound:account": [account.id],
         "outbound:sender": [account.id],
+        "outbound:contact_cap": [account.id],
         "outbound:canned_edit": [canned.id],
         "outbound:canned_delete": [canned.id],
     }
@@ -77,5 +79,6 @@ def arguments(*, account, users) -> tuple[dict[str, list], dict[str, dict]]:
         "outbound:reply": {"text": "It left on Monday.", "key": uuid.uuid4().hex, "seen": seen.id},
         "outbound:entry": {"direction": "note", "body": "Checked with UPS."},
         "outbound:mark": {"kind": "no_response", "reason": "Buyer said thanks."},
+        "outbound:contact_cap": {"max_per_order": 2, "min_hours_between": 48},
     }
     return args, posts
