@@ -192,3 +192,39 @@ class UnsolicitedContact(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} on {self.amazon_order_id} at {self.at:%Y-%m-%d %H:%M}"
+
+
+class PromptOutcome(models.TextChoices):
+    SENT = "sent", "Summary sent"
+    DISMISSED = "dismissed", "Dismissed"
+
+
+class CallSummaryPrompt(models.Model):
+    """After a phone call is logged, the buyer should get a written summary: the thread is the record
+    Amazon reads in a claim. The prompt stays on the case until a reply is sent to the buyer, or someone
+    dismisses it with a reason."""
+
+    conversation = models.ForeignKey(Conversation, on_delete=models.CASCADE, related_name="call_prompts")
+    account = models.ForeignKey(SellerAccount, on_delete=models.CASCADE, related_name="+")
+    call = models.OneToOneField(Message, on_delete=models.CASCADE, related_name="summary_prompt")
+    created_at = models.DateTimeField(default=timezone.now)
+    outcome = models.CharField(max_length=10, choices=PromptOutcome.choices, blank=True)
+    closed_at = models.DateTimeField(null=True, blank=True)
+    closed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    reason = models.CharField(max_length=500, blank=True, help_text="Why no summary is sent, when dismissed.")
+    reply = models.ForeignKey(Reply, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        indexes = [
+            models.Index(
+                fields=["conversation", "created_at"],
+                condition=models.Q(closed_at__isnull=True),
+                name="call_prompt_open",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"Call summary prompt ({self.outcome or 'open'})"

@@ -27,11 +27,13 @@ from .canned import unknown_variables
 from .cap import contact_cap_lock, contact_cap_refusal, contact_record
 from .delivery import DISPATCH_GRACE, reply_transition
 from .models import (
+    CallSummaryPrompt,
     CannedResponse,
     ContactKind,
     ConversationMark,
     MarkKind,
     OutboundSettings,
+    PromptOutcome,
     Reply,
     ReplyStatus,
 )
@@ -186,6 +188,7 @@ def reply_queue(
         case=case,
         after={"reply": reply.pk, "to": reply.to_address, "approved": approved},
     )
+    _call_prompts_close(conversation=conversation, case=case, reply=reply, actor=author)
     _dispatch(reply)
     return reply
 
@@ -232,7 +235,55 @@ def entry_add(*, case: Case, direction: str, body: str, author: AbstractBaseUser
         case=case,
         after={"message": message.pk},
     )
+    if direction == Direction.CALL:
+        CallSummaryPrompt.objects.create(
+            conversation=conversation, account_id=conversation.account_id, call=message, created_at=message.sent_at
+        )
     return message
+
+
+@transaction.atomic
+def call_prompt_dismiss(*, prompt: CallSummaryPrompt, reason: str, actor: AbstractBaseUser) -> CallSummaryPrompt:
+    """No written summary of this call will be sent: say why. Audited; a prompt closed already stays as it is."""
+    reason = reason.strip()
+    if not reason:
+        raise ValidationError("Say why no written summary is sent to the buyer.")
+    now = timezone.now()
+    closed = CallSummaryPrompt.objects.filter(pk=prompt.pk, closed_at__isnull=True).update(
+        outcome=PromptOutcome.DISMISSED, closed_at=now, closed_by=actor, reason=reason[:500]
+    )
+    prompt.refresh_from_db()
+    if closed:
+        audit(
+            verb="conversation.call_summary_dismissed",
+            summary=f"No written summary of the call of {prompt.call.sent_at:%d %b %H:%M}: {reason[:300]}",
+            actor=actor,
+            case=prompt.conversation.case,
+            after={"prompt": prompt.pk, "reason": reason[:500]},
+        )
+    return prompt
+
+
+def _call_prompts_close(*, conversation: Conversation, case: Case, reply: Reply, actor: AbstractBaseUser) -> None:
+    """A reply to the buyer is the written record of the calls logged before it."""
+    open_prompts = CallSummaryPrompt.objects.filter(
+        conversation=conversation, closed_at__isnull=True, created_at__lte=reply.queued_at
+    )
+    for prompt in open_prompts.select_related("call"):
+        prompt.outcome, prompt.closed_at, prompt.closed_by, prompt.reply = (
+            PromptOutcome.SENT,
+            reply.queued_at,
+            actor,
+            reply,
+        )
+        prompt.save(update_fields=["outcome", "closed_at", "closed_by", "reply"])
+        audit(
+            verb="conversation.call_summary_sent",
+            summary=f"Written summary of the call of {prompt.call.sent_at:%d %b %H:%M} sent to the buyer",
+            actor=actor,
+            case=case,
+            after={"prompt": prompt.pk, "reply": reply.pk},
+        )
 
 
 @transaction.atomic

@@ -27,6 +27,8 @@ from .forms import CannedResponseForm, ContactCapForm, EntryForm, MarkForm, Outb
 from .models import PENDING_STATUSES, OutboundSettings
 from .presence import presence_beat, presence_others
 from .selectors import (
+    call_prompt_get,
+    call_prompts_open,
     canned_for_account,
     canned_get,
     canned_values,
@@ -45,6 +47,7 @@ from .services import (
     ComplianceBlocked,
     ReplyRefused,
     StaleReply,
+    call_prompt_dismiss,
     canned_response_delete,
     canned_response_save,
     conversation_mark,
@@ -120,6 +123,7 @@ def _composer(request: HttpRequest, case: Case, *, conversation) -> dict:
     )
     return {
         **_reply_form(request, case, conversation=conversation, form=form),
+        "call_prompts": call_prompts_open(conversation),
         "presence": presence_others(case=case, user=request.user),
         "suspicion": open_suspicion(conversation),
         "entry_form": EntryForm(),
@@ -236,6 +240,20 @@ def delivery(request: HttpRequest, case_id: int) -> HttpResponse:
         return redirect(_case_url(case))
     context = _delivery(case, conversation_of(case))
     return render(request, f"{COMPOSER}#delivery", {"composer": context})
+
+
+@require_POST
+@role_required()
+def call_prompt_dismiss_view(request: HttpRequest, prompt_id: int) -> HttpResponse:
+    """No written summary of a logged call will be sent: the reason is required, and audited."""
+    prompt = call_prompt_get(request.user, prompt_id=prompt_id)
+    try:
+        call_prompt_dismiss(prompt=prompt, reason=request.POST.get("reason", ""), actor=request.user)
+    except ValidationError as exc:
+        messages.error(request, _errors(exc))
+    else:
+        messages.success(request, "Call summary prompt dismissed.")
+    return redirect(_case_url(prompt.conversation.case) + "#call-prompts")
 
 
 @require_POST
