@@ -20,9 +20,10 @@ from helpdesk.services.lifecycle import case_clocks_meet
 from messaging.compliance.checker import Finding, rule_label
 from messaging.compliance.services import compliance_approve, compliance_blocked, compliance_check
 from messaging.kinds import MESSAGE_RESPONSE
-from messaging.models import Conversation, Direction, Message
+from messaging.models import Attachment, Conversation, Direction, Message
 from messaging.parsing import strip_reply_prefixes
 
+from .attachments import MAX_FILES, MAX_TOTAL_BYTES, OutboundFile, names_refusal
 from .canned import unknown_variables
 from .cap import contact_cap_lock, contact_cap_refusal, contact_record
 from .delivery import DISPATCH_GRACE, reply_transition
@@ -59,6 +60,10 @@ class StaleReply(ReplyRefused):
 
 class ContactCapReached(ReplyRefused):
     """One more message the buyer did not ask for would break the account's cap."""
+
+
+class AttachmentsBlocked(ReplyRefused):
+    """A file is more than Amazon takes, or its name breaks the messaging rules."""
 
 
 class ComplianceBlocked(ReplyRefused):
@@ -98,6 +103,7 @@ def reply_queue(
     approval_reason: str = "",
     unsolicited: bool | None = None,
     contact_kind: str = ContactKind.MESSAGE,
+    files: list[OutboundFile] | tuple[OutboundFile, ...] = (),
 ) -> Reply:
     """Queue a reply to the buyer. Idempotent by `key`: the same form posted twice is one reply.
 
@@ -110,7 +116,10 @@ def reply_queue(
     `unsolicited`: whether the buyer did not ask for this message (outreach, a proactive
     notice: True; the answer to a request that came another way: False); by default, a
     message on a conversation the buyer has not written in. An unsolicited one is counted
-    as `contact_kind` against the cap (`messaging.outbound.cap`)."""
+    as `contact_kind` against the cap (`messaging.outbound.cap`).
+
+    `files` go with it (`messaging.outbound.attachments`: read and checked against Amazon's limits
+    by `files_read`); a file name the compliance guard refuses refuses the reply (AttachmentsBlocked)."""
     body = body.strip()
     if not body:
         raise ValidationError("Write the reply first.")
@@ -131,6 +140,11 @@ def reply_queue(
         contact_cap_lock(account=account, amazon_order_id=conversation.amazon_order_id)
         if refusal := contact_cap_refusal(account=account, amazon_order_id=conversation.amazon_order_id):
             raise ContactCapReached(refusal)
+    if len(files) > MAX_FILES or sum(f.size for f in files) >= MAX_TOTAL_BYTES:
+        raise AttachmentsBlocked("Amazon takes at most 5 files, under 10 MB in all, with a message.")
+    refusal = names_refusal(list(files), lambda text: compliance_check(text=text, account=account))
+    if refusal:
+        raise AttachmentsBlocked(refusal)
     findings = compliance_check(
         text=body, account=account, order_id=conversation.amazon_order_id or None, answering=answers_buyer
     )
@@ -164,6 +178,10 @@ def reply_queue(
         body_text=body,
         sent_at=now,
     )
+    Attachment.objects.bulk_create(
+        Attachment(message=message, filename=f.filename, content_type=f.content_type, size=f.size, data=f.data)
+        for f in files
+    )
     reply = Reply.objects.create(
         account=account,
         message=message,
@@ -186,7 +204,12 @@ def reply_queue(
         + (f"; a compliance finding approved by {_name(author)}" if approved else ""),
         actor=author,
         case=case,
-        after={"reply": reply.pk, "to": reply.to_address, "approved": approved},
+        after={
+            "reply": reply.pk,
+            "to": reply.to_address,
+            "approved": approved,
+            "files": [f.filename for f in files],
+        },
     )
     _call_prompts_close(conversation=conversation, case=case, reply=reply, actor=author)
     _dispatch(reply)

@@ -22,6 +22,7 @@ from helpdesk.services.lifecycle import InvalidTransition
 from helpdesk.views.access import role_required
 
 from . import canned as canned_text
+from .attachments import AttachmentRefused, files_read
 from .cap import contact_cap_for, contact_cap_refusal, contact_cap_update
 from .forms import CannedResponseForm, ContactCapForm, EntryForm, MarkForm, OutboundSettingsForm, ReplyForm
 from .models import PENDING_STATUSES, OutboundSettings
@@ -44,6 +45,7 @@ from .selectors import (
     sender_for,
 )
 from .services import (
+    AttachmentsBlocked,
     ComplianceBlocked,
     ReplyRefused,
     StaleReply,
@@ -151,10 +153,14 @@ def _refused_form(form: ReplyForm, conversation) -> ReplyForm:
 def reply(request: HttpRequest, case_id: int) -> HttpResponse:
     case = case_get(request.user, case_id=case_id)
     conversation = conversation_of(case)
-    form = ReplyForm(request.POST)
+    form = ReplyForm(request.POST, request.FILES)
     refusal: ReplyRefused | ValidationError | None = None
     if form.is_valid():
         try:
+            try:
+                files = files_read(form.cleaned_data["attachments"])
+            except AttachmentRefused as exc:
+                raise AttachmentsBlocked(f"{exc} Attach the files again once they fit.") from exc
             reply_queue(
                 case=case,
                 author=request.user,
@@ -162,6 +168,7 @@ def reply(request: HttpRequest, case_id: int) -> HttpResponse:
                 key=form.cleaned_data["key"],
                 seen_message_id=form.cleaned_data["seen"],
                 approval_reason=form.cleaned_data["approval_reason"],
+                files=files,
             )
         except (ReplyRefused, ValidationError) as exc:
             refusal = exc
