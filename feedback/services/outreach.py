@@ -220,6 +220,7 @@ def feedback_outreach_send(
             seen_message_id=seen_message_id,
             unsolicited=True,
             contact_kind=ContactKind.OUTREACH,
+            contact_at=now,
         )
     except ReplyRefused as exc:
         raise OutreachRefused(str(exc)) from exc

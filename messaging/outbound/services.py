@@ -6,6 +6,7 @@ the audit row) and handed to a Celery worker after commit; `delivery` is the
 worker's side (claim, send, record the outcome).
 """
 
+from datetime import datetime
 from email.utils import parseaddr
 
 from django.contrib.auth.models import AbstractBaseUser
@@ -104,6 +105,7 @@ def reply_queue(
     unsolicited: bool | None = None,
     contact_kind: str = ContactKind.MESSAGE,
     files: list[OutboundFile] | tuple[OutboundFile, ...] = (),
+    contact_at: datetime | None = None,
 ) -> Reply:
     """Queue a reply to the buyer. Idempotent by `key`: the same form posted twice is one reply.
 
@@ -116,7 +118,8 @@ def reply_queue(
     `unsolicited`: whether the buyer did not ask for this message (outreach, a proactive
     notice: True; the answer to a request that came another way: False); by default, a
     message on a conversation the buyer has not written in. An unsolicited one is counted
-    as `contact_kind` against the cap (`messaging.outbound.cap`).
+    as `contact_kind` against the cap (`messaging.outbound.cap`), at `contact_at` (the caller's
+    time of the contact; now by default).
 
     `files` go with it (`messaging.outbound.attachments`: read and checked against Amazon's limits
     by `files_read`); a file name the compliance guard refuses refuses the reply (AttachmentsBlocked)."""
@@ -138,7 +141,9 @@ def reply_queue(
     capped = (not answers_buyer if unsolicited is None else unsolicited) and bool(conversation.amazon_order_id)
     if capped:
         contact_cap_lock(account=account, amazon_order_id=conversation.amazon_order_id)
-        if refusal := contact_cap_refusal(account=account, amazon_order_id=conversation.amazon_order_id):
+        if refusal := contact_cap_refusal(
+            account=account, amazon_order_id=conversation.amazon_order_id, now=contact_at
+        ):
             raise ContactCapReached(refusal)
     if len(files) > MAX_FILES or sum(f.size for f in files) >= MAX_TOTAL_BYTES:
         raise AttachmentsBlocked("Amazon takes at most 5 files, under 10 MB in all, with a message.")
@@ -196,7 +201,11 @@ def reply_queue(
     )
     if capped:
         contact_record(
-            account=account, amazon_order_id=conversation.amazon_order_id, kind=contact_kind, at=now, reply=reply
+            account=account,
+            amazon_order_id=conversation.amazon_order_id,
+            kind=contact_kind,
+            at=contact_at or now,
+            reply=reply,
         )
     audit(
         verb="reply.queued",
