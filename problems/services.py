@@ -42,6 +42,8 @@ UNSHIPPED_STATUSES = ("unshipped", "partiallyshipped", "partially shipped")
 UNFULFILLABLE_STATUSES = ("unfulfillable",)
 # Cancellation requests looked at: a request older than this has been dealt with one way or another.
 REQUEST_LOOKBACK = timedelta(days=30)
+# An order whose latest ship date passed longer ago than this is stale data (a report's old status), not news.
+LATE_LOOKBACK = timedelta(days=30)
 
 NO_RELAY_ADDRESS = (
     "There is no Amazon relay address for this buyer yet: no message from them and no order sync gave one. "
@@ -133,6 +135,7 @@ def _open_late(account: SellerAccount, now: datetime, result: Detected) -> None:
             ship_date__isnull=True,
             latest_ship_date__isnull=False,
             latest_ship_date__lte=now + horizon,
+            latest_ship_date__gte=now - LATE_LOOKBACK,
             fulfillment_channel=FulfillmentChannel.MFN,
             status_lower__in=UNSHIPPED_STATUSES,
         )

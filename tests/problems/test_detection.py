@@ -46,6 +46,7 @@ def test_latest_ship_date_tomorrow_opens_a_ship_by_clock_due_then(account, unshi
 
 def test_latest_ship_date_beyond_the_horizon_opens_nothing_yet(account, unshipped, now):
     unshipped(timedelta(hours=30))  # the ship-by policy takes orders up 24 hours ahead
+    unshipped(timedelta(days=-31))  # stale: an old report's status, not news
     assert problems_detect(account=account, now=now).opened == 0
     assert not OrderProblem.objects.exists()
 

@@ -166,3 +166,48 @@ def test_the_problems_page_lists_open_problems_in_constant_queries(
     with django_assert_max_num_queries(12):
         page = client.get(reverse("problems:page")).content.decode()
     assert page.count("Not shipped by the latest ship date") == 4
+
+
+def test_a_request_after_shipment_says_so_on_the_case_and_drafts_the_return_answer(client, agent, account, now):
+    order = OrderFactory(account=account, status="Shipped", ship_date=now - timedelta(days=1))
+    conversation = conversation_open_for_order(
+        account=account,
+        amazon_order_id=order.amazon_order_id,
+        buyer_email=order.buyer_email,
+        subject="Order cancellation request",
+        actor=None,
+    )
+    Message.objects.create(
+        conversation=conversation,
+        direction=Direction.IN,
+        body_text="Wrong size, please cancel.",
+        sent_at=now - timedelta(hours=1),
+        cancellation_request=True,
+    )
+    problems_detect(account=account, now=now)
+    problem = OrderProblem.objects.get(kind=ProblemKind.BUYER_CANCEL)
+    client.force_login(agent)
+    page = client.get(reverse("helpdesk:case", args=[problem.case_id])).content.decode()
+    assert re.search(r'data-testid="problem-shipped">shipped', page)
+    assert "it can no longer be cancelled" in page and "Wrong size, please cancel." in page
+    assert "could no longer cancel it" in page  # the drafted answer
+
+
+def test_a_request_before_shipment_says_not_shipped(client, agent, account, unshipped, now):
+    order = unshipped(timedelta(days=2))
+    conversation = conversation_open_for_order(
+        account=account,
+        amazon_order_id=order.amazon_order_id,
+        buyer_email=order.buyer_email,
+        subject="Order cancellation request",
+        actor=None,
+    )
+    Message.objects.create(
+        conversation=conversation, direction=Direction.IN, body_text="Cancel", sent_at=now, cancellation_request=True
+    )
+    problems_detect(account=account, now=now)
+    problem = OrderProblem.objects.get(kind=ProblemKind.BUYER_CANCEL)
+    client.force_login(agent)
+    page = client.get(reverse("helpdesk:case", args=[problem.case_id])).content.decode()
+    assert 'data-testid="problem-shipped">not shipped' in page and "before it ships" in page
+    assert "We have cancelled your order" in page
