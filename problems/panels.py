@@ -63,6 +63,7 @@ def case_panel(request: HttpRequest, case: Case) -> tuple[str, dict]:
             item=item[:80],
             seller=request.user.get_full_name() or case.account.name,
             new_date=_new_date(order) if problem.kind == ProblemKind.LATE else None,
+            marketplace=case.account.marketplace,
         )
         context["tell_form"] = TellForm(
             auto_id="problem_%s",

@@ -8,7 +8,7 @@ import pytest
 
 from messaging.compliance.checker import check_text, is_blocked
 from problems.models import ProblemKind
-from problems.wording import problem_message
+from problems.wording import LANGUAGES, problem_message
 
 CASES = [(ProblemKind.LATE, False), (ProblemKind.MUST_CANCEL, False), (ProblemKind.BUYER_CANCEL, False)]
 CASES += [(ProblemKind.BUYER_CANCEL, True)]
@@ -16,11 +16,13 @@ BUYERS = ["Jane Doe", "", "Dr. Max Müller"]
 ITEMS = ["Stainless steel water bottle, 750 ml", "", "USB-C charging cable 2 m (black)"]
 
 
+@pytest.mark.parametrize("words", LANGUAGES, ids=["en", "de", "fr", "es", "it"])
 @pytest.mark.parametrize(("kind", "shipped"), CASES)
 @pytest.mark.parametrize("buyer", BUYERS)
 @pytest.mark.parametrize("item", ITEMS)
-def test_each_message_passes_the_guard_unanswered(kind, shipped, buyer, item):
+def test_each_message_passes_the_guard_unanswered(words, kind, shipped, buyer, item):
     text = problem_message(
+        words=words,
         kind=kind,
         shipped=shipped,
         order_id="112-1234567-1234567",
@@ -46,7 +48,21 @@ def test_the_delay_gives_the_new_date_and_offers_cancelling_without_pushing():
         new_date=date(2026, 12, 14),
     )
     assert "Monday 14 December" in text and "sorry" in text and "cancel" in text
-    assert "Dear Jane," in text
+    assert text.startswith("Dear Jane,")
+
+
+def test_the_marketplace_picks_the_language():
+    german = problem_message(
+        kind=ProblemKind.LATE,
+        shipped=False,
+        order_id="302-1234567-1234567",
+        buyer="Max Müller",
+        item="",
+        seller="Acme",
+        new_date=date(2026, 12, 14),
+        marketplace="DE",
+    )
+    assert german.startswith("Hallo Max,") and "bis zum 14.12.2026" in german and "Ihr Artikel" in german
 
 
 def test_the_request_answer_depends_on_whether_the_order_shipped():
