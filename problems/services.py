@@ -77,46 +77,79 @@ def _subject(kind: str, order: Order) -> str:
     return f"{ProblemKind(kind).label}: order {order.amazon_order_id}"
 
 
-def _clock(
-    *, case: Case, kind: str, started_at: datetime, by: datetime | None, actor: AbstractBaseUser | None
-) -> Deadline:
-    """Start a clock of `kind` under the account's policy, due by `by` at the latest when that is sooner."""
-    if by is not None:
-        policy = policy_get(account=case.account, kind=kind)
-        policy.account = case.account
-        _, due = clock_times(snapshot=policy_snapshot(policy), started_at=started_at)
-        if by < due:
-            return deadline_start(case=case, kind=kind, started_at=started_at, due_at=by, actor=actor)
-    return deadline_start(case=case, kind=kind, started_at=started_at, actor=actor)
+class _Policies:
+    """The account's policy snapshots, read once a detection: when a clock started at a time is due."""
+
+    def __init__(self, account: SellerAccount):
+        self.account = account
+        self._snapshots: dict[str, dict] = {}
+
+    def snapshot(self, kind: str) -> dict:
+        if kind not in self._snapshots:
+            policy = policy_get(account=self.account, kind=kind)
+            policy.account = self.account
+            self._snapshots[kind] = policy_snapshot(policy)
+        return self._snapshots[kind]
+
+    def stated(self, *, kind: str, started_at: datetime, by: datetime | None) -> datetime | None:
+        """`by` when it comes before the policy's due time (the clock is then due at `by`), else None."""
+        if by is None:
+            return None
+        _, due = clock_times(snapshot=self.snapshot(kind), started_at=started_at)
+        return by if by < due else None
+
+
+def _clock(*, case: Case, kind: str, started_at: datetime, by: datetime | None, policies: _Policies) -> Deadline:
+    """Start a clock of `kind` on an open case under the account's policy, due by `by` if that is sooner."""
+    stated = policies.stated(kind=kind, started_at=started_at, by=by)
+    return deadline_start(case=case, kind=kind, started_at=started_at, due_at=stated)
+
+
+@dataclass
+class _Found:
+    """One problem to open: its order, its fields, and its clock's start and stated due (None: the policy's)."""
+
+    order: Order
+    fields: dict
+    starts: datetime
+    due: datetime | None = None
 
 
 def _open(
-    *, account: SellerAccount, found: list[tuple[Order, dict]], kind: str, clock: str | None, now: datetime
+    *,
+    account: SellerAccount,
+    found: list[_Found],
+    kind: str,
+    clock: str | None,
+    now: datetime,
+    actor: AbstractBaseUser | None = None,
 ) -> list[OrderProblem]:
-    """Open one case and problem per (order, problem fields), in bulk; `clock` started at each `known_at`."""
+    """Open one case and problem each, with its clock, in bulk (a few statements whatever the number)."""
     if not found:
         return []
     cases = [
         Case(
             account=account,
             kind=ORDER_PROBLEM,
-            order=order,
-            amazon_order_id=order.amazon_order_id,
-            subject=_subject(kind, order),
-            buyer_name=order.buyer_name,
+            order=item.order,
+            amazon_order_id=item.order.amazon_order_id,
+            subject=_subject(kind, item.order),
+            buyer_name=item.order.buyer_name,
             opened_at=now,
         )
-        for order, _ in found
+        for item in found
     ]
     cases_open(
         cases=cases,
         clock=clock,
-        clock_starts=[fields["known_at"] for _, fields in found] if clock else None,
+        clock_starts=[item.starts for item in found] if clock else None,
+        clock_dues=[item.due for item in found] if clock else None,
+        actor=actor,
     )
     return OrderProblem.objects.bulk_create(
         [
-            OrderProblem(account=account, case=case, order=order, kind=kind, **fields)
-            for case, (order, fields) in zip(cases, found, strict=True)
+            OrderProblem(account=account, case=case, order=item.order, kind=kind, **item.fields)
+            for case, item in zip(cases, found, strict=True)
         ]
     )
 
@@ -125,10 +158,10 @@ def _without(kind: str) -> Exists:
     return Exists(OrderProblem.objects.filter(order_id=OuterRef("pk"), kind=kind))
 
 
-def _open_late(account: SellerAccount, now: datetime, result: Detected) -> None:
+def _open_late(account: SellerAccount, now: datetime, result: Detected, policies: _Policies) -> None:
     """Seller-fulfilled orders still unshipped as their latest ship date comes within the ship-by
-    policy's duration, or has passed."""
-    horizon = policy_get(account=account, kind=SHIP_BY).duration
+    policy's duration (a clock due at that date), or has passed (a clock to tell the buyer)."""
+    horizon = timedelta(seconds=policies.snapshot(SHIP_BY)["duration_s"])
     orders = list(
         _orders(account)
         .filter(
@@ -142,31 +175,41 @@ def _open_late(account: SellerAccount, now: datetime, result: Detected) -> None:
         .exclude(_without(ProblemKind.LATE))
         .order_by("latest_ship_date", "pk")
     )
-    found = [
-        (order, {"known_at": now, "late_at": order.latest_ship_date if order.latest_ship_date <= now else None})
+    nearing = [
+        _Found(order, {"known_at": now}, starts=now, due=order.latest_ship_date)
         for order in orders
+        if order.latest_ship_date > now
     ]
-    for problem in _open(account=account, found=found, kind=ProblemKind.LATE, clock=None, now=now):
-        order = problem.order
-        if problem.late_at is None:
-            _clock(case=problem.case, kind=SHIP_BY, started_at=now, by=order.latest_ship_date, actor=None)
-        else:
-            _clock(case=problem.case, kind=DELAY_TELL, started_at=now, by=order.estimated_delivery_date, actor=None)
-            result.late += 1
-    result.opened += len(found)
+    late = [
+        _Found(
+            order,
+            {"known_at": now, "late_at": order.latest_ship_date},
+            starts=now,
+            due=policies.stated(kind=DELAY_TELL, started_at=now, by=order.estimated_delivery_date),
+        )
+        for order in orders
+        if order.latest_ship_date <= now
+    ]
+    _open(account=account, found=nearing, kind=ProblemKind.LATE, clock=SHIP_BY, now=now)
+    _open(account=account, found=late, kind=ProblemKind.LATE, clock=DELAY_TELL, now=now)
+    result.opened += len(orders)
+    result.late += len(late)
 
 
 def _open_unfulfillable(account: SellerAccount, now: datetime, result: Detected) -> None:
     orders = list(
         _orders(account).filter(status_lower__in=UNFULFILLABLE_STATUSES).exclude(_without(ProblemKind.MUST_CANCEL))
     )
-    found = [(order, {"known_at": now, "reason": f"Amazon's order data: {order.status}"}) for order in orders]
+    found = [
+        _Found(order, {"known_at": now, "reason": f"Amazon's order data: {order.status}"}, now) for order in orders
+    ]
     _open(account=account, found=found, kind=ProblemKind.MUST_CANCEL, clock=CANCEL_TELL, now=now)
     result.opened += len(found)
 
 
-def _open_buyer_cancels(account: SellerAccount, now: datetime, result: Detected) -> None:
-    """Relayed cancellation requests about orders we hold, each order's first one."""
+def _open_buyer_cancels(account: SellerAccount, now: datetime, result: Detected, policies: _Policies) -> None:
+    """Relayed cancellation requests about orders we hold, each order's first one: answered before the
+    order ships (due by its latest ship date when that is still ahead and sooner than the policy's)."""
     requests = (
         Message.objects.filter(
             cancellation_request=True,
@@ -192,18 +235,19 @@ def _open_buyer_cancels(account: SellerAccount, now: datetime, result: Detected)
     if not first:
         return
     orders = {order.pk: order for order in Order.objects.filter(pk__in=list(first))}
-    found = [
-        (
-            orders[pk],
-            {"known_at": message.sent_at, "request_message": message, "shipped_seen_at": _shipped_at(orders[pk])},
+    found = []
+    for pk, message in first.items():
+        order, shipped_at = orders[pk], _shipped_at(orders[pk])
+        by = order.latest_ship_date if shipped_at is None else None
+        found.append(
+            _Found(
+                order,
+                {"known_at": message.sent_at, "request_message": message, "shipped_seen_at": shipped_at},
+                starts=message.sent_at,
+                due=policies.stated(kind=CANCEL_ANSWER, started_at=message.sent_at, by=by),
+            )
         )
-        for pk, message in first.items()
-    ]
-    for problem in _open(account=account, found=found, kind=ProblemKind.BUYER_CANCEL, clock=None, now=now):
-        order = problem.order
-        # Answered before it ships: due by the latest ship date, when that is still ahead and sooner.
-        by = order.latest_ship_date if problem.shipped_seen_at is None else None
-        _clock(case=problem.case, kind=CANCEL_ANSWER, started_at=problem.known_at, by=by, actor=None)
+    _open(account=account, found=found, kind=ProblemKind.BUYER_CANCEL, clock=CANCEL_ANSWER, now=now)
     result.opened += len(found)
 
 
@@ -221,7 +265,7 @@ def _active(account: SellerAccount, kind: str) -> QuerySet[OrderProblem]:
     )
 
 
-def _follow_late(account: SellerAccount, now: datetime, result: Detected) -> None:
+def _follow_late(account: SellerAccount, now: datetime, result: Detected, policies: _Policies) -> None:
     for problem in _active(account, ProblemKind.LATE):
         order, case = problem.order, problem.case
         if is_cancelled(order):
@@ -240,7 +284,7 @@ def _follow_late(account: SellerAccount, now: datetime, result: Detected) -> Non
         elif problem.late_at is None and order.latest_ship_date and order.latest_ship_date <= now:
             problem.late_at = order.latest_ship_date
             problem.save(update_fields=["late_at"])
-            _clock(case=case, kind=DELAY_TELL, started_at=now, by=order.estimated_delivery_date, actor=None)
+            _clock(case=case, kind=DELAY_TELL, started_at=now, by=order.estimated_delivery_date, policies=policies)
             audit(
                 verb="order_problem.late", summary="Past the latest ship date, not shipped: tell the buyer", case=case
             )
@@ -281,10 +325,11 @@ def problems_detect(*, account: SellerAccount, now: datetime | None = None) -> D
     result = Detected()
     with transaction.atomic():
         SellerAccount.objects.select_for_update().filter(pk=account.pk).exists()
-        _open_late(account, now, result)
+        policies = _Policies(account)
+        _open_late(account, now, result, policies)
         _open_unfulfillable(account, now, result)
-        _open_buyer_cancels(account, now, result)
-        _follow_late(account, now, result)
+        _open_buyer_cancels(account, now, result, policies)
+        _follow_late(account, now, result, policies)
         _follow_buyer_cancels(account, now, result)
         if result.opened or result.late or result.shipped or result.settled:
             audit(verb="order_problem.detected", summary=result.summary(), account=account)
@@ -312,10 +357,11 @@ def problem_flag_cancel(*, order: Order, reason: str, actor: AbstractBaseUser) -
     now = timezone.now()
     (problem,) = _open(
         account=order.account,
-        found=[(order, {"known_at": now, "reason": reason[:500], "flagged_by": actor})],
+        found=[_Found(order, {"known_at": now, "reason": reason[:500], "flagged_by": actor}, starts=now)],
         kind=ProblemKind.MUST_CANCEL,
         clock=CANCEL_TELL,
         now=now,
+        actor=actor,
     )
     audit(
         verb="order_problem.flagged",

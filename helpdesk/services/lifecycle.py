@@ -272,30 +272,39 @@ def cases_open(
     cases: list[Case],
     clock: str | None = None,
     clock_starts: Sequence[datetime] | None = None,
+    clock_dues: Sequence[datetime | None] | None = None,
     actor: AbstractBaseUser | None = None,
 ) -> list[Deadline]:
     """Open new cases in bulk, each with a clock of kind `clock` (started at its `clock_starts`
     entry, else when the case opened): three inserts and one policy read per account, whatever
     the number (COPY, with `helpdesk.importing.bulk_insert`). `cases` are unsaved, with their account
-    loaded. Returns the clocks started."""
+    loaded. A `clock_dues` entry is a deadline the source states, as `deadline_start`'s `due_at`
+    (None: the policy's). Returns the clocks started."""
     deadlines = []
     if clock is not None:
         starts = list(clock_starts) if clock_starts is not None else [case.opened_at for case in cases]
+        dues = list(clock_dues) if clock_dues is not None else [None] * len(cases)
         snapshots: dict[int, dict[str, Any]] = {}
         for case in cases:
             if case.account_id not in snapshots:
                 policy = policy_get(account=case.account, kind=clock)
                 policy.account = case.account  # the snapshot reads its timezone
                 snapshots[case.account_id] = policy_snapshot(policy)
-        for case, started_at in zip(cases, starts, strict=True):
-            warn_at, due_at = clock_times(snapshot=snapshots[case.account_id], started_at=started_at)
+        for case, started_at, stated in zip(cases, starts, dues, strict=True):
+            snapshot = snapshots[case.account_id]
+            if stated is None:
+                warn_at, due_at = clock_times(snapshot=snapshot, started_at=started_at)
+            else:
+                snapshot = {**snapshot, STATED_DUE: stated.isoformat()}
+                due_at = max(stated, started_at)
+                warn_at = max(due_at - timedelta(seconds=snapshot["warn_before_s"]), started_at)
             case.next_due_at, case.next_warn_at = due_at, warn_at
             deadlines.append(
                 Deadline(
                     case=case,
                     account_id=case.account_id,
                     kind=clock,
-                    policy_snapshot=snapshots[case.account_id],
+                    policy_snapshot=snapshot,
                     started_at=started_at,
                     warn_at=warn_at,
                     due_at=due_at,
