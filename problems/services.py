@@ -16,7 +16,7 @@ from django.db.models import Exists, OuterRef, QuerySet, Subquery
 from django.db.models.functions import Lower
 from django.utils import timezone
 
-from helpdesk.models import Case, CaseStatus, Deadline, FulfillmentChannel, Order, SellerAccount
+from helpdesk.models import Activity, Case, CaseStatus, FulfillmentChannel, Order, SellerAccount
 from helpdesk.models.cases import ACTIVE_STATUSES
 from helpdesk.services.audit import audit
 from helpdesk.services.deadlines import clock_times, policy_get, policy_snapshot
@@ -25,7 +25,7 @@ from helpdesk.services.lifecycle import (
     case_settle,
     case_transition,
     cases_open,
-    deadline_start,
+    deadlines_start,
 )
 from messaging.models import Direction, Message
 from messaging.outbound.models import ContactKind
@@ -97,12 +97,6 @@ class _Policies:
             return None
         _, due = clock_times(snapshot=self.snapshot(kind), started_at=started_at)
         return by if by < due else None
-
-
-def _clock(*, case: Case, kind: str, started_at: datetime, by: datetime | None, policies: _Policies) -> Deadline:
-    """Start a clock of `kind` on an open case under the account's policy, due by `by` if that is sooner."""
-    stated = policies.stated(kind=kind, started_at=started_at, by=by)
-    return deadline_start(case=case, kind=kind, started_at=started_at, due_at=stated)
 
 
 @dataclass
@@ -266,6 +260,9 @@ def _active(account: SellerAccount, kind: str) -> QuerySet[OrderProblem]:
 
 
 def _follow_late(account: SellerAccount, now: datetime, result: Detected, policies: _Policies) -> None:
+    """Move the open late-order problems on: cancelled, shipped, or now past the latest ship date (the
+    clock to tell the buyer starts; those are written in bulk, as a catching-up sync brings many)."""
+    became_late = []
     for problem in _active(account, ProblemKind.LATE):
         order, case = problem.order, problem.case
         if is_cancelled(order):
@@ -283,12 +280,31 @@ def _follow_late(account: SellerAccount, now: datetime, result: Detected, polici
                 result.settled += 1
         elif problem.late_at is None and order.latest_ship_date and order.latest_ship_date <= now:
             problem.late_at = order.latest_ship_date
-            problem.save(update_fields=["late_at"])
-            _clock(case=case, kind=DELAY_TELL, started_at=now, by=order.estimated_delivery_date, policies=policies)
-            audit(
-                verb="order_problem.late", summary="Past the latest ship date, not shipped: tell the buyer", case=case
-            )
-            result.late += 1
+            became_late.append(problem)
+    if not became_late:
+        return
+    OrderProblem.objects.bulk_update(became_late, ["late_at"])
+    deadlines_start(
+        cases=[problem.case for problem in became_late],
+        kind=DELAY_TELL,
+        starts=[now] * len(became_late),
+        dues=[
+            policies.stated(kind=DELAY_TELL, started_at=now, by=problem.order.estimated_delivery_date)
+            for problem in became_late
+        ],
+    )
+    written = timezone.now()
+    Activity.objects.bulk_create(
+        Activity(
+            account_id=account.pk,
+            case_id=problem.case_id,
+            created_at=written,
+            verb="order_problem.late",
+            summary="Past the latest ship date, not shipped: tell the buyer",
+        )
+        for problem in became_late
+    )
+    result.late += len(became_late)
 
 
 def _follow_buyer_cancels(account: SellerAccount, now: datetime, result: Detected) -> None:

@@ -66,7 +66,12 @@ def test_approaching_then_passed_adds_the_delay_clock_once(account, unshipped, n
     assert problems_detect(account=account, now=later).late == 0
     problem = OrderProblem.objects.get(order=order)
     assert problem.late_at == order.latest_ship_date
-    assert set(_clocks(problem)) == {SHIP_BY, DELAY_TELL}
+    clocks = _clocks(problem)
+    assert set(clocks) == {SHIP_BY, DELAY_TELL}
+    assert clocks[DELAY_TELL].started_at == later and clocks[DELAY_TELL].due_at == later + timedelta(hours=48)
+    # The case's next due time follows its earliest unmet clock: the ship-by one, due (and breached) first.
+    problem.case.refresh_from_db()
+    assert problem.case.next_due_at == clocks[SHIP_BY].due_at
     assert OrderProblem.objects.count() == 1 and Case.objects.filter(kind=ORDER_PROBLEM).count() == 1
 
 
