@@ -76,6 +76,7 @@ INSTALLED_APPS = [
     "feedback.solicitation",
     "returns",
     "claims",
+    "problems",
 ]
 
 MIDDLEWARE = [

@@ -262,6 +262,9 @@ class Message(models.Model):
     sender_name = models.CharField(max_length=200, blank=True)
     subject = models.CharField(max_length=300, blank=True)
     body_text = models.TextField(blank=True, help_text="What is new in this message, as plain text.")
+    cancellation_request = models.BooleanField(
+        default=False, help_text="Amazon relayed it as the buyer's request to cancel the order."
+    )
     quoted_text = models.TextField(blank=True, help_text="The earlier thread it quotes, if any.")
     body_html = models.TextField(blank=True, help_text="The sender's HTML, sanitised; never rendered unsanitised.")
     sent_at = models.DateTimeField(help_text="When it was sent or received.")
@@ -278,6 +281,11 @@ class Message(models.Model):
                 fields=["sent_at"],
                 condition=models.Q(purged_at__isnull=True, direction="in"),
                 name="message_buyer_unpurged",
+            ),
+            models.Index(
+                fields=["sent_at"],
+                condition=models.Q(cancellation_request=True),
+                name="message_cancellation_requests",
             ),
         ]
 

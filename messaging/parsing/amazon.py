@@ -181,6 +181,20 @@ AMAZON_LINE_RE = re.compile(
     r"購入者がこの注文のキャンセルをリクエストしました。?)[ \t]*$",
     re.MULTILINE | re.IGNORECASE,
 )
+# A buyer's request to cancel the order, as Amazon relays it: its subject ("Order cancellation request from
+# Amazon customer …" and the translations) or its own sentence above the buyer's reason.
+CANCELLATION_REQUEST_RE = re.compile(
+    r"\b(?:Order cancell?ation request|Solicitud de cancelaci[oó]n de pedido|Stornierungsanfrage|"
+    r"Anfrage zur Stornierung|Demande d'annulation de (?:la )?commande|Richiesta di (?:annullamento|cancellazione)|"
+    r"Solicitação de cancelamento)\b|"
+    r"The buyer has requested (?:that you )?(?:to )?cancel (?:this|the) order|"
+    r"Der Käufer hat (?:die )?Stornierung (?:dieser|der) Bestellung (?:beantragt|angefordert)|"
+    r"L'acheteur a demandé l'annulation de (?:cette|la) commande|"
+    r"El comprador ha solicitado (?:la cancelación de este pedido|que canceles este pedido)|"
+    r"L'acquirente ha richiesto (?:l'annullamento|la cancellazione) (?:di questo|dell')ordine|"
+    r"購入者がこの注文のキャンセルをリクエストしました",
+    re.IGNORECASE,
+)
 MESSAGE_LABEL_RE = re.compile(r"^[ \t]*(?:Message|Mensagem|Mensaje|Nachricht|Messaggio)[ \t]*:[ \t]*$", re.MULTILINE)
 SEND_TO_RE = re.compile(
     r"^[ \t]*(?:Here is a copy of the e-mail that you sent to|This is a copy of the message you sent to)[ \t]+"
@@ -251,6 +265,7 @@ class ParsedMail:
     comm_token: str = ""
     original_message_id: str = ""
     items: list[Item] = field(default_factory=list)
+    cancellation_request: bool = False  # Amazon relays it as the buyer's request to cancel the order
     text: str = ""
     quoted: str = ""
     html: str = ""
@@ -423,6 +438,9 @@ def parse_mail(raw: bytes, *, received_at: datetime | None = None, max_chars: in
         parsed.text, parsed.quoted = _split_message(text)
         parsed.text, parsed.quoted = clean(parsed.text), clean(parsed.quoted)
     if kind == MailKind.BUYER_MESSAGE:
+        # Amazon's own subject (not a reply in its thread) or Amazon's sentence outside the buyer's words.
+        requested = CANCELLATION_REQUEST_RE.search(subject) and not REPLY_PREFIX_RE.match(subject)
+        parsed.cancellation_request = bool(requested or CANCELLATION_REQUEST_RE.search(template))
         parsed.relay_address = sender
         parsed.buyer_name = clean(_buyer_name(display, subject), 200)
     else:

@@ -359,7 +359,14 @@ def _file_buyer_messages(batch: list[tuple[InboundMail, ParsedMail]], filing: _F
         if case.pk not in clock_running and case.pk not in clocks_to_start:
             case.account = mail.account
             clocks_to_start[case.pk] = (case, mail.received_at)
-        filing.message(mail, parsed, conversation, direction=Direction.IN, sender_name=parsed.buyer_name)
+        filing.message(
+            mail,
+            parsed,
+            conversation,
+            direction=Direction.IN,
+            sender_name=parsed.buyer_name,
+            cancellation_request=parsed.cancellation_request,
+        )
         case_of[mail.pk] = case.pk
     for case, started_at in clocks_to_start.values():
         deadline_start(case=case, kind=MESSAGE_RESPONSE, started_at=started_at)
