@@ -2,9 +2,11 @@ from django.db import migrations
 
 
 class Migration(migrations.Migration):
-    """Joins two migrations written side by side: the mail read lease and the sender check."""
+    """Joins three migrations written side by side: the mail read lease, the sender check and the
+    cancellation requests."""
 
     dependencies = [
+        ("messaging", "0005_cancellation_requests"),
         ("messaging", "0005_mail_read_lease"),
         ("messaging", "0005_sender_check"),
     ]
