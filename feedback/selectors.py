@@ -169,6 +169,10 @@ class FeedbackOverview:
     open_cases: list[Case]
     open_cases_more: bool
 
+    @property
+    def months_total(self) -> int:
+        return sum(month.total for month in self.months)
+
 
 def _window_start(today: date, days: int) -> date:
     """The first day of a window of `days` days ending today."""

@@ -34,6 +34,7 @@ from helpdesk.services.audit import audit
 from helpdesk.services.lifecycle import transition
 from messaging.compliance.checker import Finding, check_feedback_contact
 from messaging.compliance.services import compliance_check
+from messaging.outbound.models import ContactKind
 from messaging.outbound.services import ReplyRefused, reply_queue
 from messaging.services import conversation_open_for_order
 
@@ -215,7 +216,16 @@ def feedback_outreach_send(
             buyer_name=feedback.order.buyer_name if feedback.order else "",
             actor=actor,
         )
-        reply = reply_queue(case=conversation.case, author=actor, body=text, key=key, seen_message_id=seen_message_id)
+        reply = reply_queue(
+            case=conversation.case,
+            author=actor,
+            body=text,
+            key=key,
+            seen_message_id=seen_message_id,
+            unsolicited=True,
+            contact_kind=ContactKind.OUTREACH,
+            contact_at=now,
+        )
     except ReplyRefused as exc:
         raise OutreachRefused(str(exc)) from exc
     except ValidationError as exc:

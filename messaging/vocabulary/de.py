@@ -161,3 +161,16 @@ OBSCENE = (
 
 DOT = "punkt"
 AT = "ät"
+
+
+# --- a buyer asking to send something back (read by messaging.intents: the composer offers to open a return) ---
+
+RETURN_ASK = (
+    r"\bzur[üu]ck(?:zu)?(?:senden|schicken|geben)\b",
+    r"\bzur[üu]ck(?:sende|schicke|gebe)\b",
+    r"\br[üu]cksendung\w*",
+    r"\bretour\w*",
+    r"\bumtausch\w*",
+    r"\bumtauschen\b",
+    r"\bwiderruf\w*",
+)

@@ -120,3 +120,14 @@ OBSCENE = (
 # --- contact details spelled out ---------------------------------------------------------
 
 DOT = "punto"
+
+
+# --- a buyer asking to send something back (read by messaging.intents: the composer offers to open a return) ---
+
+RETURN_ASK = (
+    r"\bdevol(?:ver|verlo|verla|verlos|ución|ucion|uciones)\b",
+    r"\bdevuelvo\b",
+    r"\breembols\w*",
+    r"\betiqueta de devoluci[óo]n\b",
+    r"\bcambiar(?:lo|la)?\b",
+)

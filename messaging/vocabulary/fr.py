@@ -121,3 +121,14 @@ OBSCENE = (
 # --- contact details spelled out ---------------------------------------------------------
 
 DOT = "point"
+
+
+# --- a buyer asking to send something back (read by messaging.intents: the composer offers to open a return) ---
+
+RETURN_ASK = (
+    r"\bretourn(?:er|e|é|ée|ez)\b",
+    r"\brenvo(?:yer|ie|yé)\b",
+    r"\b(?:un|le|mon|du) retour\b",
+    r"\b[ée]tiquette de retour\b",
+    r"\b[ée]chang(?:er|e)\b",
+)

@@ -113,3 +113,14 @@ OBSCENE = (
 # --- contact details spelled out ---------------------------------------------------------
 
 DOT = "punto"
+
+
+# --- a buyer asking to send something back (read by messaging.intents: the composer offers to open a return) ---
+
+RETURN_ASK = (
+    r"\brestitu(?:ire|irlo|irla|isco|zione)\b",
+    r"\breso\b",
+    r"\b(?:rimandare|rispedire|rimandarlo|rispedirlo)\b",
+    r"\betichetta di reso\b",
+    r"\bsostitu(?:ire|zione)\b",
+)
