@@ -43,7 +43,6 @@ from .parsing.amazon import AMAZON_DOMAINS, is_amazon_address
 logger = logging.getLogger(__name__)
 
 Resolver = Callable[..., bytes | None]
-COMMENT_RE = re.compile(r"\([^()]*\)")
 MAX_SIGNATURES = 5  # signatures checked per mail: a mail with hundreds of them costs no more than five
 
 
@@ -165,11 +164,27 @@ def _trusted_result(values: list[str], trusted: Sequence[str], from_domain: str)
     return ""
 
 
+def _without_comments(text: str) -> str:
+    """The header without its (comments), nested ones too, each left as a space: in one pass, where taking out
+    the innermost ones again and again would read a deeply nested header once per level. An unclosed comment
+    runs to the end."""
+    out: list[str] = []
+    depth = 0
+    for ch in text:
+        if ch == "(":
+            depth += 1
+        elif ch == ")" and depth:
+            depth -= 1
+            if not depth:
+                out.append(" ")
+        elif not depth:
+            out.append(ch)
+    return "".join(out)
+
+
 def parse_authentication_results(value: str) -> tuple[str, list[tuple[str, str, dict[str, str]]]]:
     """(authserv-id, [(method, result, {property: value})]) of one Authentication-Results header."""
-    text = " ".join(value.split())
-    while COMMENT_RE.search(text):
-        text = COMMENT_RE.sub(" ", text)
+    text = _without_comments(" ".join(value.split()))
     parts = [part.strip() for part in text.split(";")]
     server = parts[0].split()[0].lower() if parts[0].split() else ""
     results = []

@@ -16,6 +16,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from messaging import intents
 from tests.hostile import UNITS, run, timed
 
 MODULES = [
@@ -31,10 +32,21 @@ MODULES = [
     "feedback.eligibility",
     "feedback.eligibility.rules",
     *(f"feedback.eligibility.{language}" for language in ("en", "de", "fr", "es", "it")),
+    "messaging.trust",
+    "messaging.intents",
+    "messaging.forms",
+    "messaging.outbound.attachments",
+    "messaging.outbound.canned",
     "claims.notices",
     "claims.wording",
     "returns.mailtext",
+    "returns.reports",
+    "feedback.services.feedback",
+    "feedback.services.importing",
     "helpdesk.buyers",
+    "helpdesk.importing",
+    "helpdesk.calendars",
+    "helpdesk.services.orders",
 ]
 # Patterns only ever matched at one place (`.match` at a given position, on a piece of bounded length), where a
 # scan from every position is not how they run: checked with `match` at the start of the text.
@@ -71,7 +83,7 @@ def _patterns() -> dict[str, re.Pattern]:
     return found
 
 
-PATTERNS = _patterns()
+PATTERNS = _patterns() | {"messaging.intents._return_ask()": intents._return_ask()}
 
 
 def _time(name: str, text: str) -> float:

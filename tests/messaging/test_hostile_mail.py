@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 from messaging.models import TRUNCATED, InboundMail, MailKind, MailStatus, Message
 from messaging.parsing import parse_mail
+from messaging.trust import parse_authentication_results
 from tests.hostile import CORPUS, UNITS, timed
 
 from .conftest import fixture_bytes, ingest
@@ -81,6 +82,21 @@ def test_hostile_headers_are_read_in_under_a_second(account, name):
     raw = RELAY.replace(b'"Cathy - Amazon Marketplace"', display.encode())
     raw = raw.replace(b"Subject: Shipping inquiry", f"Subject: {unit * 5000} Shipping inquiry".encode())
     _read_in_under_a_second(account, raw.replace(b"Message-ID: <", b"Message-ID: <header.", 1), f"header {name}")
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "mx.example;" + "(" * 20_000 + ")" * 20_000 + " dkim=pass header.d=amazon.com",
+        "mx.example;" + "(a)" * 10_000,
+        "mx.example;" + "(" * 20_000,
+        "mx.example; " + "dkim=pass " * 5_000,
+    ],
+)
+def test_a_hostile_authentication_results_header_is_read_in_under_a_second(value):
+    took, (server, _) = timed(lambda: parse_authentication_results(value))
+    assert took < SECOND, f"{took:.2f} s"
+    assert server == "mx.example"
 
 
 def test_the_asin_line_over_thousands_of_nbsp_lines_is_read_in_under_a_second(account):
