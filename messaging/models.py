@@ -140,6 +140,9 @@ class InboundMail(models.Model):
     purged_at = models.DateTimeField(
         null=True, blank=True, help_text="When the retention purge removed its bytes and the sender's name."
     )
+    # A reading task was queued for it and may still be queued or running until then: no second one is queued
+    # before (a dead worker's lease simply runs out).
+    read_queued_until = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["-arrived_at", "-id"]
@@ -288,6 +291,16 @@ class Message(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_direction_display()} {self.sent_at:%Y-%m-%d %H:%M}"
+
+    @property
+    def truncated(self) -> bool:
+        """Whether the mail was longer than what was read of it (its raw bytes hold the rest)."""
+        return self.inbound_id is not None and self.body_text.endswith(_TRUNCATED_TAIL)
+
+
+# What a message read from a mail longer than the reading cap (MAIL_TEXT_MAX_CHARS) ends with.
+TRUNCATED = "[… {count} more characters not read here. The whole mail is kept as received: download the original.]"
+_TRUNCATED_TAIL = TRUNCATED.partition("}")[2]
 
 
 class Attachment(models.Model):

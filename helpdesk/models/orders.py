@@ -111,6 +111,10 @@ class OrderDay(models.Model):
     account = models.ForeignKey(SellerAccount, on_delete=models.CASCADE, related_name="order_days")
     day = models.DateField()
     orders = models.IntegerField(default=0)
+    # Of those, fulfilled by Amazon and by the seller (the order defect rate's two halves); an
+    # order whose channel is not known yet is in neither.
+    afn = models.IntegerField(default=0, db_default=0)
+    mfn = models.IntegerField(default=0, db_default=0)
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["account", "day"], name="order_day_unique")]

@@ -30,6 +30,7 @@ from helpdesk.models.deadlines import DEADLINE_TRANSITIONS, UNMET_STATES
 from helpdesk.timefmt import span
 
 from .audit import audit
+from .clock_days import ClockFacts, clock_days_move, clock_days_open
 from .deadlines import STATED_DUE, case_refresh_due, clock_times, policy_get, policy_snapshot
 
 
@@ -155,6 +156,7 @@ def deadline_start(
         warn_at=warn_at,
         due_at=due_at,
     )
+    clock_days_open(deadlines=[deadline], tz_of={case.account_id: case.account.tzinfo})
     case_refresh_due(case_id=case.pk)
     audit(
         verb="clock.started",
@@ -167,10 +169,22 @@ def deadline_start(
 
 
 @transaction.atomic
-def deadline_meet(*, deadline: Deadline, at: datetime | None = None, actor: AbstractBaseUser | None = None) -> Deadline:
-    """Stop a clock. A breached clock can still be met: it then counts as met late."""
+def deadline_meet(
+    *,
+    deadline: Deadline,
+    at: datetime | None = None,
+    actor: AbstractBaseUser | None = None,
+    exempt: bool = False,
+) -> Deadline:
+    """Stop a clock. A breached clock can still be met: it then counts as met late. `exempt`: it
+    was stopped because nothing needed an answer ("no response needed"), so it is no response.
+
+    The clock is put to whoever holds the case (else to `actor`), and the daily figures move
+    with it."""
     at = at or timezone.now()
-    deadline = Deadline.objects.select_for_update(of=("self",)).select_related("case").get(pk=deadline.pk)
+    deadline = Deadline.objects.select_for_update(of=("self",)).select_related("case__account").get(pk=deadline.pk)
+    before = ClockFacts.of(deadline)
+    holder_id = deadline.case.assignee_id or (actor.pk if actor is not None and actor.is_authenticated else None)
     late = at > deadline.due_at
     if late:
         how = f"late, {span((at - deadline.due_at).total_seconds())} after due"
@@ -182,13 +196,16 @@ def deadline_meet(*, deadline: Deadline, at: datetime | None = None, actor: Abst
         field="state",
         transitions=DEADLINE_TRANSITIONS,
         refusal=_clock_refusal,
-        also={"met_at": at},
+        also={"met_at": at, "holder_id": holder_id, "exempt": exempt},
         verb="clock.met_late" if late else "clock.met",
         summary=f"{deadline.get_kind_display()} clock met {how}",
         actor=actor,
         case=lambda d: d.case,
-        after={"met_at": at.isoformat()},
+        after={"met_at": at.isoformat(), **({"exempt": True} if exempt else {})},
         locked=True,
+    )
+    clock_days_move(
+        moves=[(before, ClockFacts.of(deadline))], tz_of={deadline.account_id: deadline.case.account.tzinfo}
     )
     case_refresh_due(case_id=deadline.case_id)
     return deadline
@@ -342,6 +359,7 @@ def cases_open(
             case.next_due_at, case.next_warn_at = deadline.due_at, deadline.warn_at
     bulk_insert(cases)
     bulk_insert(deadlines)
+    clock_days_open(deadlines=deadlines, tz_of={case.account_id: case.account.tzinfo for case in cases})
     actor = actor if actor is not None and actor.is_authenticated else None
     now = timezone.now()
     kinds = {case.kind: case.get_kind_display() for case in {case.kind: case for case in cases}.values()}
@@ -412,8 +430,10 @@ def case_clocks_meet(
     actor: AbstractBaseUser | None,
     kinds: Iterable[str] | None = None,
     started_by: datetime | None = None,
+    exempt: bool = False,
 ) -> list[Deadline]:
-    """Meet the case's unmet clocks (of `kinds`, started by `started_by`, if given) at `at`.
+    """Meet the case's unmet clocks (of `kinds`, started by `started_by`, if given) at `at`
+    (`exempt`: nothing needed an answer, see `deadline_meet`).
 
     A clock another writer met in the meantime is skipped — its savepoint rolls back —
     so it never undoes the write this is part of. Returns the clocks it met."""
@@ -425,7 +445,7 @@ def case_clocks_meet(
     met = []
     for deadline in unmet.order_by("due_at", "id"):
         try:
-            met.append(deadline_meet(deadline=deadline, at=at, actor=actor))
+            met.append(deadline_meet(deadline=deadline, at=at, actor=actor, exempt=exempt))
         except InvalidTransition:
             continue
     return met

@@ -343,7 +343,7 @@ def conversation_mark(*, case: Case, kind: str, reason: str, actor: AbstractBase
         created_by=actor,
         created_at=now,
     )
-    met = case_clocks_meet(case=case, kinds=[MESSAGE_RESPONSE], started_by=now, at=now, actor=actor)
+    met = case_clocks_meet(case=case, kinds=[MESSAGE_RESPONSE], started_by=now, at=now, actor=actor, exempt=True)
     mark.met_deadlines.set(met)
     audit(
         verb=f"conversation.{kind}",

@@ -20,7 +20,9 @@ CHANGE = (
 
 # --- what a seller offers --------------------------------------------------------------
 
-MONEY = r"(?:\d[\d.,]*\s?(?:€|euros?\b|eur\b)|€\s?\d[\d.,]*)"
+# A sum of euros. A number starts where its run of digits and separators starts: from each digit of a long run
+# the rest would be read again.
+MONEY = r"(?:(?<![\d.,])\d[\d.,]*\s?(?:€|euros?\b|eur\b)|€\s?\d[\d.,]*)"
 # Anything of value, as the messaging rules read an offer made next to a review ask (an incentive).
 VALUE = (
     r"(?:rück|zurück|teil)?erstatt\w*",

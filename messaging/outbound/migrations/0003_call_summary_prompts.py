@@ -9,9 +9,9 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('helpdesk', '0013_order_latest_ship_date'),
-        ('messaging', '0006_cancellation_requests'),
-        ('outbound', '0003_contact_cap'),
+        ('helpdesk', '0012_order_latest_ship_date'),
+        ('messaging', '0005_cancellation_requests'),
+        ('outbound', '0002_contact_cap'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -8,8 +8,8 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('helpdesk', '0013_order_latest_ship_date'),
-        ('outbound', '0002_delivered_once'),
+        ('helpdesk', '0012_order_latest_ship_date'),
+        ('outbound', '0001_initial'),
     ]
 
     operations = [

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('helpdesk', '0012_delivered_once'),
+        ('helpdesk', '0011_retention'),
     ]
 
     operations = [

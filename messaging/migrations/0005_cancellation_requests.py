@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('messaging', '0005_sender_check'),
+        ('messaging', '0004_retention'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
