@@ -6,7 +6,7 @@ Then times `problems_detect`: the first run (opens a case a late or nearly late 
 a second run at once (nothing new: idempotent), and a run a day later (the orders that passed their
 date become late, a tenth of the late ones have shipped meanwhile). Prints the figures.
 
-    DATABASE_URL=postgres://postgres@127.0.0.1/sellerdesk_bench_problems REDIS_URL=redis://127.0.0.1:6379/12 \\
+    DATABASE_URL=postgres://postgres@127.0.0.1/sellerdesk_bench_problems REDIS_URL=redis://127.0.0.1:6379/10 \\
         .venv/bin/python bench/problems.py [--scale 0.01]
 """
 

@@ -5,6 +5,7 @@ from django.http import HttpRequest
 from django.utils import timezone
 
 from helpdesk.models import Case
+from messaging.models import InboundMail, SenderCheck
 from messaging.outbound.cap import contact_cap_refusal
 from messaging.outbound.selectors import latest_inbound_id
 
@@ -43,7 +44,14 @@ def case_panel(request: HttpRequest, case: Case) -> tuple[str, dict]:
         conversation = problem.request_message.conversation
     else:
         conversation = conversation_for_order(order)
+    request_unverified = bool(
+        problem.request_message
+        and InboundMail.objects.filter(
+            pk=problem.request_message.inbound_id, sender_check=SenderCheck.UNVERIFIED
+        ).exists()
+    )
     context = {
+        "request_unverified": request_unverified,
         "problem": problem,
         "order": order,
         "shipped": shipped,

@@ -6,8 +6,9 @@ from email.message import EmailMessage
 from pathlib import Path
 
 import pytest
+from django.urls import reverse
 
-from messaging.models import Message
+from messaging.models import InboundMail, Message, SenderCheck
 from messaging.parsing import parse_mail
 from problems.models import OrderProblem, ProblemKind
 from problems.services import problems_detect
@@ -70,3 +71,18 @@ def test_a_relayed_request_opens_the_orders_problem_with_the_buyers_reason(accou
     assert problem.kind == ProblemKind.BUYER_CANCEL and problem.request_message == request
     assert "Please cancel before it ships." in request.body_text
     assert "The buyer has requested" not in request.body_text
+
+
+def test_an_unverified_request_still_opens_its_case_and_says_so(client, agent, account):
+    receive(account, (MAIL / "32_cancellation_reason.eml").read_bytes())
+    request = Message.objects.get(cancellation_request=True)
+    InboundMail.objects.filter(pk=request.inbound_id).update(sender_check=SenderCheck.UNVERIFIED)
+    OrderFactory(account=account, amazon_order_id="111-5540921-7730146", status="Unshipped", ship_date=None)
+    problems_detect(account=account, now=request.sent_at + timedelta(hours=1))
+    problem = OrderProblem.objects.get()
+    client.force_login(agent)
+    page = client.get(reverse("helpdesk:case", args=[problem.case_id])).content.decode()
+    assert 'data-testid="sender-unverified"' in page
+    InboundMail.objects.filter(pk=request.inbound_id).update(sender_check=SenderCheck.DKIM)
+    page = client.get(reverse("helpdesk:case", args=[problem.case_id])).content.decode()
+    assert 'data-testid="sender-unverified"' not in page
