@@ -244,3 +244,26 @@ def test_rebuild_metrics_counts_a_bulk_load_that_went_around_the_services(utc_ac
     assert metrics.response_rates(account=account, today=TODAY)[0].in_24h == 1
     with pytest.raises(CommandError, match="No seller account with slug 'nope'"):
         call_command("rebuild_metrics", "--account", "nope")
+
+
+@time_machine.travel(NOW, tick=False)
+def test_order_rates_from_our_orders(utc_account):
+    account = utc_account
+    bought = NOW - timedelta(days=3)
+    promise = NOW - timedelta(days=1)
+    OrderFactory(
+        account=account, purchase_date=bought, latest_ship_date=promise, ship_date=promise - timedelta(hours=2)
+    )
+    OrderFactory(
+        account=account, purchase_date=bought, latest_ship_date=promise, ship_date=promise + timedelta(hours=1)
+    )
+    OrderFactory(account=account, purchase_date=bought, latest_ship_date=promise, ship_date=None, tracking_number="")
+    OrderFactory(account=account, purchase_date=bought, latest_ship_date=NOW + timedelta(days=1), ship_date=None)
+    OrderFactory(account=account, purchase_date=bought, status="Cancelled", ship_date=None, latest_ship_date=promise)
+    OrderFactory(account=account, purchase_date=bought, fulfillment_channel="AFN", latest_ship_date=promise)
+
+    rates = metrics.order_rates(account=account, today=TODAY)
+
+    assert (rates.due_to_ship, rates.shipped_late) == (3, 2)  # late, and not shipped past its date
+    assert (rates.cancel_orders, rates.cancelled) == (5, 1)
+    assert (rates.shipped, rates.tracked) == (2, 2)
