@@ -13,6 +13,7 @@ from messaging.services import inbound_process, inbound_receive
 from tests.browser.conftest import login
 from tests.claims.conftest import notice_bytes
 from tests.factories import CaseFactory, OrderFactory
+from tests.messaging import dns_stub
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -21,11 +22,12 @@ TRACKING = "1Z999AA10123456784"
 
 
 def mail_arrives(account, name: str, *, sent_at) -> None:
-    """Amazon's notice reaches the mailbox now: stored, read, and handed to the claims app after commit."""
+    """Amazon's notice, signed with Amazon's DKIM key (the stub DNS's), reaches the mailbox now: stored, read,
+    and handed to the claims app after commit."""
     raw = notice_bytes(name)
     for old in (b"Fri, 24 Jan 2025 09:15:00 +0000", b"Mon, 10 Mar 2025 09:00:00 +0000"):
         raw = raw.replace(old, format_datetime(sent_at).encode())
-    mail, _ = inbound_receive(raw=raw, source=MailSource.IMAP, account=account, source_ref=name)
+    mail, _ = inbound_receive(raw=dns_stub.amazon_sign(raw), source=MailSource.IMAP, account=account, source_ref=name)
     inbound_process(mail_id=mail.pk)
 
 
