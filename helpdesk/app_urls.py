@@ -1,12 +1,15 @@
 from django.urls import path
 
-from .views import admin, amazon, dashboard, health, imports, invitations, notifications, policies, queue, risk
+from .views import admin, amazon, dashboard, health, imports, invitations, notifications, policies, queue, risk, search
 
 app_name = "helpdesk"
 
 urlpatterns = [
     path("healthz", health.healthz, name="healthz"),
     path("", queue.queue, name="queue"),
+    path("export.csv", queue.queue_export, name="queue_export"),
+    path("search/", search.search, name="search"),
+    path("search/export.csv", search.search_export, name="search_export"),
     path("cases/assign", queue.cases_bulk_assign_view, name="cases_bulk_assign"),
     path("cases/<int:case_id>/", queue.case_detail, name="case"),
     path("cases/<int:case_id>/assign", queue.case_assign_view, name="case_assign"),

@@ -14,7 +14,7 @@ is a dotted path, imported when first used, so registering imports nothing.
 """
 
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from django.core.exceptions import ImproperlyConfigured
@@ -71,6 +71,19 @@ class Importer:
 
 
 @dataclass(frozen=True)
+class SearchText:
+    """Something said or recorded about a case, for the search box: `source` names what it is
+    (a short key, e.g. "message.in"), `label` is what the results page calls it, `at` when it was
+    said. An app's `search` source yields these for the cases it is asked about."""
+
+    case_id: int
+    source: str
+    label: str
+    text: str
+    at: datetime
+
+
+@dataclass(frozen=True)
 class Contribution:
     """Everything one app adds to the core."""
 
@@ -85,6 +98,10 @@ class Contribution:
     dashboard: tuple[str, ...] = ()  # templates the managers' dashboard includes per account (`account`, `windows`)
     # signals(*, account_ids) -> list[helpdesk.risk.RiskSignal]: fraud signals for the managers' risk list
     risk: str = ""
+    # documents(*, case_ids: list[int]) -> Iterable[SearchText]: the app's text of those cases, as it stands
+    # now (purged words are simply no longer yielded); an app marks a case whose text it changed with
+    # helpdesk.services.search.search_pending_mark
+    search: str = ""
     demo: str = ""  # seed(*, account, orders: Iterator[Order], people: dict[str, User], now) for seed_demo
 
 
@@ -186,6 +203,9 @@ class Registry:
 
     def risk_sources(self) -> list[str]:
         return [c.risk for c in self._contributions.values() if c.risk]
+
+    def search_sources(self) -> list[str]:
+        return [c.search for c in self._contributions.values() if c.search]
 
     def demo_seeders(self) -> list[str]:
         return [c.demo for c in self._contributions.values() if c.demo]

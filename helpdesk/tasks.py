@@ -6,6 +6,7 @@ from helpdesk.services.deadlines import deadlines_sweep
 from helpdesk.services.imports import import_job_run
 from helpdesk.services.notifications import notifications_deliver
 from helpdesk.services.retention import personal_data_purge
+from helpdesk.services.search import search_pending_index
 from helpdesk.spapi.client import TransientSpApiError
 from helpdesk.spapi.selectors import connected_account_ids
 from helpdesk.spapi.sync import order_sync
@@ -21,6 +22,16 @@ def sweep_deadlines() -> int:
     if result.total:
         deliver_notifications.delay()
     return result.total
+
+
+@shared_task(ignore_result=True, time_limit=300)
+def index_search() -> int:
+    """Beat runs this every few seconds: the search rows of cases whose text changed, in batches,
+    until none is left (any number may run at once)."""
+    total = 0
+    while indexed := search_pending_index(batch_size=settings.SEARCH_BATCH_SIZE):
+        total += indexed
+    return total
 
 
 @shared_task(ignore_result=True)

@@ -57,6 +57,7 @@ class MessagingConfig(AppConfig):
                         },
                     ),
                 ),
+                search="messaging.search.documents",
                 demo="messaging.demo.seed",
             )
         )

@@ -26,6 +26,7 @@ from helpdesk.services.lifecycle import (
     deadline_start,
     transition,
 )
+from helpdesk.services.search import search_pending_mark
 
 from ..kinds import DECISION_APPEAL, FIRST_CLOCK, INFORMATION_CLOCK, NO_SHOW_FOLLOW_UP, RESPONSE_CLOCKS
 from ..models import (
@@ -147,6 +148,7 @@ def claim_facts_fill(*, claim: Claim, facts: ClaimFacts) -> Claim:
         for field, value in filled.items():
             setattr(claim, field, value)
         claim.save(update_fields=[*filled, "updated_at"])
+        search_pending_mark(case_ids=[claim.case_id])
     return claim
 
 
@@ -219,6 +221,7 @@ def claim_respond(
         related=["case__order", "account"],
     )
     case_clocks_meet(case=claim.case, at=at, actor=actor, kinds=RESPONSE_CLOCKS)
+    search_pending_mark(case_ids=[claim.case_id])
     _case_to(claim, CaseStatus.WAITING, actor)
     return claim
 
@@ -229,6 +232,7 @@ def claim_statement_save(*, claim: Claim, statement: str, actor: AbstractBaseUse
     claim = Claim.objects.select_for_update(of=("self",)).select_related("case", "account").get(pk=claim.pk)
     claim.statement = statement.strip()
     claim.save(update_fields=["statement", "updated_at"])
+    search_pending_mark(case_ids=[claim.case_id])
     audit(verb="claim.statement_saved", summary="Statement for Amazon saved", actor=actor, case=claim.case)
     return claim
 
@@ -337,6 +341,7 @@ def claim_appeal(*, claim: Claim, note: str, actor: AbstractBaseUser | None, at:
         related=["case", "account"],
     )
     case_clocks_meet(case=claim.case, at=at, actor=actor, kinds=[DECISION_APPEAL])
+    search_pending_mark(case_ids=[claim.case_id])
     _case_to(claim, CaseStatus.WAITING, actor)
     return claim
 

@@ -6,6 +6,7 @@ from .deadlines import Calendar, Deadline, DeadlineState, Policy
 from .imports import ImportJob
 from .notifications import Notification
 from .orders import FulfillmentChannel, Order, OrderDay, OrderItem
+from .search import SearchDocument, SearchPending
 
 __all__ = [
     "Activity",
@@ -29,5 +30,7 @@ __all__ = [
     "Policy",
     "Priority",
     "Role",
+    "SearchDocument",
+    "SearchPending",
     "SellerAccount",
 ]

@@ -31,6 +31,7 @@ from helpdesk.timefmt import span
 
 from .audit import audit
 from .deadlines import STATED_DUE, case_refresh_due, clock_times, policy_get, policy_snapshot
+from .search import search_pending_mark
 
 
 class InvalidTransition(Exception):
@@ -330,6 +331,7 @@ def cases_open(
         for deadline in deadlines
     ]
     bulk_insert(sorted(audits, key=lambda a: a.case_id))
+    search_pending_mark(case_ids=[case.pk for case in cases])
     return deadlines
 
 

@@ -17,6 +17,7 @@ from helpdesk.models import Case, Role, SellerAccount
 from helpdesk.selectors import has_role
 from helpdesk.services.audit import audit
 from helpdesk.services.lifecycle import case_clocks_meet
+from helpdesk.services.search import search_pending_mark
 from messaging.compliance.checker import Finding, rule_label
 from messaging.compliance.services import compliance_approve, compliance_blocked, compliance_check
 from messaging.kinds import MESSAGE_RESPONSE
@@ -136,6 +137,7 @@ def reply_queue(
         body_text=body,
         sent_at=now,
     )
+    search_pending_mark(case_ids=[case.pk])
     reply = Reply.objects.create(
         account=account,
         message=message,
@@ -194,6 +196,7 @@ def entry_add(*, case: Case, direction: str, body: str, author: AbstractBaseUser
         body_text=body,
         sent_at=timezone.now(),
     )
+    search_pending_mark(case_ids=[case.pk])
     label = Direction(direction).label
     audit(
         verb=f"conversation.{direction}",
