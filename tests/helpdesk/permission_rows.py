@@ -20,6 +20,10 @@ LOGIN = 302  # anonymous visitors are sent to the login page
 ROWS = {
     "helpdesk:healthz": ("get", dict(anon=200, agent=200, manager=200, admin=200, outsider=200)),
     "helpdesk:queue": ("get", dict(anon=LOGIN, agent=200, manager=200, admin=200, outsider=200)),
+    # Exports are for managers, of the accounts they manage; an outsider's file holds only their own cases.
+    "helpdesk:queue_export": ("get", dict(anon=LOGIN, agent=403, manager=200, admin=200, outsider=200)),
+    "helpdesk:search": ("get", dict(anon=LOGIN, agent=200, manager=200, admin=200, outsider=200)),
+    "helpdesk:search_export": ("get", dict(anon=LOGIN, agent=403, manager=200, admin=200, outsider=200)),
     "helpdesk:cases_bulk_assign": ("post", dict(anon=LOGIN, agent=302, manager=302, admin=302, outsider=302)),
     "helpdesk:case": ("get", dict(anon=LOGIN, agent=200, manager=200, admin=200, outsider=404)),
     "helpdesk:case_assign": ("post", dict(anon=LOGIN, agent=302, manager=302, admin=302, outsider=404)),
@@ -106,6 +110,10 @@ def arguments(*, account, users) -> tuple[dict[str, list], dict[str, dict]]:
         "helpdesk:case_priority": {"priority": "2"},
         "helpdesk:member_role": {"role": "manager"},
         "helpdesk:amazon_credentials": {"clear": "on"},
+        # Exports are for managers, of the accounts they manage; an outsider's file holds only their own cases.
+        "helpdesk:queue_export": ("get", dict(anon=LOGIN, agent=403, manager=200, admin=200, outsider=200)),
+        "helpdesk:search": ("get", dict(anon=LOGIN, agent=200, manager=200, admin=200, outsider=200)),
+        "helpdesk:search_export": ("get", dict(anon=LOGIN, agent=403, manager=200, admin=200, outsider=200)),
         "helpdesk:cases_bulk_assign": {"case": [case.id], "assignee": "me"},
     }
     return args, posts
