@@ -4,10 +4,11 @@ The core knows kinds of cases, not apps. An app that owns a kind of work (buyer
 messages, feedback, returns, claims, …) registers one `Contribution`: its case
 kinds with their clocks and case-page panels, its navigation links and URL
 module, its report importers, the Amazon notices it takes from mail reading,
-its periodic tasks, its part of the managers' dashboard, its fraud signals and
-its demo data. The queue, the case page, the navigation, the URL conf, the
-import-job page, the policies page, the risk list, the beat schedule and
-`seed_demo` read this registry; none of them names an app. Adding a domain edits no core file.
+its periodic tasks, its part of the managers' dashboard, its fraud signals, the
+text of its cases for the search box and its demo data. The queue, the case
+page, the navigation, the URL conf, the import-job page, the policies page, the
+risk list, the search index, the beat schedule and `seed_demo` read this
+registry; none of them names an app. Adding a domain edits no core file.
 
 Everything that would import an app's code (a panel, an importer, a handler)
 is a dotted path, imported when first used, so registering imports nothing.

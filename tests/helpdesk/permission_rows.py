@@ -110,10 +110,6 @@ def arguments(*, account, users) -> tuple[dict[str, list], dict[str, dict]]:
         "helpdesk:case_priority": {"priority": "2"},
         "helpdesk:member_role": {"role": "manager"},
         "helpdesk:amazon_credentials": {"clear": "on"},
-        # Exports are for managers, of the accounts they manage; an outsider's file holds only their own cases.
-        "helpdesk:queue_export": ("get", dict(anon=LOGIN, agent=403, manager=200, admin=200, outsider=200)),
-        "helpdesk:search": ("get", dict(anon=LOGIN, agent=200, manager=200, admin=200, outsider=200)),
-        "helpdesk:search_export": ("get", dict(anon=LOGIN, agent=403, manager=200, admin=200, outsider=200)),
         "helpdesk:cases_bulk_assign": {"case": [case.id], "assignee": "me"},
     }
     return args, posts
