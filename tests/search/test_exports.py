@@ -100,6 +100,14 @@ class TestQueueExport:
 
         assert len(many) == len(few)
 
+    def test_the_queue_links_it_with_its_filters_for_managers(self, client, manager, agent, account):
+        CaseFactory(account=account, kind="return")
+        client.force_login(manager)
+        body = client.get(reverse("helpdesk:queue"), {"kind": "return"}, headers={"HX-Request": "true"})
+        assert f'href="{reverse("helpdesk:queue_export")}?kind=return"' in body.content.decode()
+        client.force_login(agent)
+        assert 'data-testid="export"' not in client.get(reverse("helpdesk:queue")).content.decode()
+
     def test_agents_may_not(self, client, agent):
         client.force_login(agent)
 
