@@ -17,6 +17,7 @@ urlpatterns = [
     path("cases/<int:case_id>/priority", queue.case_priority_view, name="case_priority"),
     path("dashboard/", dashboard.dashboard, name="dashboard"),
     path("risk/", risk.risk, name="risk"),
+    path("risk/export.csv", risk.risk_export, name="risk_export"),
     path("notifications/", notifications.notifications, name="notifications"),
     path("notifications/badge", notifications.notifications_badge, name="notifications_badge"),
     path("notifications/<int:notification_id>/read", notifications.notification_read, name="notification_read"),
