@@ -1,3 +1,5 @@
+import time
+
 from celery import shared_task
 from django.conf import settings
 
@@ -11,6 +13,7 @@ from helpdesk.spapi.client import TransientSpApiError
 from helpdesk.spapi.selectors import connected_account_ids
 from helpdesk.spapi.sync import order_sync
 
+INDEX_RUN_S = 60  # one index-search run's share of a worker, well inside its time limit
 # Backoff 60 s, 120 s, ... capped at an hour, with jitter: 6 attempts over about an hour.
 SYNC_MAX_RETRIES = 5
 
@@ -27,9 +30,9 @@ def sweep_deadlines() -> int:
 @shared_task(ignore_result=True, time_limit=300)
 def index_search() -> int:
     """Beat runs this every few seconds: the search rows of cases whose text changed, in batches,
-    until none is left (any number may run at once)."""
-    total = 0
-    while indexed := search_pending_index(batch_size=settings.SEARCH_BATCH_SIZE):
+    until none is left or a minute has passed (the next run goes on; any number may run at once)."""
+    total, stop = 0, time.monotonic() + INDEX_RUN_S
+    while time.monotonic() < stop and (indexed := search_pending_index(batch_size=settings.SEARCH_BATCH_SIZE)):
         total += indexed
     return total
 

@@ -14,6 +14,8 @@ from helpdesk import search as search_module
 from helpdesk.models import Case, SearchDocument, SearchPending
 from helpdesk.search import SimpleSearch, from_markers, highlight, search_cases
 from helpdesk.services.retention import personal_data_purge
+from helpdesk.services.search import search_pending_mark
+from helpdesk.tasks import index_search
 from messaging.models import Direction
 from messaging.outbound.services import entry_add, reply_queue
 from tests.factories import OrderFactory
@@ -203,6 +205,16 @@ class TestIndexKeptCurrent:
         assert found(agent, "carrier lost") == []
         index()
         assert found(agent, "carrier lost") == [case.id]
+        assert not SearchPending.objects.exists()
+
+    def test_the_beat_task_indexes_every_marked_case_and_a_mark_is_one_row(self, agent, account):
+        first = ask(account, "Tent pole snapped", order_id="114-0000001-0000001").case
+        second = ask(account, "Tent door torn", order_id="114-0000002-0000002").case
+        search_pending_mark(case_ids=[first.id, first.id, second.id])  # marked again: still one row each
+
+        assert SearchPending.objects.count() == 2
+        assert index_search() == 2
+        assert found(agent, "tent") == [second.id, first.id]
         assert not SearchPending.objects.exists()
 
     def test_purged_buyer_data_leaves_the_index(self, agent, account, order):
