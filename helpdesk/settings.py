@@ -191,7 +191,8 @@ MEDIA_URL = "media/"
 _email_host = env_str("EMAIL_HOST")
 if _email_host:
     _mailer = {
-        "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+        # Django's SMTP backend, telling a message the server may have accepted from one it did not (helpdesk.mail).
+        "BACKEND": "helpdesk.mail.SmtpBackend",
         "OPTIONS": {
             "host": _email_host,
             "port": env_int("EMAIL_PORT", 25),
@@ -205,6 +206,10 @@ else:
     _mailer = {"BACKEND": env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")}
 MAILERS = {"default": _mailer}
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Sellerdesk <sellerdesk@localhost>")
+# Mail claiming to come from Amazon is verified by its DKIM signature: the DNS lookup of the key (a dotted path to
+# `(name: bytes, timeout) -> bytes | None`) and its timeout in seconds.
+MAIL_DKIM_DNS = env_str("MAIL_DKIM_DNS", "messaging.trust.dns_txt")
+MAIL_DKIM_DNS_TIMEOUT = env_int("MAIL_DKIM_DNS_TIMEOUT", 5)
 
 # Security: on whenever DEBUG is off, so `check --deploy` passes in production.
 SECURE = not DEBUG

@@ -6,6 +6,8 @@ it could not be read). A buyer's mail then becomes a `Message` in the
 `Conversation` of its order and buyer, whose `helpdesk.Case` carries the clock.
 """
 
+import re
+
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
@@ -41,6 +43,15 @@ DELIVERY_FAILURE_KINDS = frozenset({MailKind.OPT_OUT, MailKind.BOUNCE})
 HANDOVER_KINDS = NOTICE_KINDS | DELIVERY_FAILURE_KINDS
 
 
+class SenderCheck(models.TextChoices):
+    """Whether a mail whose From is on an Amazon domain was proved to come from Amazon (see messaging.trust)."""
+
+    NONE = "", "Not from an Amazon address"
+    DKIM = "dkim", "Verified: Amazon's DKIM signature"
+    SERVER = "server", "Verified by the mailbox's mail server"
+    UNVERIFIED = "unverified", "Sender not verified"
+
+
 class MailStatus(models.TextChoices):
     RECEIVED = "received", "Received"
     PARSED = "parsed", "Parsed"
@@ -69,6 +80,14 @@ class InboundMail(models.Model):
     )
     source = models.CharField(max_length=10, choices=MailSource.choices)
     source_ref = models.CharField(max_length=300, blank=True, help_text="Mailbox and UID, or file name.")
+    mailbox = models.ForeignKey(
+        "Mailbox",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text="The mailbox it was fetched from: whose mail server's Authentication-Results may be trusted.",
+    )
     raw = models.BinaryField()
     dedupe_key = models.CharField(
         max_length=68, help_text="mid:<sha256 of the Message-ID>, or sha:<sha256 of the bytes>."
@@ -100,6 +119,14 @@ class InboundMail(models.Model):
     original_message_id = models.CharField(
         max_length=255, blank=True, help_text="A bounce's or opt-out's reference to the message it is about."
     )
+    sender_check = models.CharField(
+        max_length=10,
+        choices=SenderCheck.choices,
+        default=SenderCheck.NONE,
+        blank=True,
+        help_text="Whether a From on Amazon's domains was proved: nothing acts for the seller on an unverified one.",
+    )
+    sender_check_detail = models.CharField(max_length=300, blank=True, help_text="What the check found.")
     # Mail of HANDOVER_KINDS waits here until the app registered for its kind has taken it.
     handled_at = models.DateTimeField(null=True, blank=True)
     handled_by = models.ForeignKey(
@@ -157,6 +184,15 @@ class InboundMail(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()}: {self.subject or self.source_ref}"
+
+    @property
+    def sender_verified(self) -> bool:
+        return self.sender_check in {SenderCheck.DKIM, SenderCheck.SERVER}
+
+    @property
+    def sender_unverified(self) -> bool:
+        """It claims to be Amazon's and nothing proved it."""
+        return self.sender_check == SenderCheck.UNVERIFIED
 
 
 class Conversation(models.Model):
@@ -278,6 +314,13 @@ class Mailbox(models.Model):
     )
     folder = models.CharField(max_length=255, default="INBOX")
     enabled = models.BooleanField(default=True)
+    trusted_servers = models.CharField(
+        max_length=300,
+        blank=True,
+        help_text="The authserv-id(s) of your own mail server (e.g. mx.google.com), comma-separated: its "
+        "Authentication-Results header then proves mail from Amazon. Only a server that removes such headers "
+        "claiming its name from incoming mail may be trusted.",
+    )
     uidvalidity = models.BigIntegerField(null=True, blank=True)
     last_uid = models.BigIntegerField(default=0, help_text="Every message up to this UID is stored.")
     lease_until = models.DateTimeField(null=True, blank=True, help_text="A poll holds the mailbox until then.")
@@ -297,3 +340,7 @@ class Mailbox(models.Model):
 
     def __str__(self) -> str:
         return f"{self.username}@{self.host}/{self.folder}"
+
+    @property
+    def trusted_server_ids(self) -> list[str]:
+        return [name.strip().lower() for name in re.split(r"[,\s]+", self.trusted_servers) if name.strip()]

@@ -56,16 +56,21 @@ class ReplyStatus(models.TextChoices):
     SENDING = "sending", "Sending"
     SENT = "sent", "Sent"
     FAILED = "failed", "Failed"
+    UNCONFIRMED = "unconfirmed", "Sent, not confirmed"
 
 
 REPLY_TRANSITIONS: dict[str, frozenset[str]] = {
     ReplyStatus.QUEUED: frozenset({ReplyStatus.SENDING}),
-    # Back to queued: a transport error with retries left.
-    ReplyStatus.SENDING: frozenset({ReplyStatus.SENT, ReplyStatus.FAILED, ReplyStatus.QUEUED}),
+    # Back to queued: a transport error with retries left. Unconfirmed: the message went to the mail server
+    # and its answer never came (a read timeout, or the worker died), so it may have gone out.
+    ReplyStatus.SENDING: frozenset({ReplyStatus.SENT, ReplyStatus.FAILED, ReplyStatus.QUEUED, ReplyStatus.UNCONFIRMED}),
     # Amazon bounced it.
     ReplyStatus.SENT: frozenset({ReplyStatus.FAILED}),
     # The retry button.
     ReplyStatus.FAILED: frozenset({ReplyStatus.QUEUED}),
+    # Never sent again by itself: the agent confirms it went (Seller Central shows the message), or sends it
+    # again; Amazon's verified bounce fails it.
+    ReplyStatus.UNCONFIRMED: frozenset({ReplyStatus.SENT, ReplyStatus.QUEUED, ReplyStatus.FAILED}),
 }
 # What the delivery sweep looks at: a queued row whose task was lost, a sending row whose lease ran out.
 PENDING_STATUSES = frozenset({ReplyStatus.QUEUED, ReplyStatus.SENDING})
@@ -79,7 +84,7 @@ class Reply(models.Model):
     key = models.CharField(
         max_length=64, unique=True, help_text="Idempotency key from the composer: one form, one reply, one email."
     )
-    status = models.CharField(max_length=10, choices=ReplyStatus.choices, default=ReplyStatus.QUEUED)
+    status = models.CharField(max_length=12, choices=ReplyStatus.choices, default=ReplyStatus.QUEUED)
     to_address = models.CharField(max_length=254, help_text="The buyer's relay address.")
     from_address = models.CharField(max_length=300)
     subject = models.CharField(max_length=300)
@@ -90,6 +95,12 @@ class Reply(models.Model):
     # When a worker may next take it: the backoff of a queued row, the lease of a sending one.
     next_attempt_at = models.DateTimeField(default=timezone.now)
     sent_at = models.DateTimeField(null=True, blank=True)
+    handed_at = models.DateTimeField(
+        null=True,
+        blank=True,
+        help_text="When the current attempt began handing the message to the mail server (SMTP DATA); "
+        "an attempt that stops after it, without an outcome, leaves the reply unconfirmed, never sent again.",
+    )
     error = models.CharField(max_length=500, blank=True)
 
     class Meta:

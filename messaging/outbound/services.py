@@ -16,7 +16,7 @@ from django.utils import timezone
 from helpdesk.models import Case, Role, SellerAccount
 from helpdesk.selectors import has_role
 from helpdesk.services.audit import audit
-from helpdesk.services.lifecycle import case_clocks_meet
+from helpdesk.services.lifecycle import InvalidTransition, case_clocks_meet
 from helpdesk.services.search import search_pending_mark
 from messaging.compliance.checker import Finding, rule_label
 from messaging.compliance.services import compliance_approve, compliance_blocked, compliance_check
@@ -166,8 +166,16 @@ def _dispatch(reply: Reply) -> None:
     send_reply.delay_on_commit(reply.pk)
 
 
+def reply_confirm(*, reply: Reply, actor: AbstractBaseUser) -> Reply:
+    """The agent found an unconfirmed reply in Seller Central's message history: it went out, and the
+    clock is met when the agent sent it."""
+    if reply.status != ReplyStatus.UNCONFIRMED:
+        raise InvalidTransition("Only a reply whose sending is unconfirmed can be confirmed.")
+    return reply_transition(reply=reply, to=ReplyStatus.SENT, actor=actor)
+
+
 def reply_retry(*, reply: Reply, actor: AbstractBaseUser) -> Reply:
-    """The retry button on a failed reply."""
+    """The retry button on a failed reply, and "send again" on an unconfirmed one."""
     with transaction.atomic():
         reply = reply_transition(reply=reply, to=ReplyStatus.QUEUED, actor=actor)
         _dispatch(reply)

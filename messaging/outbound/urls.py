@@ -12,6 +12,7 @@ urlpatterns = [
     path("cases/<int:case_id>/entry", views.entry, name="entry"),
     path("cases/<int:case_id>/mark", views.mark, name="mark"),
     path("replies/<int:reply_id>/retry", views.retry, name="retry"),
+    path("replies/<int:reply_id>/confirm", views.confirm, name="confirm"),
     path("flagged/", views.flagged, name="flagged"),
     path("marks/<int:mark_id>/review", views.review, name="review"),
     path("response-times/", views.response_times, name="response_times"),

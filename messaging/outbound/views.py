@@ -50,6 +50,7 @@ from .services import (
     entry_add,
     mark_review,
     outbound_settings_save,
+    reply_confirm,
     reply_queue,
     reply_retry,
 )
@@ -235,10 +236,21 @@ def delivery(request: HttpRequest, case_id: int) -> HttpResponse:
 @require_POST
 @role_required()
 def retry(request: HttpRequest, reply_id: int) -> HttpResponse:
+    return _delivery_action(request, reply_id, reply_retry, "Reply queued again.")
+
+
+@require_POST
+@role_required()
+def confirm(request: HttpRequest, reply_id: int) -> HttpResponse:
+    """An unconfirmed reply the agent found in Seller Central's message history."""
+    return _delivery_action(request, reply_id, reply_confirm, "Reply confirmed as sent.")
+
+
+def _delivery_action(request: HttpRequest, reply_id: int, action, done: str) -> HttpResponse:
     found = reply_get(request.user, reply_id=reply_id)
     case = found.message.conversation.case
     try:
-        reply_retry(reply=found, actor=request.user)
+        action(reply=found, actor=request.user)
     except InvalidTransition as exc:
         if request.htmx:
             return HttpResponse(str(exc), status=409)
@@ -247,7 +259,7 @@ def retry(request: HttpRequest, reply_id: int) -> HttpResponse:
     if request.htmx:
         context = _delivery(case, found.message.conversation)
         return render(request, f"{COMPOSER}#delivery", {"composer": context})
-    messages.success(request, "Reply queued again.")
+    messages.success(request, done)
     return redirect(_case_url(case))
 
 

@@ -16,10 +16,13 @@ docs/amazon-formats.md):
   for the buyer's words, and a body without a known marker is shown whole;
 - a buyer's reply from their own mail client is top-posted above Amazon's
   template, which may itself quote a whole earlier thread;
-- copies of the seller's own messages, opt-out and bounce notices are told by
-  their wording; A-to-z, chargeback and return notices by their sender (A-to-z
-  and chargeback notices from another Amazon sender by their subject, in the
-  marketplaces' languages).
+- the sender is read first: a person's relay address is a buyer's message
+  (or, by Amazon's opening line, a copy of the seller's own), whatever its
+  words say; only Amazon's own addresses send notices: opt-outs and bounces
+  told by their wording, A-to-z, chargeback and return notices by their sender
+  (A-to-z and chargeback notices from another Amazon sender by their subject,
+  in the marketplaces' languages). Whether the sender really is Amazon is
+  `messaging.trust`'s question, not this module's.
 
 The `X-AMAZON-MAIL-RELAY-TYPE: notification` header that Amazon puts on its
 mail is deliberately ignored: tools that treat it as an auto-reply drop mail.
@@ -169,6 +172,12 @@ SEND_TO_RE = re.compile(
 )
 
 SELLER_COPY_PHRASES = ("Here is a copy of the e-mail that you sent to", "This is a copy of the message you sent")
+SELLER_COPY_RE = re.compile(
+    r"^[ \t]*(?:" + "|".join(map(re.escape, SELLER_COPY_PHRASES)) + ")", re.MULTILINE | re.IGNORECASE
+)
+# Amazon's own addresses on the relay domains (its delivery-failure notices come from them); every other
+# address there is a person's: a buyer's, or the seller's own.
+RELAY_SYSTEM_SENDERS = frozenset({"donotreply", "do-not-reply", "no-reply", "noreply", "mailer-daemon", "postmaster"})
 OPT_OUT_PHRASES = ("has chosen to opt out", "has opted out of receiving")
 BOUNCE_PHRASES = ("We were unable to deliver the message", "could not deliver your message")
 # Return-authorisation requests, as the marketplaces word their subjects ("Return authorization request
@@ -290,18 +299,28 @@ def _outside_message(text: str) -> str:
     return text[: begin.start()] + (text[end.end() :] if end else "")
 
 
+def _seller_copy(template: str) -> bool:
+    """Amazon's opening line of a copy of the seller's own message: among the first lines, above the order and
+    item lines and above any thread a mail client quotes. The same words further down are someone's text."""
+    found = SELLER_COPY_RE.search(template)
+    if found is None or len([line for line in template[: found.start()].splitlines() if line.strip()]) > 2:
+        return False
+    later = [m.start() for m in (TEMPLATE_START_RE.search(template), CLIENT_QUOTE_RE.search(template)) if m]
+    return all(found.start() < at for at in later)
+
+
 def _kind(*, sender: str, subject: str, template: str) -> str:
+    """Sender first, wording second: a person writing through the relay is a buyer (or, by Amazon's opening
+    line, the seller's own copy), whatever their words say; only Amazon's own senders send notices."""
     local = sender.lower().partition("@")[0]
-    if any(phrase.lower() in template.lower() for phrase in SELLER_COPY_PHRASES):
-        return MailKind.SELLER_COPY
+    if is_relay_address(sender) and local not in RELAY_SYSTEM_SENDERS:
+        return MailKind.SELLER_COPY if _seller_copy(template) else MailKind.BUYER_MESSAGE
+    if not is_amazon_address(sender):
+        return MailKind.OTHER
     if any(phrase.lower() in template.lower() for phrase in OPT_OUT_PHRASES):
         return MailKind.OPT_OUT
     if any(phrase.lower() in template.lower() for phrase in BOUNCE_PHRASES):
         return MailKind.BOUNCE
-    if is_relay_address(sender):
-        return MailKind.BUYER_MESSAGE
-    if not is_amazon_address(sender):
-        return MailKind.OTHER
     if local in ATOZ_SENDERS:
         return MailKind.ATOZ_CLAIM
     if local in CHARGEBACK_SENDERS:

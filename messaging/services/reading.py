@@ -21,7 +21,7 @@ from datetime import datetime
 from functools import reduce
 
 from django.contrib.auth.models import AbstractBaseUser
-from django.db import connection, transaction
+from django.db import InterfaceError, OperationalError, connection, transaction
 from django.db.models import Q
 from django.utils import timezone
 
@@ -47,6 +47,7 @@ from ..models import (
     Message,
 )
 from ..parsing import ParsedMail, clean, parse_mail, strip_reply_prefixes
+from ..trust import dns_resolver, sender_verify
 from .notices import notices_hand_over_after_commit
 
 logger = logging.getLogger(__name__)
@@ -57,9 +58,11 @@ MARKETPLACE_BY_ID = {m.marketplace_id: m for m in MARKETPLACES.values()}
 READ_FIELDS = [
     "account", "kind", "status", "problem", "defects", "processed_at", "received_at", "message_id", "subject",
     "from_address", "from_name", "amazon_order_id", "relay_address", "marketplace_id", "comm_token",
-    "original_message_id", "handover_next_at",
+    "original_message_id", "handover_next_at", "sender_check", "sender_check_detail",
 ]  # fmt: skip
 CONVERSATION_LOCK_CLASS = 0x4D534731  # the advisory-lock namespace of conversation keys
+# A lost connection, a server shutting down or restarting (and a deadlock, which a new try resolves).
+DATABASE_LOST = (OperationalError, InterfaceError)
 CONVERSATION_FIELDS = ["buyer_email", "buyer_name", "order", "items", "marketplace_id", "last_message_at"]
 
 
@@ -92,12 +95,16 @@ def inbound_process_many(*, mail_ids: Sequence[int], actor: AbstractBaseUser | N
         with transaction.atomic():
             mails = list(
                 InboundMail.objects.select_for_update(of=("self",))
-                .select_related("account")
+                .select_related("account", "mailbox")
                 .filter(pk__in=list(mail_ids))
                 .order_by("id")
             )
             _read([mail for mail in mails if mail.status != MailStatus.PARSED], actor=actor)
         return mails
+    except DATABASE_LOST:
+        # The database went away (a restart, a cut connection), which is no fault of the mail: it stays
+        # received, and is read again by its task's next run or the beat's re-queue of unread mail.
+        raise
     except Exception as exc:  # noqa: BLE001 - raw before parsed: nothing in a mail may lose it
         if len(mail_ids) > 1:
             logger.warning("a batch of %d mails failed (%s): reading them one by one", len(mail_ids), exc)
@@ -168,6 +175,7 @@ def _read(mails: list[InboundMail], *, actor: AbstractBaseUser | None) -> None:
     """Read and file the batch. Call inside a transaction holding the mail rows."""
     filing = _Filing(actor)
     readable: list[tuple[InboundMail, ParsedMail]] = []
+    resolver = dns_resolver()  # one batch asks DNS once for each key
     for mail in mails:
         try:
             parsed = parse_mail(bytes(mail.raw), received_at=mail.received_at)
@@ -176,6 +184,13 @@ def _read(mails: list[InboundMail], *, actor: AbstractBaseUser | None) -> None:
             _problem(mail, f"could not be read: {type(exc).__name__}: {exc}", filing)
             continue
         _take_fields(mail, parsed)
+        verdict = sender_verify(
+            bytes(mail.raw),
+            from_address=parsed.from_address,
+            trusted_servers=mail.mailbox.trusted_server_ids if mail.mailbox else (),
+            resolver=resolver,
+        )
+        mail.sender_check, mail.sender_check_detail = verdict.check, clean(verdict.detail, 300)
         try:
             if mail.account is None:
                 _claim_for(mail, _account_by_marketplace(mail))

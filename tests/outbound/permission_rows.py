@@ -17,6 +17,7 @@ ROWS = {
     "outbound:entry": ("post", dict(anon=LOGIN, agent=302, manager=302, admin=302, outsider=404)),
     "outbound:mark": ("post", dict(anon=LOGIN, agent=302, manager=302, admin=302, outsider=404)),
     "outbound:retry": ("post", dict(anon=LOGIN, agent=302, manager=302, admin=302, outsider=404)),
+    "outbound:confirm": ("post", dict(anon=LOGIN, agent=302, manager=302, admin=302, outsider=404)),
     # Managers: the flagged list, its review, the response-time figure, canned responses.
     "outbound:flagged": ("get", dict(anon=LOGIN, agent=403, manager=200, admin=200, outsider=200)),
     "outbound:review": ("post", dict(anon=LOGIN, agent=403, manager=302, admin=302, outsider=404)),
@@ -67,6 +68,7 @@ def arguments(*, account, users) -> tuple[dict[str, list], dict[str, dict]]:
         "outbound:entry": [case.id],
         "outbound:mark": [case.id],
         "outbound:retry": [reply.id],
+        "outbound:confirm": [reply.id],
         "outbound:review": [mark.id],
         "outbound:account": [account.id],
         "outbound:sender": [account.id],
