@@ -43,6 +43,7 @@ class FeedbackConfig(AppConfig):
                     ),
                 ),
                 search="feedback.search.documents",
+                defects="feedback.defects.defects",
                 demo="feedback.demo.seed",
             )
         )

@@ -140,6 +140,9 @@ class InboundMail(models.Model):
     purged_at = models.DateTimeField(
         null=True, blank=True, help_text="When the retention purge removed its bytes and the sender's name."
     )
+    # A reading task was queued for it and may still be queued or running until then: no second one is queued
+    # before (a dead worker's lease simply runs out).
+    read_queued_until = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["-arrived_at", "-id"]
@@ -259,6 +262,9 @@ class Message(models.Model):
     sender_name = models.CharField(max_length=200, blank=True)
     subject = models.CharField(max_length=300, blank=True)
     body_text = models.TextField(blank=True, help_text="What is new in this message, as plain text.")
+    cancellation_request = models.BooleanField(
+        default=False, help_text="Amazon relayed it as the buyer's request to cancel the order."
+    )
     quoted_text = models.TextField(blank=True, help_text="The earlier thread it quotes, if any.")
     body_html = models.TextField(blank=True, help_text="The sender's HTML, sanitised; never rendered unsanitised.")
     sent_at = models.DateTimeField(help_text="When it was sent or received.")
@@ -276,10 +282,25 @@ class Message(models.Model):
                 condition=models.Q(purged_at__isnull=True, direction="in"),
                 name="message_buyer_unpurged",
             ),
+            models.Index(
+                fields=["sent_at"],
+                condition=models.Q(cancellation_request=True),
+                name="message_cancellation_requests",
+            ),
         ]
 
     def __str__(self) -> str:
         return f"{self.get_direction_display()} {self.sent_at:%Y-%m-%d %H:%M}"
+
+    @property
+    def truncated(self) -> bool:
+        """Whether the mail was longer than what was read of it (its raw bytes hold the rest)."""
+        return self.inbound_id is not None and self.body_text.endswith(_TRUNCATED_TAIL)
+
+
+# What a message read from a mail longer than the reading cap (MAIL_TEXT_MAX_CHARS) ends with.
+TRUNCATED = "[… {count} more characters not read here. The whole mail is kept as received: download the original.]"
+_TRUNCATED_TAIL = TRUNCATED.partition("}")[2]
 
 
 class Attachment(models.Model):

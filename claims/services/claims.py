@@ -17,6 +17,7 @@ from django.utils import timezone
 from helpdesk.models import CaseStatus, Order, SellerAccount
 from helpdesk.models.deadlines import UNMET_STATES
 from helpdesk.services.audit import audit
+from helpdesk.services.defects import defects_refresh
 from helpdesk.services.lifecycle import (
     InvalidTransition,
     case_clocks_meet,
@@ -28,6 +29,7 @@ from helpdesk.services.lifecycle import (
 )
 from helpdesk.services.search import search_pending_mark
 
+from ..defects import SOURCE as DEFECT_SOURCE
 from ..kinds import DECISION_APPEAL, FIRST_CLOCK, INFORMATION_CLOCK, NO_SHOW_FOLLOW_UP, RESPONSE_CLOCKS
 from ..models import (
     CLAIM_TRANSITIONS,
@@ -130,6 +132,7 @@ def claim_open(
         currency=facts.currency or (order.currency if order else ""),
         notice_address=facts.address,
     )
+    defects_refresh(account_id=account.id, source=DEFECT_SOURCE, refs=[claim.pk])
     return claim, True
 
 
@@ -149,6 +152,8 @@ def claim_facts_fill(*, claim: Claim, facts: ClaimFacts) -> Claim:
             setattr(claim, field, value)
         claim.save(update_fields=[*filled, "updated_at"])
         search_pending_mark(case_ids=[claim.case_id])
+        if "liability" in filled:  # a chargeback found to be payment fraud is no defect
+            defects_refresh(account_id=claim.account_id, source=DEFECT_SOURCE, refs=[claim.pk])
     return claim
 
 
@@ -305,6 +310,7 @@ def claim_decide(
         after={"outcome": outcome, "amount": str(amount) if amount is not None else None},
         related=["case", "account"],
     )
+    defects_refresh(account_id=claim.account_id, source=DEFECT_SOURCE, refs=[claim.pk])
     for unanswered in claim.case.deadlines.filter(kind__in=RESPONSE_CLOCKS, state__in=UNMET_STATES):
         deadline_cancel(deadline=unanswered, actor=actor, reason="Amazon decided")
     if outcome == Outcome.GRANTED_SELLER:

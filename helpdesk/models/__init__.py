@@ -4,18 +4,23 @@ from .amazon import ORDER_SYNC_FAILURES, AmazonConnection, OrderSyncState
 from .cases import FINAL_STATUSES, Case, CaseStatus, Priority
 from .deadlines import Calendar, Deadline, DeadlineState, Policy
 from .imports import ImportJob
+from .metrics import AccountHealthReport, ClockDay, DefectKind, DefectState, OrderDefect, UserPreference
 from .notifications import Notification
 from .orders import FulfillmentChannel, Order, OrderDay, OrderItem
 from .search import SearchDocument, SearchPending
 
 __all__ = [
+    "AccountHealthReport",
     "Activity",
     "AmazonConnection",
     "Calendar",
     "Case",
+    "ClockDay",
     "CaseStatus",
     "Deadline",
     "DeadlineState",
+    "DefectKind",
+    "DefectState",
     "FINAL_STATUSES",
     "FulfillmentChannel",
     "ImportJob",
@@ -25,6 +30,7 @@ __all__ = [
     "ORDER_SYNC_FAILURES",
     "Order",
     "OrderDay",
+    "OrderDefect",
     "OrderItem",
     "OrderSyncState",
     "Policy",
@@ -33,4 +39,5 @@ __all__ = [
     "SearchDocument",
     "SearchPending",
     "SellerAccount",
+    "UserPreference",
 ]

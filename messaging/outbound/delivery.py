@@ -160,13 +160,16 @@ def _email(reply: Reply) -> EmailMessage:
     if reply.in_reply_to:
         headers["In-Reply-To"] = f"<{reply.in_reply_to}>"
         headers["References"] = f"<{reply.in_reply_to}>"
-    return EmailMessage(
+    email = EmailMessage(
         subject=reply.subject,
         body=reply.message.body_text,
         from_email=reply.from_address,
         to=[reply.to_address],
         headers=headers,
     )
+    for attachment in reply.message.attachments.all():
+        email.attach(attachment.filename, bytes(attachment.data), attachment.content_type)
+    return email
 
 
 def _retry_delay(attempts: int) -> timedelta:

@@ -17,9 +17,10 @@ import logging
 import operator
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from functools import reduce
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import InterfaceError, OperationalError, connection, transaction
 from django.db.models import Q
@@ -79,6 +80,29 @@ def _move(mail: InboundMail, to: str) -> None:
         refusal=lambda m, to: f"A {m.get_status_display().lower()} mail cannot become {to}.",
     )
     mail.status = to
+
+
+def inbound_claim_for_reading(
+    *, lease: timedelta, mail_ids: Sequence[int] | None = None, arrived_before: datetime | None = None, limit: int
+) -> list[int]:
+    """The unread mails (of `mail_ids`, or that arrived before `arrived_before`) that no reading task holds, each
+    now held by the one the caller queues, for `lease`: never a second read of a mail while one is queued or
+    running. A mail whose reading transaction is open is skipped too (its row is locked); a dead worker's lease
+    runs out and the mail is claimed again."""
+    now = timezone.now()
+    unread = InboundMail.objects.filter(status=MailStatus.RECEIVED).filter(
+        Q(read_queued_until__isnull=True) | Q(read_queued_until__lt=now)
+    )
+    if mail_ids is not None:
+        unread = unread.filter(pk__in=list(mail_ids))
+    if arrived_before is not None:
+        unread = unread.filter(arrived_at__lt=arrived_before)
+    with transaction.atomic():
+        ids = list(
+            unread.select_for_update(skip_locked=True).order_by("arrived_at", "id").values_list("id", flat=True)[:limit]
+        )
+        InboundMail.objects.filter(pk__in=ids).update(read_queued_until=now + lease)
+    return ids
 
 
 def inbound_process(*, mail_id: int, actor: AbstractBaseUser | None = None) -> InboundMail:
@@ -178,7 +202,7 @@ def _read(mails: list[InboundMail], *, actor: AbstractBaseUser | None) -> None:
     resolver = dns_resolver()  # one batch asks DNS once for each key
     for mail in mails:
         try:
-            parsed = parse_mail(bytes(mail.raw), received_at=mail.received_at)
+            parsed = parse_mail(bytes(mail.raw), received_at=mail.received_at, max_chars=settings.MAIL_TEXT_MAX_CHARS)
         except Exception as exc:  # noqa: BLE001 - input the email package cannot take is a problem, not a crash
             logger.warning("inbound mail %s could not be parsed: %r", mail.pk, exc)
             _problem(mail, f"could not be read: {type(exc).__name__}: {exc}", filing)
@@ -337,7 +361,14 @@ def _file_buyer_messages(batch: list[tuple[InboundMail, ParsedMail]], filing: _F
         if case.pk not in clock_running and case.pk not in clocks_to_start:
             case.account = mail.account
             clocks_to_start[case.pk] = (case, mail.received_at)
-        filing.message(mail, parsed, conversation, direction=Direction.IN, sender_name=parsed.buyer_name)
+        filing.message(
+            mail,
+            parsed,
+            conversation,
+            direction=Direction.IN,
+            sender_name=parsed.buyer_name,
+            cancellation_request=parsed.cancellation_request,
+        )
         case_of[mail.pk] = case.pk
     for case, started_at in clocks_to_start.values():
         deadline_start(case=case, kind=MESSAGE_RESPONSE, started_at=started_at)

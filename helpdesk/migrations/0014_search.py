@@ -47,7 +47,7 @@ def _on_postgres(statements):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('helpdesk', '0012_delivered_once'),
+        ('helpdesk', '0013_merge'),
     ]
 
     operations = [
