@@ -32,6 +32,8 @@ ROWS = {
     "helpdesk:dashboard": ("get", dict(anon=LOGIN, agent=403, manager=200, admin=200, outsider=200)),
     "helpdesk:breaches": ("get", dict(anon=LOGIN, agent=403, manager=200, admin=200, outsider=200)),
     "helpdesk:at_risk": ("get", dict(anon=LOGIN, agent=403, manager=200, admin=200, outsider=200)),
+    "helpdesk:breaches_export": ("get", dict(anon=LOGIN, agent=403, manager=200, admin=200, outsider=200)),
+    "helpdesk:at_risk_export": ("get", dict(anon=LOGIN, agent=403, manager=200, admin=200, outsider=200)),
     "helpdesk:metrics": ("get", dict(anon=LOGIN, agent=403, manager=200, admin=200, outsider=200)),
     "helpdesk:defect_orders": ("get", dict(anon=LOGIN, agent=403, manager=200, admin=200, outsider=200)),
     "helpdesk:health_import": ("get", dict(anon=LOGIN, agent=403, manager=200, admin=200, outsider=200)),
