@@ -29,7 +29,7 @@ def sweep_deadlines() -> int:
     return result.total
 
 
-@shared_task(ignore_result=True, time_limit=300)
+@shared_task(ignore_result=True, soft_time_limit=120, time_limit=180)
 def index_search() -> int:
     """Beat runs this every few seconds: the search rows of cases whose text changed, in batches,
     until none is left or a minute has passed (the next run goes on; any number may run at once)."""

@@ -310,7 +310,7 @@ def test_reading_a_buyer_message_takes_a_bounded_number_of_queries(account, djan
     )
     # Includes creating the account's clock policy, the savepoint of the helpdesk's bulk case opening,
     # and marking the case for the search index (once opening it, once filing the message).
-    with django_assert_max_num_queries(21):
+    with django_assert_max_num_queries(22):
         inbound_process(mail_id=mail.pk)
     follow = fixture_bytes("03_multipart_attachment.eml").replace(b"attach-0003", b"attach-0003b")
     mail, _ = inbound_receive(raw=follow, source=MailSource.UPLOAD, account=account)
