@@ -42,6 +42,7 @@ class FeedbackConfig(AppConfig):
                         done_label="See the feedback and the open removal cases",
                     ),
                 ),
+                search="feedback.search.documents",
                 defects="feedback.defects.defects",
                 demo="feedback.demo.seed",
             )

@@ -1,8 +1,5 @@
 """Feedback pages: the overview and export (managers), imports, entry by hand, and the case panel's actions."""
 
-import csv
-from collections.abc import Iterable, Iterator
-
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
@@ -10,6 +7,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from helpdesk.exports import csv_response
 from helpdesk.models import Role, SellerAccount
 from helpdesk.selectors import account_get, accounts_for, import_jobs
 from helpdesk.services.lifecycle import InvalidTransition
@@ -80,29 +78,16 @@ def feedback_page(request: HttpRequest) -> HttpResponse:
     return render(request, template, context)
 
 
-class _Echo:
-    def write(self, value: str) -> str:
-        return value
-
-
-def _spreadsheet_safe(cells: Iterable[str]) -> list[str]:
-    """Buyers write the comments: keep a spreadsheet from reading one as a formula."""
-    return ["'" + cell if cell[:1] in ("=", "+", "-", "@", "\t", "\r") else cell for cell in cells]
-
-
 @role_required(Role.MANAGER)
 def feedback_export(request: HttpRequest) -> StreamingHttpResponse:
     account, _ = _chosen_account(request, min_role=Role.MANAGER)
-    writer = csv.writer(_Echo())
-
-    def lines() -> Iterator[str]:
-        yield "\ufeff"  # so that spreadsheets read the file as UTF-8
-        for row in feedback_export_rows(account=account):
-            yield writer.writerow(_spreadsheet_safe(row))
-
-    response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="feedback-{account.slug}.csv"'
-    return response
+    return csv_response(
+        request,
+        filename=f"feedback-{account.slug}.csv",
+        rows=feedback_export_rows(account=account),
+        what=f"the feedback of {account.name}",
+        account=account,
+    )
 
 
 @role_required(Role.MANAGER)

@@ -1,12 +1,15 @@
 from django.urls import path
 
-from .views import admin, amazon, dashboard, health, imports, invitations, notifications, policies, queue, risk
+from .views import admin, amazon, dashboard, health, imports, invitations, notifications, policies, queue, risk, search
 
 app_name = "helpdesk"
 
 urlpatterns = [
     path("healthz", health.healthz, name="healthz"),
     path("", queue.queue, name="queue"),
+    path("export.csv", queue.queue_export, name="queue_export"),
+    path("search/", search.search, name="search"),
+    path("search/export.csv", search.search_export, name="search_export"),
     path("cases/assign", queue.cases_bulk_assign_view, name="cases_bulk_assign"),
     path("cases/<int:case_id>/", queue.case_detail, name="case"),
     path("cases/<int:case_id>/assign", queue.case_assign_view, name="case_assign"),
@@ -15,11 +18,14 @@ urlpatterns = [
     path("dashboard/", dashboard.dashboard, name="dashboard"),
     path("dashboard/breaches/", dashboard.breaches, name="breaches"),
     path("dashboard/at-risk/", dashboard.at_risk, name="at_risk"),
+    path("dashboard/breaches/export.csv", dashboard.breaches_export, name="breaches_export"),
+    path("dashboard/at-risk/export.csv", dashboard.at_risk_export, name="at_risk_export"),
     path("metrics/", dashboard.amazon_metrics, name="metrics"),
     path("metrics/defects/", dashboard.defect_orders, name="defect_orders"),
     path("metrics/account-health/", imports.health_import, name="health_import"),
     path("metrics/account-health/fetch", imports.health_fetch, name="health_fetch"),
     path("risk/", risk.risk, name="risk"),
+    path("risk/export.csv", risk.risk_export, name="risk_export"),
     path("notifications/", notifications.notifications, name="notifications"),
     path("notifications/badge", notifications.notifications_badge, name="notifications_badge"),
     path("notifications/<int:notification_id>/read", notifications.notification_read, name="notification_read"),

@@ -71,6 +71,15 @@ class HelpdeskConfig(AppConfig):
                             "options": {"expires": 6 * 3600},
                         },
                     ),
+                    # The search rows of cases whose text changed: seconds behind the change.
+                    (
+                        "index-search",
+                        {
+                            "task": "helpdesk.tasks.index_search",
+                            "schedule": schedule(timedelta(seconds=every * 2)),
+                            "options": {"expires": every * 10},
+                        },
+                    ),
                     (
                         "deliver-notifications",
                         {

@@ -56,3 +56,34 @@ MARKETPLACES = {
 }
 MARKETPLACE_CHOICES = [(m.code, m.label) for m in MARKETPLACES.values()]
 BY_SALES_CHANNEL = {m.sales_channel.lower(): m for m in MARKETPLACES.values()}
+
+# The PostgreSQL text search configuration for what buyers and agents write on each marketplace:
+# the language stems words ("Rücksendungen" finds "Rücksendung"). Languages PostgreSQL has no
+# stemmer for (Polish, Japanese) use "simple": whole words, lower-cased, no stemming. Belgium's
+# marketplace is French and Dutch; French is taken. Search also parses every query with "simple",
+# so names, SKUs and addresses match as typed whatever the language.
+SEARCH_CONFIG = {
+    "US": "english",
+    "CA": "english",
+    "MX": "spanish",
+    "BR": "portuguese",
+    "GB": "english",
+    "DE": "german",
+    "FR": "french",
+    "IT": "italian",
+    "ES": "spanish",
+    "NL": "dutch",
+    "SE": "swedish",
+    "PL": "simple",
+    "BE": "french",
+    "IE": "english",
+    "TR": "turkish",
+    "AE": "english",
+    "SA": "arabic",
+    "EG": "arabic",
+    "IN": "english",
+    "SG": "english",
+    "AU": "english",
+    "JP": "simple",
+}
+SEARCH_CONFIGS = frozenset(SEARCH_CONFIG.values()) | {"simple"}

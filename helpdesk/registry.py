@@ -4,17 +4,18 @@ The core knows kinds of cases, not apps. An app that owns a kind of work (buyer
 messages, feedback, returns, claims, …) registers one `Contribution`: its case
 kinds with their clocks and case-page panels, its navigation links and URL
 module, its report importers, the Amazon notices it takes from mail reading,
-its periodic tasks, its part of the managers' dashboard, its fraud signals and
-its demo data. The queue, the case page, the navigation, the URL conf, the
-import-job page, the policies page, the risk list, the beat schedule and
-`seed_demo` read this registry; none of them names an app. Adding a domain edits no core file.
+its periodic tasks, its part of the managers' dashboard, its fraud signals, the
+text of its cases for the search box and its demo data. The queue, the case
+page, the navigation, the URL conf, the import-job page, the policies page, the
+risk list, the search index, the beat schedule and `seed_demo` read this
+registry; none of them names an app. Adding a domain edits no core file.
 
 Everything that would import an app's code (a panel, an importer, a handler)
 is a dotted path, imported when first used, so registering imports nothing.
 """
 
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from django.core.exceptions import ImproperlyConfigured
@@ -73,6 +74,19 @@ class Importer:
 
 
 @dataclass(frozen=True)
+class SearchText:
+    """Something said or recorded about a case, for the search box: `source` names what it is
+    (a short key, e.g. "message.in"), `label` is what the results page calls it, `at` when it was
+    said. An app's `search` source yields these for the cases it is asked about."""
+
+    case_id: int
+    source: str
+    label: str
+    text: str
+    at: datetime
+
+
+@dataclass(frozen=True)
 class Contribution:
     """Everything one app adds to the core."""
 
@@ -87,6 +101,10 @@ class Contribution:
     dashboard: tuple[str, ...] = ()  # templates each account's metrics page includes (`account`, `windows`)
     # signals(*, account_ids) -> list[helpdesk.risk.RiskSignal]: fraud signals for the managers' risk list
     risk: str = ""
+    # documents(*, case_ids: list[int]) -> Iterable[SearchText]: the app's text of those cases, as it stands
+    # now (purged words are simply no longer yielded); an app marks a case whose text it changed with
+    # helpdesk.services.search.search_pending_mark
+    search: str = ""
     demo: str = ""  # seed(*, account, orders: Iterator[Order], people: dict[str, User], now) for seed_demo
     # defects(*, account_id, ids=None) -> list[helpdesk.metrics.DefectRow]: the order defects (negative feedback,
     # claims, chargebacks) the app's rows carry, all or those of the app's rows `ids`; the app's services hand
@@ -192,6 +210,9 @@ class Registry:
 
     def risk_sources(self) -> list[str]:
         return [c.risk for c in self._contributions.values() if c.risk]
+
+    def search_sources(self) -> list[str]:
+        return [c.search for c in self._contributions.values() if c.search]
 
     def defect_sources(self) -> list[tuple[str, str]]:
         """(app label, dotted path of its `defects` function) of every app whose rows carry order defects."""

@@ -5,8 +5,9 @@ may see; everything else narrows a queryset to those ids. An object outside
 them simply does not exist for that user (404, never 403).
 """
 
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser
@@ -92,9 +93,11 @@ class QueueFilters:
     due_within_hours: int | None = None
 
 
-def queue_cases(user: AbstractBaseUser, filters: QueueFilters, *, now: datetime | None = None) -> QuerySet[Case]:
-    """The unified queue: every case of the user's accounts, soonest due first."""
-    cases = scoped(Case.objects.all(), user)
+def queue_cases(
+    user: AbstractBaseUser, filters: QueueFilters, *, now: datetime | None = None, min_role: str = Role.AGENT
+) -> QuerySet[Case]:
+    """The unified queue: every case of the user's accounts (where they hold `min_role`), soonest due first."""
+    cases = scoped(Case.objects.all(), user, min_role=min_role)
     if filters.status == "active":
         cases = cases.filter(status__in=ACTIVE_STATUSES)
     elif filters.status != "all":
@@ -113,6 +116,48 @@ def queue_cases(user: AbstractBaseUser, filters: QueueFilters, *, now: datetime 
         horizon = (now or timezone.now()) + timedelta(hours=filters.due_within_hours)
         cases = cases.filter(next_due_at__lte=horizon)
     return cases.select_related("account", "order", "assignee").order_by(F("next_due_at").asc(nulls_last=True), "id")
+
+
+CASE_EXPORT_HEADER = [
+    "Case",
+    "Kind",
+    "Status",
+    "Priority",
+    "Due (UTC)",
+    "Order ID",
+    "Buyer",
+    "Subject",
+    "Assignee",
+    "Account",
+    "Opened (UTC)",
+]
+
+
+def _utc(moment: datetime | None) -> str:
+    return moment.astimezone(UTC).strftime("%Y-%m-%d %H:%M") if moment else ""
+
+
+def case_rows(cases: Iterable[Case] | QuerySet[Case], *, chunk_size: int = 2000) -> Iterator[list[str]]:
+    """The header, then one row per case (a queryset is read in chunks), for a CSV export of a list
+    of cases: the queue, search results."""
+    yield CASE_EXPORT_HEADER
+    if isinstance(cases, QuerySet):
+        cases = cases.iterator(chunk_size=chunk_size)
+    for case in cases:
+        assignee = case.assignee
+        yield [
+            str(case.id),
+            case.get_kind_display(),
+            case.get_status_display(),
+            case.get_priority_display(),
+            _utc(case.next_due_at),
+            case.amazon_order_id,
+            case.buyer_name,
+            case.subject,
+            (assignee.get_full_name() or assignee.username) if assignee else "",
+            case.account.name,
+            _utc(case.opened_at),
+        ]
 
 
 def assignable_users(user: AbstractBaseUser) -> QuerySet:

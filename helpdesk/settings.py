@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    "django.contrib.postgres",  # full-text search on PostgreSQL (helpdesk.search); inert on SQLite
     "django_htmx",
     "axes",
     "django_otp",
@@ -286,6 +287,8 @@ ELIGIBILITY_MAX_CHARS = env_int("ELIGIBILITY_MAX_CHARS", 5_000)
 # app's own, gathered from the registry when Celery starts (helpdesk/celery.py).
 SWEEP_INTERVAL_S = env_float("SWEEP_INTERVAL_S", 2.0)
 SWEEP_BATCH_SIZE = env_int("SWEEP_BATCH_SIZE", 1000)
+# Cases whose search rows one transaction of the `index-search` beat task rewrites.
+SEARCH_BATCH_SIZE = env_int("SEARCH_BATCH_SIZE", 200)
 
 # IMAP passwords a seller account's mailboxes may read from the server's environment instead of
 # storing them: "slug:VARIABLE" pairs, comma-separated. No other variable is ever read for a mailbox.

@@ -1,3 +1,5 @@
+import time
+
 from celery import shared_task
 from django.conf import settings
 
@@ -6,12 +8,14 @@ from helpdesk.services.deadlines import deadlines_sweep
 from helpdesk.services.imports import import_job_run
 from helpdesk.services.notifications import notifications_deliver
 from helpdesk.services.retention import personal_data_purge
+from helpdesk.services.search import search_pending_index
 from helpdesk.services.summary import summary_recipient_ids, weekly_summary_send
 from helpdesk.spapi.client import TransientSpApiError
 from helpdesk.spapi.reports import ReportRefused, health_fetch_step
 from helpdesk.spapi.selectors import connected_account_ids
 from helpdesk.spapi.sync import order_sync
 
+INDEX_RUN_S = 60  # one index-search run's share of a worker, well inside its time limit
 # Backoff 60 s, 120 s, ... capped at an hour, with jitter: 6 attempts over about an hour.
 SYNC_MAX_RETRIES = 5
 
@@ -23,6 +27,16 @@ def sweep_deadlines() -> int:
     if result.total:
         deliver_notifications.delay()
     return result.total
+
+
+@shared_task(ignore_result=True, soft_time_limit=120, time_limit=180)
+def index_search() -> int:
+    """Beat runs this every few seconds: the search rows of cases whose text changed, in batches,
+    until none is left or a minute has passed (the next run goes on; any number may run at once)."""
+    total, stop = 0, time.monotonic() + INDEX_RUN_S
+    while time.monotonic() < stop and (indexed := search_pending_index(batch_size=settings.SEARCH_BATCH_SIZE)):
+        total += indexed
+    return total
 
 
 @shared_task(ignore_result=True)

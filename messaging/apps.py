@@ -63,6 +63,7 @@ class MessagingConfig(AppConfig):
                         },
                     ),
                 ),
+                search="messaging.search.documents",
                 demo="messaging.demo.seed",
             )
         )

@@ -54,6 +54,7 @@ class ReturnsConfig(AppConfig):
                 ),
                 dashboard=("returns/dashboard.html",),
                 risk="returns.risk.signals",
+                search="returns.search.documents",
                 demo="returns.demo.seed",
             )
         )

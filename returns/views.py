@@ -1,9 +1,6 @@
 """Returns pages: the managers' figures, their export and the SKU view, report imports, the case
 panel's actions (decide, receive, grade, refund), unit photos, and each account's return rules."""
 
-import csv
-from collections.abc import Iterable, Iterator
-
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
@@ -12,6 +9,7 @@ from django.urls import reverse
 from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_GET, require_POST
 
+from helpdesk.exports import csv_response
 from helpdesk.models import Role, SellerAccount
 from helpdesk.selectors import account_get, accounts_for, has_role, import_jobs
 from helpdesk.services.lifecycle import InvalidTransition
@@ -105,30 +103,17 @@ def returns_page(request: HttpRequest) -> HttpResponse:
     return render(request, template, context)
 
 
-class _Echo:
-    def write(self, value: str) -> str:
-        return value
-
-
-def _spreadsheet_safe(cells: Iterable[str]) -> list[str]:
-    """SKUs and product names come from reports: keep a spreadsheet from reading one as a formula."""
-    return ["'" + cell if cell[:1] in ("=", "+", "-", "@", "\t", "\r") else cell for cell in cells]
-
-
 @role_required(Role.MANAGER)
 def returns_export(request: HttpRequest) -> StreamingHttpResponse:
     account, _ = _chosen_account(request, min_role=Role.MANAGER)
     days = _days(request)
-    writer = csv.writer(_Echo())
-
-    def lines() -> Iterator[str]:
-        yield "\ufeff"  # so that spreadsheets read the file as UTF-8
-        for row in export_rows(account=account, days=days):
-            yield writer.writerow(_spreadsheet_safe(row))
-
-    response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="returns-{account.slug}-{days}d.csv"'
-    return response
+    return csv_response(
+        request,
+        filename=f"returns-{account.slug}-{days}d.csv",
+        rows=export_rows(account=account, days=days),
+        what=f"the returns figures of {account.name} over {days} days",
+        account=account,
+    )
 
 
 @role_required(Role.MANAGER)

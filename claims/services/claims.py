@@ -27,6 +27,7 @@ from helpdesk.services.lifecycle import (
     deadline_start,
     transition,
 )
+from helpdesk.services.search import search_pending_mark
 
 from ..defects import SOURCE as DEFECT_SOURCE
 from ..kinds import DECISION_APPEAL, FIRST_CLOCK, INFORMATION_CLOCK, NO_SHOW_FOLLOW_UP, RESPONSE_CLOCKS
@@ -150,6 +151,7 @@ def claim_facts_fill(*, claim: Claim, facts: ClaimFacts) -> Claim:
         for field, value in filled.items():
             setattr(claim, field, value)
         claim.save(update_fields=[*filled, "updated_at"])
+        search_pending_mark(case_ids=[claim.case_id])
         if "liability" in filled:  # a chargeback found to be payment fraud is no defect
             defects_refresh(account_id=claim.account_id, source=DEFECT_SOURCE, refs=[claim.pk])
     return claim
@@ -224,6 +226,7 @@ def claim_respond(
         related=["case__order", "account"],
     )
     case_clocks_meet(case=claim.case, at=at, actor=actor, kinds=RESPONSE_CLOCKS)
+    search_pending_mark(case_ids=[claim.case_id])
     _case_to(claim, CaseStatus.WAITING, actor)
     return claim
 
@@ -234,6 +237,7 @@ def claim_statement_save(*, claim: Claim, statement: str, actor: AbstractBaseUse
     claim = Claim.objects.select_for_update(of=("self",)).select_related("case", "account").get(pk=claim.pk)
     claim.statement = statement.strip()
     claim.save(update_fields=["statement", "updated_at"])
+    search_pending_mark(case_ids=[claim.case_id])
     audit(verb="claim.statement_saved", summary="Statement for Amazon saved", actor=actor, case=claim.case)
     return claim
 
@@ -343,6 +347,7 @@ def claim_appeal(*, claim: Claim, note: str, actor: AbstractBaseUser | None, at:
         related=["case", "account"],
     )
     case_clocks_meet(case=claim.case, at=at, actor=actor, kinds=[DECISION_APPEAL])
+    search_pending_mark(case_ids=[claim.case_id])
     _case_to(claim, CaseStatus.WAITING, actor)
     return claim
 

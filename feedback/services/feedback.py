@@ -18,6 +18,7 @@ from helpdesk.services.audit import audit
 from helpdesk.services.deadlines import clock_times, policy_get, policy_snapshot
 from helpdesk.services.defects import defects_refresh
 from helpdesk.services.lifecycle import case_open, case_settle, transition
+from helpdesk.services.search import search_pending_mark
 
 _ORDER_ID = re.compile(ORDER_ID_RE, re.ASCII)
 
@@ -162,6 +163,7 @@ def feedback_response_save(*, feedback: Feedback, text: str, posted: bool, actor
         feedback.response_draft = text
         fields, verb, summary = ["response_draft"], "feedback.response_drafted", "Public response drafted"
     feedback.save(update_fields=[*fields, "updated_at"])
+    search_pending_mark(case_ids=[feedback.case_id])
     audit(
         verb=verb,
         summary=summary,

@@ -41,6 +41,7 @@ from helpdesk.models import Order, SellerAccount
 from helpdesk.models.orders import ORDER_ID_RE
 from helpdesk.services.audit import audit
 from helpdesk.services.defects import defects_refresh
+from helpdesk.services.search import search_pending_mark
 
 from .feedback import feedback_case_open, feedback_local_today, removal_snapshot
 
@@ -331,6 +332,7 @@ def _upsert(
             result.unchanged += 1
     Feedback.objects.bulk_create(new)
     bulk_update_by_pk(changed, [*sorted(fields), "updated_at"])
+    search_pending_mark(case_ids=[feedback.case_id for feedback in changed])
     for feedback in [*new, *changed]:
         if feedback.is_critical and feedback.is_live and feedback.case_id is None:
             feedback.account = account

@@ -7,6 +7,7 @@ from .imports import ImportJob
 from .metrics import AccountHealthReport, ClockDay, DefectKind, DefectState, OrderDefect, UserPreference
 from .notifications import Notification
 from .orders import FulfillmentChannel, Order, OrderDay, OrderItem
+from .search import SearchDocument, SearchPending
 
 __all__ = [
     "AccountHealthReport",
@@ -35,6 +36,8 @@ __all__ = [
     "Policy",
     "Priority",
     "Role",
+    "SearchDocument",
+    "SearchPending",
     "SellerAccount",
     "UserPreference",
 ]

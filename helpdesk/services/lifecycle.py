@@ -32,6 +32,7 @@ from helpdesk.timefmt import span
 from .audit import audit
 from .clock_days import ClockFacts, clock_days_move, clock_days_open
 from .deadlines import STATED_DUE, case_refresh_due, clock_times, policy_get, policy_snapshot
+from .search import search_pending_mark
 
 
 class InvalidTransition(Exception):
@@ -376,6 +377,7 @@ def cases_open(
     ]
     audits += _clock_audits(deadlines, actor=actor, now=now)
     bulk_insert(sorted(audits, key=lambda a: a.case_id))
+    search_pending_mark(case_ids=[case.pk for case in cases])
     return deadlines
 
 

@@ -44,6 +44,7 @@ from helpdesk.services.audit import audit
 from helpdesk.services.defects import defects_link
 from helpdesk.services.order_days import order_days_add
 from helpdesk.services.retention import purged_fields
+from helpdesk.services.search import search_pending_mark
 
 REQUIRED_COLUMNS = ("amazon-order-id", "sku")
 CHUNK_ORDERS = 1000
@@ -220,7 +221,10 @@ def _cases_link(*, account: SellerAccount, order_ids: set[str]) -> None:
     """Cases opened about these orders before they were imported (a claim on an order the report has
     not brought yet) get their order now."""
     if order_ids:
-        Case.objects.filter(account=account, order__isnull=True, amazon_order_id__in=order_ids).update(
+        waiting = Case.objects.filter(account=account, order__isnull=True, amazon_order_id__in=order_ids)
+        # The order brings the buyer's relay address and the products: searchable from now on.
+        search_pending_mark(case_ids=list(waiting.values_list("id", flat=True)))
+        waiting.update(
             order=Subquery(
                 Order.objects.filter(account=account, amazon_order_id=OuterRef("amazon_order_id")).values("pk")[:1]
             )

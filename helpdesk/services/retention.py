@@ -29,6 +29,7 @@ from helpdesk.models import Case, ImportJob, Order, SellerAccount
 from helpdesk.retention import orders_shipping_purgeable
 
 from .audit import audit
+from .search import search_pending_mark
 
 DELIVERY_MARGIN = timedelta(days=30)  # no delivery date or estimate: counted as delivered 30 days after the order
 PURGE_BATCH = 1000
@@ -92,6 +93,8 @@ def personal_data_purge(*, account: SellerAccount, now: datetime | None = None) 
         nonlocal cases
         Order.objects.filter(pk__in=ids).update(buyer_name="", buyer_email="", buyer_purged_at=now)
         cases += Case.objects.filter(order_id__in=ids).exclude(buyer_name="").update(buyer_name="")
+        # The search rows hold copies of the name and address: rewritten without them.
+        search_pending_mark(case_ids=Case.objects.filter(order_id__in=ids).values_list("id", flat=True))
 
     counts = {
         "orders_buyer": _in_batches(

@@ -2,22 +2,25 @@
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from helpdesk.exports import csv_response
 from helpdesk.forms import PriorityForm, QueueFilterForm, StatusForm
 from helpdesk.models import CaseStatus, Priority, Role
 from helpdesk.models.cases import CASE_TRANSITIONS, FINAL_STATUSES
 from helpdesk.registry import registry
 from helpdesk.selectors import (
     QueueFilters,
+    account_ids_for,
     accounts_for,
     assignable_people,
     assignable_users,
     case_deadlines,
     case_get,
+    case_rows,
     case_timeline,
     has_role,
     order_other_cases,
@@ -32,7 +35,8 @@ from .auth import safe_next
 PAGE_SIZE = 30
 
 
-def _queue_context(request: HttpRequest) -> dict:
+def _queue_filters(request: HttpRequest) -> tuple[QueueFilterForm, QueueFilters, int, list[tuple[int, str]]]:
+    """The filter form, the filters it gives, the page asked for, and the people cases may go to."""
     accounts = list(accounts_for(request.user))
     people = assignable_people(request.user)
     form = QueueFilterForm(request.GET or None, accounts=accounts, people=people, user=request.user)
@@ -44,7 +48,11 @@ def _queue_context(request: HttpRequest) -> dict:
         account=data.get("account"),
         due_within_hours=data.get("due"),
     )
-    page = data.get("page") or 1
+    return form, filters, data.get("page") or 1, people
+
+
+def _queue_context(request: HttpRequest) -> dict:
+    form, filters, page, people = _queue_filters(request)
     start = (page - 1) * PAGE_SIZE
     # One extra row tells whether a next page exists, without counting a million rows.
     rows = list(queue_cases(request.user, filters)[start : start + PAGE_SIZE + 1])
@@ -58,6 +66,7 @@ def _queue_context(request: HttpRequest) -> dict:
         "query": query.urlencode(),
         "assignees": [(pk, name) for pk, name in people if pk != request.user.id],
         "next_url": request.get_full_path(),
+        "may_export": bool(account_ids_for(request.user, min_role=Role.MANAGER)),
     }
 
 
@@ -66,6 +75,14 @@ def queue(request: HttpRequest) -> HttpResponse:
     context = _queue_context(request)
     template = "helpdesk/queue.html#results" if request.htmx else "helpdesk/queue.html"
     return render(request, template, context)
+
+
+@role_required(Role.MANAGER)
+def queue_export(request: HttpRequest) -> StreamingHttpResponse:
+    """The queue as filtered, every page of it, for the accounts the user manages."""
+    _, filters, _, _ = _queue_filters(request)
+    cases = queue_cases(request.user, filters, min_role=Role.MANAGER)
+    return csv_response(request, filename="queue.csv", rows=case_rows(cases), what="the queue")
 
 
 def _assignee_from(request: HttpRequest, users) -> tuple[bool, object]:

@@ -18,6 +18,7 @@ from helpdesk.models import Case, Role, SellerAccount
 from helpdesk.selectors import has_role
 from helpdesk.services.audit import audit
 from helpdesk.services.lifecycle import InvalidTransition, case_clocks_meet
+from helpdesk.services.search import search_pending_mark
 from messaging.compliance.checker import Finding, rule_label
 from messaging.compliance.services import compliance_approve, compliance_blocked, compliance_check
 from messaging.kinds import MESSAGE_RESPONSE
@@ -183,6 +184,7 @@ def reply_queue(
         body_text=body,
         sent_at=now,
     )
+    search_pending_mark(case_ids=[case.pk])
     Attachment.objects.bulk_create(
         Attachment(message=message, filename=f.filename, content_type=f.content_type, size=f.size, data=f.data)
         for f in files
@@ -267,6 +269,7 @@ def entry_add(*, case: Case, direction: str, body: str, author: AbstractBaseUser
         body_text=body,
         sent_at=timezone.now(),
     )
+    search_pending_mark(case_ids=[case.pk])
     label = Direction(direction).label
     audit(
         verb=f"conversation.{direction}",

@@ -33,6 +33,7 @@ from helpdesk.models import Activity, Case, CaseStatus, Deadline, Order, SellerA
 from helpdesk.models.deadlines import UNMET_STATES
 from helpdesk.registry import registry
 from helpdesk.services.lifecycle import case_transition, cases_open, deadline_start, transition_check
+from helpdesk.services.search import search_pending_mark
 
 from ..kinds import MESSAGE, MESSAGE_RESPONSE
 from ..models import (
@@ -240,6 +241,7 @@ def _read(mails: list[InboundMail], *, actor: AbstractBaseUser | None) -> None:
         for p in parsed.attachments
     )
     bulk_update_by_pk(list(filing.touched.values()), CONVERSATION_FIELDS)
+    search_pending_mark(case_ids=[conversation.case_id for conversation in filing.touched.values()])
     bulk_update_by_pk(mails, READ_FIELDS)
     Activity.objects.bulk_create(filing.audits)
     notices_hand_over_after_commit(

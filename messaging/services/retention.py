@@ -23,6 +23,7 @@ from django.utils import timezone
 from helpdesk.models import Case, SellerAccount
 from helpdesk.services.audit import audit
 from helpdesk.services.retention import PURGE_BATCH, orders_past_retention, retention_cutoff
+from helpdesk.services.search import search_pending_mark
 
 from ..models import Attachment, Conversation, Direction, InboundMail, Message
 
@@ -52,6 +53,10 @@ def mail_purge(*, account: SellerAccount, now: datetime | None = None) -> dict[s
             data=b"", purged_at=now
         )
         counts["mail"] += _mail_clear(InboundMail.objects.filter(message__id__in=ids, purged_at=None), now)
+        # The search rows hold copies of the buyer's words: rewritten without them.
+        search_pending_mark(
+            case_ids=Conversation.objects.filter(messages__id__in=ids).values_list("case_id", flat=True)
+        )
         return Message.objects.filter(pk__in=ids).update(
             body_text="", quoted_text="", body_html="", sender_name="", purged_at=now
         )
@@ -69,6 +74,7 @@ def mail_purge(*, account: SellerAccount, now: datetime | None = None) -> dict[s
 
     def conversations(ids: list[int]) -> int:
         Case.objects.filter(conversation__id__in=ids).exclude(buyer_name="").update(buyer_name="")
+        search_pending_mark(case_ids=Conversation.objects.filter(pk__in=ids).values_list("case_id", flat=True))
         return Conversation.objects.filter(pk__in=ids).update(buyer_name="", buyer_email="")
 
     stale = Conversation.objects.filter(account=account, last_message_at__lt=cutoff).exclude(

@@ -35,6 +35,7 @@ from helpdesk.importing import (
 from helpdesk.models import Case, CaseStatus, Order, Priority, SellerAccount
 from helpdesk.services.audit import audit
 from helpdesk.services.lifecycle import cases_open
+from helpdesk.services.search import search_pending_mark
 
 from ..kinds import RETURN, RETURN_RESPONSE
 from ..models import Channel, GradedBy, Return, ReturnedUnit, ReturnItem, ReturnStatus
@@ -262,6 +263,8 @@ def _write(
     bulk_update_by_pk(changed_returns, [*sorted(changed_fields), "updated_at"])
     bulk_update_by_pk(changed_items, sorted(changed_item_fields))
     ReturnItem.objects.bulk_create(extra_items)
+    touched = {item.ret_id for item in [*changed_items, *extra_items]}
+    search_pending_mark(case_ids=[ret.case_id for ret in held.values() if ret in changed_returns or ret.pk in touched])
     for ret, group in moves:
         ret.account = account
         return_amazon_moves(

@@ -16,6 +16,7 @@ from django.utils import timezone
 from helpdesk.models import Case, Order, OrderItem, SellerAccount
 from helpdesk.services.audit import audit
 from helpdesk.services.lifecycle import case_open, deadline_restart
+from helpdesk.services.search import search_pending_mark
 from messaging.models import InboundMail
 from messaging.parsing import parse_mail
 
@@ -126,6 +127,7 @@ def _join(*, ret: Return, mail: InboundMail, requested_at, comments: str) -> Ret
         if unmet is not None:
             deadline_restart(deadline=unmet, started_at=requested_at)
     ret.save(update_fields=fields)
+    search_pending_mark(case_ids=[ret.case_id])
     audit(
         verb="return.notice",
         summary=f"Amazon's notice (mail #{mail.pk}) joined to the return already imported",

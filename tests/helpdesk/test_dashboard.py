@@ -1,6 +1,8 @@
 """The managers' dashboard and Amazon's metrics page: what they show, narrowed by agent and range,
 in a number of queries that does not grow with the data; the lists behind them by their own URLs."""
 
+import csv
+import io
 from datetime import UTC, datetime, timedelta
 
 import time_machine
@@ -8,6 +10,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from helpdesk.models import Activity
 from helpdesk.services.deadlines import deadlines_sweep
 from helpdesk.services.lifecycle import deadline_meet, deadline_start
 from tests.factories import CaseFactory, OrderFactory
@@ -100,3 +103,25 @@ def test_lists_by_their_own_urls_and_another_accounts_metrics_do_not_exist(
     assert "<strong>unassigned</strong>" in at_risk
     assert client.get(reverse("helpdesk:metrics"), {"account": other_account.id}).status_code == 404
     assert client.get(reverse("helpdesk:defect_orders"), {"account": other_account.id}).status_code == 404
+
+
+def _csv(response) -> list[list[str]]:
+    return list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig"))))
+
+
+@time_machine.travel(NOW, tick=False)
+def test_the_breach_and_at_risk_lists_export_as_filtered_every_page(client, account, manager, agent, agent2):
+    work(account, agent, agent2, 3)
+    client.force_login(manager)
+    page = client.get(reverse("helpdesk:breaches"), {"agent": agent2.id}).content.decode()
+    assert f'href="{reverse("helpdesk:breaches_export")}?agent={agent2.id}"' in page
+
+    breaches = _csv(client.get(reverse("helpdesk:breaches_export"), {"agent": agent2.id}))
+    assert breaches[0] == ["Case", "Subject", "Clock", "Due (UTC)", "Held by", "Late by", "Now", "Account"]
+    assert [row[4] for row in breaches[1:]] == ["Bob", "Bob"]
+    assert {row[2] for row in breaches[1:]} == {"Buyer message response"}
+
+    at_risk = _csv(client.get(reverse("helpdesk:at_risk_export"), {"hours": 6}))
+    assert at_risk[0][:2] == ["Case", "Kind"] and len(at_risk) == 1 + 6  # 3 due within 6 hours, 3 overdue
+    assert [row[8] for row in at_risk[1:4]] == ["", "", ""]  # unassigned first
+    assert Activity.objects.filter(verb="export.csv").count() == 2

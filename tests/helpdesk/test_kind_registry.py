@@ -5,7 +5,9 @@ the case page (its panel, its clock's own verb), the navigation and the permissi
 although no core file names it.
 """
 
+import csv
 import importlib
+import io
 import re
 from datetime import timedelta
 from pathlib import Path
@@ -107,6 +109,17 @@ def test_a_registered_apps_signals_are_on_the_risk_list_one_entry_a_buyer(
     assert cathy < sam  # the buyer with the most signals first
     assert page.count("2 plugin refunds") == 1 and "plugin claim" in page and "order 111-0000000-0000001" in page
     assert "Rival DE" not in page  # only the accounts this manager manages
+
+
+def test_the_risk_list_exports_one_row_a_signal(plugin, client, account, other_account, manager):
+    client.force_login(manager)
+    response = client.get(reverse("helpdesk:risk_export"))
+    text = b"".join(response.streaming_content).decode("utf-8-sig")
+    rows = list(csv.reader(io.StringIO(text)))
+    assert rows[0] == ["Buyer", "Account", "Signal", "Evidence", "Order ID", "Case", "Latest (UTC)"]
+    assert "Cathy Miller, 97201" in {row[0] for row in rows[1:]}
+    assert "2 plugin refunds" in {row[2] for row in rows[1:]}
+    assert "Rival DE" not in {row[1] for row in rows[1:]}  # only the accounts this manager manages
 
 
 def test_the_risk_list_says_so_when_nobody_reports_a_signal(client, manager):

@@ -320,7 +320,8 @@ class TestIdempotence:
     def test_writes_in_bulk(self, account, django_assert_max_num_queries):
         rows = [row(f"128-{n:07d}-0000001", "A") for n in range(2500)] + [row("128-0000000-0000001", "B")]
 
-        with django_assert_max_num_queries(40):
+        # Each chunk also looks for cases waiting for their order, to mark them for the search index.
+        with django_assert_max_num_queries(42):
             result = orders_import(account=account, data=report(rows))
 
         assert result.imported == 2501

@@ -11,11 +11,12 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.module_loading import import_string
 
-from helpdesk.models import Membership, Order, OrderItem, Role, SellerAccount
+from helpdesk.models import Membership, Order, OrderItem, Role, SearchPending, SellerAccount
 from helpdesk.registry import registry
 from helpdesk.services.deadlines import policies_ensure
 from helpdesk.services.metrics import metrics_rebuild
 from helpdesk.services.order_days import order_days_rebuild
+from helpdesk.services.search import search_reindex_all
 
 User = get_user_model()
 
@@ -116,6 +117,9 @@ class Command(BaseCommand):
             for seeder in registry.demo_seeders():
                 import_string(seeder)(account=account, orders=pool, people=users, now=now)
             metrics_rebuild(account=account)  # counted once from all the seeders wrote, whichever way they wrote it
+        # The demo's cases are searchable at once, without waiting for the worker's index-search.
+        search_reindex_all()
+        SearchPending.objects.all().delete()
         self.stdout.write(
             self.style.SUCCESS(
                 "Demo data created: demo-us and demo-de, users agent / manager / admin, password 'demo'."

@@ -1,0 +1,256 @@
+"""The header's search box: every field it finds a case by, partial order ids, each account's
+language, scoping, highlighting, the SQLite path, the index kept current, and its query count."""
+
+from datetime import date, timedelta
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+
+from feedback.services import feedback_create
+from helpdesk import search as search_module
+from helpdesk.models import Case, SearchDocument, SearchPending
+from helpdesk.search import SimpleSearch, from_markers, highlight, search_cases
+from helpdesk.services.retention import personal_data_purge
+from helpdesk.services.search import search_pending_mark
+from helpdesk.tasks import index_search
+from messaging.models import Direction
+from messaging.outbound.services import entry_add, reply_queue
+from tests.factories import OrderFactory
+from tests.outbound.helpers import ORDER_ID, RELAY
+
+from .conftest import ask, index
+
+
+def found(user, text: str) -> list[int]:
+    return [hit.case.id for hit in search_cases(user, text).hits]
+
+
+class TestFields:
+    @pytest.fixture
+    def case(self, account, order, agent):
+        conversation = ask(account, "The flask arrived dented, can I get a replacement please?")
+        case = conversation.case
+        entry_add(case=case, direction=Direction.NOTE, body="Warehouse confirms a batch of crushed boxes", author=agent)
+        first = conversation.messages.get(direction=Direction.IN)
+        reply_queue(
+            case=case,
+            author=agent,
+            body="We are sorry, a new flask is on its way to you today.",
+            key="k-1",
+            seen_message_id=first.id,
+        )
+        index()
+        return case
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            ORDER_ID,  # the whole order id
+            "7863528",  # its middle part
+            "114-786",  # its start
+            "Cathy Buyer",  # the buyer's name (the order's)
+            RELAY,  # the relay address
+            "B07QK2SPP4",  # the ASIN
+            "BTL-750-BLK",  # the SKU
+            "insulated flask",  # words of the product's title
+            "dented replacement",  # the buyer's words
+            "crushed boxes",  # our note
+            "new flask on its way",  # our reply
+        ],
+    )
+    def test_finds_the_case_by(self, agent, case, text):
+        assert found(agent, text) == [case.id]
+
+    def test_words_no_text_holds_find_nothing(self, agent, case):
+        assert found(agent, "umbrella") == []
+        assert found(agent, "99") == []  # two digits are too few for an order id
+
+    def test_a_feedback_comment(self, agent, account):
+        OrderFactory(account=account, amazon_order_id="114-1111111-2222222")
+        feedback = feedback_create(
+            account=account,
+            amazon_order_id="114-1111111-2222222",
+            date=date.today() - timedelta(days=2),
+            rating=1,
+            comments="Seller never answered my emails",
+        )
+        index()
+
+        assert found(agent, "never answered") == [feedback.case_id]
+
+
+def test_stems_in_the_accounts_language(agent, account, german):
+    """A German account's text is stemmed in German: the singular finds the plural. The same words
+    in an American account are stemmed in English, and the inflection does not find them."""
+    de = ask(german, "Die Rücksendungen sind beschädigt angekommen", order_id="302-1234567-7654321")
+    ask(account, "Die Rücksendungen sind beschädigt angekommen", order_id="114-1234567-7654321")
+    index()
+
+    assert SearchDocument.objects.filter(case=de.case, source="message.in").get().config == "german"
+    assert found(agent, "Rücksendung") == [de.case.id]
+    assert len(found(agent, "Rücksendungen")) == 2  # as written, both
+
+
+def test_another_accounts_case_is_never_found(agent, account, other_account):
+    ask(other_account, "Lamp flickers", name="Cathy", order_id="302-7777777-1111111")
+    index()
+
+    assert found(agent, "flickers") == []
+    assert found(agent, "302-7777777") == []
+
+
+def test_newest_match_first_one_row_per_case(agent, account):
+    older = ask(account, "The zipper broke", order_id="114-0000001-0000001", ago=300)
+    newer = ask(account, "My zipper is stuck", order_id="114-0000002-0000002", ago=5)
+    ask(account, "Another zipper question", order_id="114-0000001-0000001", ago=200)
+    index()
+
+    assert found(agent, "zipper") == [newer.case.id, older.case.id]
+
+
+class TestPage:
+    def test_matches_are_highlighted_and_buyer_html_escaped(self, client, agent, account):
+        case = ask(
+            account, '<script>alert(1)</script> Tom & Jerry <3 the mug "><img src=x onerror=alert(1)> cracked'
+        ).case
+        index()
+        client.force_login(agent)
+
+        body = client.get(reverse("helpdesk:search"), {"q": "cracked mug"}).content.decode()
+
+        assert f'href="{reverse("helpdesk:case", args=[case.id])}"' in body
+        assert "<mark>mug</mark>" in body and "<mark>cracked</mark>" in body
+        assert "Jerry &lt;3 the <mark>mug</mark>" in body
+        assert "&lt;img src=x onerror=alert(1)&gt;" in body
+        assert "<script>alert" not in body and "<img" not in body
+
+    def test_says_when_nothing_matches(self, client, agent):
+        client.force_login(agent)
+
+        body = client.get(reverse("helpdesk:search"), {"q": "nothing like this"}).content.decode()
+
+        assert "Nothing found for “nothing like this”" in body
+
+    def test_constant_query_count(self, client, agent, account):
+        client.force_login(agent)
+        ask(account, "The strap snapped", order_id="114-5000000-0000000")
+        index()
+        url = reverse("helpdesk:search")
+        with CaptureQueriesContext(connection) as one:
+            assert client.get(url, {"q": "strap"}).content.decode().count('data-testid="search-hit"') == 1
+        for n in range(1, 12):
+            ask(account, f"Strap number {n} snapped too", order_id=f"114-5000000-{n:07d}")
+        index()
+        with CaptureQueriesContext(connection) as many:
+            assert client.get(url, {"q": "strap"}).content.decode().count('data-testid="search-hit"') == 12
+
+        assert len(many) == len(one)
+
+    def test_htmx_renders_the_results_partial(self, client, agent, account):
+        ask(account, "Handle came off")
+        index()
+        client.force_login(agent)
+
+        full = client.get(reverse("helpdesk:search"), {"q": "handle"}).content.decode()
+        partial = client.get(reverse("helpdesk:search"), {"q": "handle"}, headers={"HX-Request": "true"})
+
+        assert "<html" not in partial.content.decode()
+        assert partial.content.decode().strip() in full
+
+
+class TestHighlighting:
+    def test_escapes_everything_but_its_marks(self):
+        html = highlight('<img src=x onerror="alert(1)"> Mug & cup', ["mug"])
+
+        assert html == "&lt;img src=x onerror=&quot;alert(1)&quot;&gt; <mark>Mug</mark> &amp; cup"
+
+    def test_a_headline_from_the_database_is_escaped_too(self):
+        assert from_markers("a <b>\ue000mug\ue001</b>") == "a &lt;b&gt;<mark>mug</mark>&lt;/b&gt;"
+
+
+class TestSimpleBackend:
+    """The embedded SQLite run's way: every word contained, case-insensitively, marked as written."""
+
+    def test_matches_rows_holding_every_word(self, account):
+        case = ask(account, "The Thermos LID leaks").case
+        index()
+        docs = SearchDocument.objects.filter(case=case)
+
+        assert list(SimpleSearch().matching(docs, "lid thermos").values_list("source", flat=True)) == ["message.in"]
+        assert not SimpleSearch().matching(docs, "lid umbrella").exists()
+        assert not SimpleSearch().matching(docs, '""').exists()
+
+    def test_the_page_searches_with_it(self, monkeypatch, client, agent, account):
+        case = ask(account, "The Thermos LID leaks").case
+        index()
+        monkeypatch.setattr(search_module, "search_backend", lambda account_ids: SimpleSearch())
+        client.force_login(agent)
+
+        body = client.get(reverse("helpdesk:search"), {"q": "thermos lid"}).content.decode()
+
+        assert f"#{case.id}" in body
+        assert "The <mark>Thermos</mark> <mark>LID</mark> leaks" in body
+
+
+class TestIndexKeptCurrent:
+    def test_a_note_is_searchable_once_the_beat_task_ran(self, agent, account):
+        case = ask(account, "Where is it?").case
+        index()
+        entry_add(case=case, direction=Direction.NOTE, body="Carrier lost the parcel", author=agent)
+
+        assert SearchPending.objects.filter(case=case).exists()
+        assert found(agent, "carrier lost") == []
+        index()
+        assert found(agent, "carrier lost") == [case.id]
+        assert not SearchPending.objects.exists()
+
+    def test_the_beat_task_indexes_every_marked_case_and_a_mark_is_one_row(self, agent, account):
+        first = ask(account, "Tent pole snapped", order_id="114-0000001-0000001").case
+        second = ask(account, "Tent door torn", order_id="114-0000002-0000002").case
+        search_pending_mark(case_ids=[first.id, first.id, second.id])  # marked again: still one row each
+
+        assert SearchPending.objects.count() == 2
+        assert index_search() == 2
+        assert found(agent, "tent") == [second.id, first.id]
+        assert not SearchPending.objects.exists()
+
+    def test_purged_buyer_data_leaves_the_index(self, agent, account, order):
+        case = ask(account, "Hello").case
+        index()
+        assert found(agent, "Cathy Buyer") == [case.id]
+        order.purchase_date = timezone.now() - timedelta(days=100)
+        order.delivered_at = timezone.now() - timedelta(days=90)
+        order.save(update_fields=["purchase_date", "delivered_at"])
+
+        personal_data_purge(account=account)
+        index()
+
+        assert found(agent, "Cathy Buyer") == []
+        assert Case.objects.get(pk=case.pk).buyer_name == ""
+
+
+class TestIndexesServeTheQueries:
+    """The query's SQL has the shape the indexes serve (the planner is kept off sequential scans so
+    a table of a few rows still shows which index it can use)."""
+
+    @pytest.fixture
+    def plan(self, agent, account):
+        ask(account, "The strap snapped")
+        index()
+
+        def explain(text: str) -> str:
+            matches, _ = search_module.search_matches(agent, text)
+            with connection.cursor() as cursor:
+                cursor.execute("SET LOCAL enable_seqscan = off")
+            return matches.explain()
+
+        return explain
+
+    def test_words_use_the_gin_index(self, plan):
+        assert "searchdocument_tsv" in plan("strap snapped")
+
+    def test_order_ids_use_the_trigram_index(self, plan):
+        assert "searchdocument_order_trgm" in plan("7863528")
