@@ -30,6 +30,7 @@ from django.conf import settings
 from django.db import connection
 
 from helpdesk.celery import app as celery_app
+from tests.messaging.conftest import imap_server  # noqa: F401 - pymap on loopback, for the poll test
 from tests.outbound.helpers import free_port
 
 WORKER_START_S = 90

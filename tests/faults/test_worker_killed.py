@@ -3,6 +3,7 @@ is lost and nothing happens twice. Each kill is made where it hurts, inside the 
 transaction: the test holds a lock on a row the worker needs next, waits until PostgreSQL shows the
 worker waiting for it, and kills it there."""
 
+import uuid
 from datetime import timedelta
 
 import pytest
@@ -12,12 +13,13 @@ from django.utils import timezone
 from helpdesk.models import Activity, Case, Deadline, DeadlineState, Notification, Priority
 from helpdesk.services.deadlines import deadlines_sweep
 from helpdesk.tasks import sweep_deadlines
-from messaging.models import Conversation, InboundMail, MailStatus
+from messaging.models import Conversation, InboundMail, Mailbox, MailStatus
 from messaging.outbound.models import Reply, ReplyStatus
 from messaging.outbound.selectors import replies_due_ids
 from messaging.outbound.tasks import deliver_due_replies
-from messaging.services import BATCH_SIZE
-from messaging.tasks import poll_mailboxes, read_mail
+from messaging.services import BATCH_SIZE, mailbox_set_password
+from messaging.services.mailboxes import FETCH_BATCH
+from messaging.tasks import poll_mailbox, poll_mailboxes, read_mail
 from tests.factories import UserFactory
 
 from .conftest import row_locked, wait_for
@@ -25,6 +27,7 @@ from .helpers import (
     assert_filed_once,
     assert_replies_met_clocks_once,
     conversations_with_buyers,
+    mails,
     queue_reply,
     seed_clocks,
     store_mails,
@@ -70,6 +73,52 @@ def test_a_worker_killed_while_reading_a_batch_of_mail_loses_none_and_files_none
     )
     assert_filed_once(account, mails=1 + len(ids), buyers=len({0, *buyers}))
     assert conversation.messages.count() == 2
+
+
+def test_a_worker_killed_while_polling_a_mailbox_stores_each_mail_once(account, imap_server, workers, pg):
+    mailbox = mailbox_set_password(
+        mailbox=Mailbox(
+            account=account,
+            host=imap_server.host,
+            port=imap_server.port,
+            use_ssl=False,
+            username=imap_server.username,
+            folder=f"Faults-{uuid.uuid4().hex[:8]}",
+        ),
+        password=imap_server.password,
+        actor=None,
+    )
+    buyers = [n % 200 for n in range(2 * FETCH_BATCH + FETCH_BATCH // 2)]
+    with imap_server.client() as client:
+        client.create_folder(mailbox.folder)
+        for raw in mails(buyers, tag="polled"):
+            client.append(mailbox.folder, raw)
+
+    poller = workers.start()
+    poll_mailbox.delay(mailbox.pk)
+    wait_for(lambda: Mailbox.objects.get(pk=mailbox.pk).last_uid, timeout=60, what="a batch stored", worker=poller)
+    # The next batch's commit moves the mailbox's high-water mark: it waits for this row, and dies waiting.
+    with row_locked("messaging_mailbox", mailbox.pk):
+        wait_for(lambda: poller.blocked_on_lock(pg), timeout=60, what="the next batch", worker=poller)
+        poller.kill()
+    mailbox.refresh_from_db()
+    with imap_server.client() as client:
+        client.select_folder(mailbox.folder, readonly=True)
+        on_server = sorted(client.search(["ALL"]))
+    refs = InboundMail.objects.filter(account=account).values_list("source_ref", flat=True)
+    stored = sorted(int(ref.rpartition(" uid ")[2]) for ref in refs)
+    assert 0 < len(stored) < len(buyers), "killed with a batch stored and one in hand"
+    assert stored == [uid for uid in on_server if uid <= mailbox.last_uid], (
+        "the batch in hand and the high-water mark rolled back together"
+    )
+
+    # The next worker, once the dead poll's ten-minute lease has run out: the beat's poll. (What happens to
+    # a batch being read is the test above.)
+    workers.start(ahead_s=11 * 60)
+    poll_mailboxes.delay()
+    wait_for(lambda: Mailbox.objects.get(pk=mailbox.pk).last_uid == on_server[-1], timeout=120, what="the poll")
+    refs = InboundMail.objects.filter(account=account).values_list("source_ref", flat=True)
+    assert sorted(int(ref.rpartition(" uid ")[2]) for ref in refs) == on_server, "every mail stored, once"
 
 
 def test_a_worker_killed_in_the_middle_of_a_sweep_transitions_each_clock_once(account, workers, pg):
