@@ -131,6 +131,10 @@ class OrderImportForm(forms.Form):
         self.fields["account"].choices = [(a.id, a.name) for a in accounts]
 
 
+class HealthImportForm(OrderImportForm):
+    file = forms.FileField(help_text="Amazon's Account Health report (JSON, may be gzip-compressed).")
+
+
 UNITS = [("hours", "hours"), ("days", "days")]
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 

@@ -10,6 +10,7 @@ from django.db import transaction
 from helpdesk.models import Membership, Role, SellerAccount
 
 from .audit import audit
+from .clock_days import clock_days_rebuild
 from .deadlines import policies_ensure
 from .order_days import order_days_rebuild
 
@@ -55,6 +56,7 @@ def account_update(*, account: SellerAccount, actor: AbstractBaseUser, **fields:
     account.save(update_fields=changed)
     if "timezone" in changed:
         order_days_rebuild(account=account)  # a purchase belongs to the day of the new timezone
+        clock_days_rebuild(account=account)  # and a clock to the day it started there
     audit(
         verb="account.updated",
         summary=f"Seller account {account.name} changed: {', '.join(changed)}",

@@ -11,6 +11,9 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django_otp import login as otp_login
 from django_otp import match_token, user_has_device
 
+from helpdesk.roles import Role
+from helpdesk.selectors import account_ids_for
+from helpdesk.services.summary import preference_of, preference_update
 from helpdesk.services.two_factor import (
     SESSION_KEY,
     is_admin,
@@ -93,3 +96,21 @@ def two_factor(request: HttpRequest) -> HttpResponse:
         }
     )
     return render(request, "registration/two_factor.html", context, status=400 if action else 200)
+
+
+@login_required
+def preferences(request: HttpRequest) -> HttpResponse:
+    """What a person chooses for themselves: whether the weekly summary is mailed to them."""
+    if request.method == "POST":
+        wanted = request.POST.get("weekly_summary") == "on"
+        preference_update(user=request.user, weekly_summary=wanted)
+        messages.success(request, "The weekly summary will be mailed to you." if wanted else "No more weekly summary.")
+        return redirect("preferences")
+    return render(
+        request,
+        "registration/preferences.html",
+        {
+            "preference": preference_of(request.user),
+            "manages": bool(account_ids_for(request.user, min_role=Role.MANAGER)),
+        },
+    )

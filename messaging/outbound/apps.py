@@ -35,6 +35,5 @@ class OutboundConfig(AppConfig):
                         },
                     ),
                 ),
-                dashboard=("outbound/dashboard_section.html",),
             )
         )

@@ -19,7 +19,7 @@ from helpdesk.models import SellerAccount
 from helpdesk.services.audit import audit
 from helpdesk.services.lifecycle import InvalidTransition
 
-from ..models import InboundMail, MailStatus
+from ..models import InboundMail, Mailbox, MailStatus
 from ..parsing import clean, dedupe_key
 from .reading import inbound_process, inbound_process_many
 
@@ -48,6 +48,7 @@ def inbound_receive(
     account: SellerAccount | None,
     source_ref: str = "",
     received_at: datetime | None = None,
+    mailbox: Mailbox | None = None,
 ) -> tuple[InboundMail, bool]:
     """Store a mail exactly as received, unless the account already holds it.
 
@@ -64,6 +65,7 @@ def inbound_receive(
                     "source_ref": clean(source_ref, 300),
                     "raw": raw,
                     "received_at": received_at,
+                    "mailbox": mailbox,
                 },
             )
     except IntegrityError:

@@ -17,9 +17,10 @@ import logging
 import operator
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from functools import reduce
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import InterfaceError, OperationalError, connection, transaction
 from django.db.models import Q
@@ -46,6 +47,7 @@ from ..models import (
     Message,
 )
 from ..parsing import ParsedMail, clean, parse_mail, strip_reply_prefixes
+from ..trust import dns_resolver, sender_verify
 from .notices import notices_hand_over_after_commit
 
 logger = logging.getLogger(__name__)
@@ -56,7 +58,7 @@ MARKETPLACE_BY_ID = {m.marketplace_id: m for m in MARKETPLACES.values()}
 READ_FIELDS = [
     "account", "kind", "status", "problem", "defects", "processed_at", "received_at", "message_id", "subject",
     "from_address", "from_name", "amazon_order_id", "relay_address", "marketplace_id", "comm_token",
-    "original_message_id", "handover_next_at",
+    "original_message_id", "handover_next_at", "sender_check", "sender_check_detail",
 ]  # fmt: skip
 CONVERSATION_LOCK_CLASS = 0x4D534731  # the advisory-lock namespace of conversation keys
 # A lost connection, a server shutting down or restarting (and a deadlock, which a new try resolves).
@@ -79,6 +81,29 @@ def _move(mail: InboundMail, to: str) -> None:
     mail.status = to
 
 
+def inbound_claim_for_reading(
+    *, lease: timedelta, mail_ids: Sequence[int] | None = None, arrived_before: datetime | None = None, limit: int
+) -> list[int]:
+    """The unread mails (of `mail_ids`, or that arrived before `arrived_before`) that no reading task holds, each
+    now held by the one the caller queues, for `lease`: never a second read of a mail while one is queued or
+    running. A mail whose reading transaction is open is skipped too (its row is locked); a dead worker's lease
+    runs out and the mail is claimed again."""
+    now = timezone.now()
+    unread = InboundMail.objects.filter(status=MailStatus.RECEIVED).filter(
+        Q(read_queued_until__isnull=True) | Q(read_queued_until__lt=now)
+    )
+    if mail_ids is not None:
+        unread = unread.filter(pk__in=list(mail_ids))
+    if arrived_before is not None:
+        unread = unread.filter(arrived_at__lt=arrived_before)
+    with transaction.atomic():
+        ids = list(
+            unread.select_for_update(skip_locked=True).order_by("arrived_at", "id").values_list("id", flat=True)[:limit]
+        )
+        InboundMail.objects.filter(pk__in=ids).update(read_queued_until=now + lease)
+    return ids
+
+
 def inbound_process(*, mail_id: int, actor: AbstractBaseUser | None = None) -> InboundMail:
     """Read one stored mail and act on it (see `inbound_process_many`)."""
     return inbound_process_many(mail_ids=[mail_id], actor=actor)[0]
@@ -93,7 +118,7 @@ def inbound_process_many(*, mail_ids: Sequence[int], actor: AbstractBaseUser | N
         with transaction.atomic():
             mails = list(
                 InboundMail.objects.select_for_update(of=("self",))
-                .select_related("account")
+                .select_related("account", "mailbox")
                 .filter(pk__in=list(mail_ids))
                 .order_by("id")
             )
@@ -173,14 +198,22 @@ def _read(mails: list[InboundMail], *, actor: AbstractBaseUser | None) -> None:
     """Read and file the batch. Call inside a transaction holding the mail rows."""
     filing = _Filing(actor)
     readable: list[tuple[InboundMail, ParsedMail]] = []
+    resolver = dns_resolver()  # one batch asks DNS once for each key
     for mail in mails:
         try:
-            parsed = parse_mail(bytes(mail.raw), received_at=mail.received_at)
+            parsed = parse_mail(bytes(mail.raw), received_at=mail.received_at, max_chars=settings.MAIL_TEXT_MAX_CHARS)
         except Exception as exc:  # noqa: BLE001 - input the email package cannot take is a problem, not a crash
             logger.warning("inbound mail %s could not be parsed: %r", mail.pk, exc)
             _problem(mail, f"could not be read: {type(exc).__name__}: {exc}", filing)
             continue
         _take_fields(mail, parsed)
+        verdict = sender_verify(
+            bytes(mail.raw),
+            from_address=parsed.from_address,
+            trusted_servers=mail.mailbox.trusted_server_ids if mail.mailbox else (),
+            resolver=resolver,
+        )
+        mail.sender_check, mail.sender_check_detail = verdict.check, clean(verdict.detail, 300)
         try:
             if mail.account is None:
                 _claim_for(mail, _account_by_marketplace(mail))
@@ -326,7 +359,14 @@ def _file_buyer_messages(batch: list[tuple[InboundMail, ParsedMail]], filing: _F
         if case.pk not in clock_running and case.pk not in clocks_to_start:
             case.account = mail.account
             clocks_to_start[case.pk] = (case, mail.received_at)
-        filing.message(mail, parsed, conversation, direction=Direction.IN, sender_name=parsed.buyer_name)
+        filing.message(
+            mail,
+            parsed,
+            conversation,
+            direction=Direction.IN,
+            sender_name=parsed.buyer_name,
+            cancellation_request=parsed.cancellation_request,
+        )
         case_of[mail.pk] = case.pk
     for case, started_at in clocks_to_start.values():
         deadline_start(case=case, kind=MESSAGE_RESPONSE, started_at=started_at)

@@ -26,6 +26,12 @@ ROWS = {
     "helpdesk:case_status": ("post", dict(anon=LOGIN, agent=302, manager=302, admin=302, outsider=404)),
     "helpdesk:case_priority": ("post", dict(anon=LOGIN, agent=403, manager=302, admin=302, outsider=404)),
     "helpdesk:dashboard": ("get", dict(anon=LOGIN, agent=403, manager=200, admin=200, outsider=200)),
+    "helpdesk:breaches": ("get", dict(anon=LOGIN, agent=403, manager=200, admin=200, outsider=200)),
+    "helpdesk:at_risk": ("get", dict(anon=LOGIN, agent=403, manager=200, admin=200, outsider=200)),
+    "helpdesk:metrics": ("get", dict(anon=LOGIN, agent=403, manager=200, admin=200, outsider=200)),
+    "helpdesk:defect_orders": ("get", dict(anon=LOGIN, agent=403, manager=200, admin=200, outsider=200)),
+    "helpdesk:health_import": ("get", dict(anon=LOGIN, agent=403, manager=200, admin=200, outsider=200)),
+    "helpdesk:health_fetch": ("post", dict(anon=LOGIN, agent=403, manager=302, admin=302, outsider=404)),
     "helpdesk:risk": ("get", dict(anon=LOGIN, agent=403, manager=200, admin=200, outsider=200)),
     "helpdesk:notifications": ("get", dict(anon=LOGIN, agent=200, manager=200, admin=200, outsider=200)),
     "helpdesk:notifications_badge": ("get", dict(anon=LOGIN, agent=200, manager=200, admin=200, outsider=200)),
@@ -50,6 +56,7 @@ ROWS = {
     "helpdesk:policy_edit": ("post", dict(anon=LOGIN, agent=403, manager=403, admin=400, outsider=404)),
     "login": ("get", dict(anon=200, agent=200, manager=200, admin=200, outsider=200)),
     "logout": ("post", dict(anon=302, agent=302, manager=302, admin=302, outsider=302)),
+    "preferences": ("get", dict(anon=LOGIN, agent=200, manager=200, admin=200, outsider=200)),
     "two_factor": ("get", dict(anon=LOGIN, agent=200, manager=200, admin=200, outsider=200)),
     "two_factor_verify": ("get", dict(anon=LOGIN, agent=200, manager=200, admin=200, outsider=200)),
     "password_reset": ("get", dict(anon=200, agent=200, manager=200, admin=200, outsider=200)),
@@ -107,5 +114,6 @@ def arguments(*, account, users) -> tuple[dict[str, list], dict[str, dict]]:
         "helpdesk:member_role": {"role": "manager"},
         "helpdesk:amazon_credentials": {"clear": "on"},
         "helpdesk:cases_bulk_assign": {"case": [case.id], "assignee": "me"},
+        "helpdesk:health_fetch": {"account": account.id},
     }
     return args, posts
