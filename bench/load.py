@@ -67,7 +67,7 @@ from messaging.kinds import MESSAGE_RESPONSE  # noqa: E402
 from messaging.models import Conversation, InboundMail, MailSource, MailStatus  # noqa: E402
 from messaging.outbound.models import Reply, ReplyStatus  # noqa: E402
 from messaging.services import BATCH_SIZE, inbound_process_many, inbound_receive  # noqa: E402
-from messaging.tasks import read_mail  # noqa: E402
+from messaging.tasks import queue_reading  # noqa: E402
 
 SCALE = args.scale
 AGENTS = max(2, round(50 * SCALE))
@@ -394,7 +394,7 @@ def feed_mail(account: SellerAccount, stop: threading.Event, fed: list[int], fee
                 mail, _ = inbound_receive(raw=raw, source=MailSource.IMAP, account=account, source_ref=f"feed:{serial}")
                 batch.append(mail.pk)
             fed.extend(batch)
-            read_mail.delay(batch)
+            queue_reading(batch)
             next_at += 1
             stop.wait(max(0.0, next_at - time.monotonic()))
     finally:

@@ -30,6 +30,7 @@ from django.conf import settings
 from django.db import connection
 
 from helpdesk.celery import app as celery_app
+from tests.messaging.conftest import imap_server  # noqa: F401 - pymap on loopback, for the poll test
 from tests.outbound.helpers import free_port
 
 WORKER_START_S = 90
@@ -161,32 +162,46 @@ def relay():
 
 
 class Relay:
-    """An SMTP handler that keeps the Message-ID of every message it accepted (answered 250 to).
+    """An SMTP handler that keeps the Message-ID of every message it accepted (answered 250 to DATA).
 
-    `hold(accept=…)` makes it hold the next message at the end of DATA, before it answers: `held` is
-    set while it waits, and on `release` it accepts the message, or with accept=False answers 451 and
-    drops it, as a server does with a transaction its client abandoned before the final reply."""
+    `hold(at=…, accept=…)` makes it hold the next message at RCPT (before the client sends the message
+    itself) or at the end of DATA (the message sent, the answer not yet given): `held` is set while it
+    waits, and on `release` it goes on, or with accept=False answers 451 and drops the message, as a
+    server does with a transaction its client abandoned before the final reply."""
 
     def __init__(self):
         self.port = 0
         self.accepted: list[str] = []
         self.held = threading.Event()
         self.release = threading.Event()
-        self._hold: bool | None = None
+        self._hold: tuple[str, bool] | None = None
 
-    def hold(self, *, accept: bool) -> None:
+    def hold(self, *, at: str, accept: bool) -> None:
+        assert at in {"RCPT", "DATA"}
         self.held.clear()
         self.release.clear()
-        self._hold = accept
+        self._hold = (at, accept)
+
+    async def _held(self, at: str) -> bool:
+        """Whether to go on: True unless this is the held message and it is to be dropped."""
+        if self._hold is None or self._hold[0] != at:
+            return True
+        _, accept = self._hold
+        self._hold = None
+        self.held.set()
+        await asyncio.get_running_loop().run_in_executor(None, self.release.wait, 120)
+        return accept
+
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
+        if not await self._held("RCPT"):
+            return "451 4.4.2 Connection lost before the message was sent"
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
 
     async def handle_DATA(self, server, session, envelope):
         message_id = message_from_bytes(envelope.original_content or envelope.content)["Message-ID"] or ""
-        if self._hold is not None:
-            accept, self._hold = self._hold, None
-            self.held.set()
-            await asyncio.get_running_loop().run_in_executor(None, self.release.wait, 120)
-            if not accept:
-                return "451 4.4.2 Connection lost before the message was accepted"
+        if not await self._held("DATA"):
+            return "451 4.4.2 Connection lost before the message was accepted"
         self.accepted.append(message_id.strip().strip("<>"))
         return "250 2.0.0 Message accepted for delivery"
 

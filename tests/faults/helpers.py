@@ -26,13 +26,11 @@ def order_of(buyer: int) -> str:
     return f"114-{buyer:07d}-{(buyer * 7919) % 10_000_000:07d}"
 
 
-def store_mails(account, buyers: list[int], *, tag: str) -> list[int]:
-    """One buyer message per entry of `buyers` (a buyer may write several), stored unread as the
-    IMAP poll stores them; their ids in arrival order."""
+def mails(buyers: list[int], *, tag: str) -> list[bytes]:
+    """One buyer message per entry of `buyers` (a buyer may write several), as Amazon's relay sends them."""
     when = timezone.now().replace(microsecond=0) - timedelta(minutes=1)
-    ids = []
-    for serial, buyer in enumerate(buyers):
-        raw = buyer_mail(
+    return [
+        buyer_mail(
             text=f"Hello, a question about my order ({tag} {serial}). Thanks",
             when=when,
             order_id=order_of(buyer),
@@ -40,6 +38,14 @@ def store_mails(account, buyers: list[int], *, tag: str) -> list[int]:
             name=f"Buyer{buyer}",
             message_id=f"{tag}-{serial}@email.amazonses.com",
         )
+        for serial, buyer in enumerate(buyers)
+    ]
+
+
+def store_mails(account, buyers: list[int], *, tag: str) -> list[int]:
+    """Those mails stored unread as the IMAP poll stores them; their ids in arrival order."""
+    ids = []
+    for serial, raw in enumerate(mails(buyers, tag=tag)):
         mail, created = inbound_receive(
             raw=raw, source=MailSource.IMAP, account=account, source_ref=f"INBOX:{tag}:{serial}"
         )
