@@ -36,5 +36,6 @@ class OutboundConfig(AppConfig):
                     ),
                 ),
                 dashboard=("outbound/dashboard_section.html",),
+                demo="messaging.outbound.demo.seed",
             )
         )
