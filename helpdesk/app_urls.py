@@ -1,6 +1,18 @@
 from django.urls import path
 
-from .views import admin, amazon, dashboard, health, imports, invitations, notifications, policies, queue, risk
+from .views import (
+    admin,
+    amazon,
+    dashboard,
+    health,
+    imports,
+    invitations,
+    notifications,
+    policies,
+    preferences,
+    queue,
+    risk,
+)
 
 app_name = "helpdesk"
 
@@ -18,6 +30,7 @@ urlpatterns = [
     path("notifications/badge", notifications.notifications_badge, name="notifications_badge"),
     path("notifications/<int:notification_id>/read", notifications.notification_read, name="notification_read"),
     path("notifications/read-all", notifications.notifications_read_all, name="notifications_read_all"),
+    path("account/preferences/", preferences.preferences, name="preferences"),
     path("orders/import/", imports.order_import, name="order_import"),
     path("imports/<int:job_id>/", imports.import_job, name="import_job"),
     path("imports/<int:job_id>/retry", imports.import_job_retry, name="import_job_retry"),

@@ -26,6 +26,7 @@ from helpdesk.models import (
     Notification,
     Order,
     Policy,
+    Preference,
     SellerAccount,
 )
 from helpdesk.models.cases import ACTIVE_STATUSES
@@ -45,6 +46,18 @@ def _memberships(user: AbstractBaseUser) -> list[tuple[int, str]]:
             user.__dict__["_memberships"] = _memberships(user._wrapped)
         return user.__dict__["_memberships"]
     return list(Membership.objects.filter(user=user).order_by("account_id").values_list("account_id", "role"))
+
+
+def time_zone_preference(user: AbstractBaseUser) -> str:
+    """The zone `user` chose to read every time in, or "" (each account's own). Once per request for
+    `request.user`, as `_memberships`."""
+    if isinstance(user, SimpleLazyObject):
+        if "_time_zone" not in user.__dict__:
+            user.__dict__["_time_zone"] = time_zone_preference(user._wrapped)
+        return user.__dict__["_time_zone"]
+    if not user.is_authenticated:
+        return ""
+    return Preference.objects.filter(user=user).values_list("time_zone", flat=True).first() or ""
 
 
 def account_ids_for(user: AbstractBaseUser, *, min_role: str = Role.AGENT) -> list[int]:

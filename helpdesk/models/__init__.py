@@ -1,4 +1,4 @@
-from .accounts import Invitation, Membership, Role, SellerAccount
+from .accounts import Invitation, Membership, Preference, Role, SellerAccount
 from .activity import Activity
 from .amazon import ORDER_SYNC_FAILURES, AmazonConnection, OrderSyncState
 from .cases import FINAL_STATUSES, Case, CaseStatus, Priority
@@ -27,6 +27,7 @@ __all__ = [
     "OrderItem",
     "OrderSyncState",
     "Policy",
+    "Preference",
     "Priority",
     "Role",
     "SellerAccount",

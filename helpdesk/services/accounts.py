@@ -7,7 +7,7 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from helpdesk.models import Membership, Role, SellerAccount
+from helpdesk.models import Membership, Preference, Role, SellerAccount
 
 from .audit import audit
 from .deadlines import policies_ensure
@@ -105,3 +105,20 @@ def membership_remove(*, membership: Membership, actor: AbstractBaseUser) -> Non
         before={"user": membership.user.username, "role": membership.role},
     )
     membership.delete()
+
+
+@transaction.atomic
+def preference_save(*, user: AbstractBaseUser, time_zone: str) -> Preference:
+    """A person's own choices: the zone every time reads in for them ("" for each account's own)."""
+    preference, _ = Preference.objects.select_for_update().get_or_create(user=user)
+    before = preference.time_zone
+    preference.time_zone = time_zone
+    preference.save(update_fields=["time_zone"])
+    audit(
+        verb="preference.time_zone",
+        summary=f"Times now read in {time_zone or 'each account’s own zone'}",
+        actor=user,
+        before={"time_zone": before},
+        after={"time_zone": time_zone},
+    )
+    return preference

@@ -30,6 +30,9 @@ from .access import role_required
 from .auth import safe_next
 
 PAGE_SIZE = 30
+# The client event that makes the case page's own cards fetch themselves again (see helpdesk/case.html).
+CASE_CHANGED = "case-changed"
+CASE_PARTS = frozenset({"head", "clocks", "work"})
 
 
 def _queue_context(request: HttpRequest) -> dict:
@@ -125,18 +128,11 @@ def cases_bulk_assign_view(request: HttpRequest) -> HttpResponse:
     return redirect(reverse("helpdesk:queue") + ("?" + request.GET.urlencode() if request.GET else ""))
 
 
-@role_required()
-def case_detail(request: HttpRequest, case_id: int) -> HttpResponse:
-    case = case_get(request.user, case_id=case_id)
-    # The kind's own app renders its part of the page.
-    panel_template, panel_context = registry.panel(case.kind)(request, case)
-    context = {
-        **panel_context,
+def _case_cards(request: HttpRequest, case) -> dict:
+    """What the case's own cards (head, clocks, work) show: the page's and each partial's."""
+    return {
         "case": case,
-        "items": list(case.order.items.all()) if case.order else [],
         "deadlines": [(d, registry.clock(d.kind).met) for d in case_deadlines(case)],
-        "timeline": list(case_timeline(case)),
-        "order_cases": order_other_cases(case),
         "users": list(assignable_users(request.user)),
         "transitions": [
             (s, CaseStatus(s).label)
@@ -144,8 +140,25 @@ def case_detail(request: HttpRequest, case_id: int) -> HttpResponse:
             if s in CASE_TRANSITIONS[case.status] and (s not in FINAL_STATUSES or may_close(request.user, case))
         ],
         "priorities": Priority.choices,
-        "panel": panel_template,
         "is_manager": has_role(request.user, case.account_id, Role.MANAGER),
+    }
+
+
+@role_required()
+def case_detail(request: HttpRequest, case_id: int) -> HttpResponse:
+    case = case_get(request.user, case_id=case_id)
+    part = request.GET.get("part", "")
+    if request.htmx and part in CASE_PARTS:
+        return render(request, f"helpdesk/case.html#{part}", _case_cards(request, case))
+    # The kind's own app renders its part of the page.
+    panel_template, panel_context = registry.panel(case.kind)(request, case)
+    context = {
+        **panel_context,
+        **_case_cards(request, case),
+        "items": list(case.order.items.all()) if case.order else [],
+        "timeline": list(case_timeline(case)),
+        "order_cases": order_other_cases(case),
+        "panel": panel_template,
     }
     return render(request, "helpdesk/case.html", context)
 

@@ -13,21 +13,25 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from helpdesk.models import Case, Role, SellerAccount
+from helpdesk.models import Case, CaseStatus, Role, SellerAccount
 from helpdesk.selectors import has_role
 from helpdesk.services.audit import audit
-from helpdesk.services.lifecycle import case_clocks_meet
+from helpdesk.services.cases import case_assign
+from helpdesk.services.lifecycle import case_clocks_meet, case_transition
 from messaging.compliance.checker import Finding, rule_label
 from messaging.compliance.services import compliance_approve, compliance_blocked, compliance_check
 from messaging.kinds import MESSAGE_RESPONSE
 from messaging.models import Conversation, Direction, Message
 from messaging.parsing import strip_reply_prefixes
 
-from .canned import unknown_variables
+from .canned import unfilled, unknown_variables
 from .delivery import DISPATCH_GRACE, reply_transition
 from .models import CannedResponse, ConversationMark, MarkKind, OutboundSettings, Reply, ReplyStatus
 from .selectors import inbound_since, parent_message_id, sender_for
 from .tasks import send_reply
+
+# A reply moves a case in these statuses to waiting on the buyer; a resolved or closed one stays as it is.
+ANSWERABLE = frozenset({CaseStatus.NEW, CaseStatus.OPEN})
 
 
 class ReplyRefused(Exception):
@@ -43,6 +47,17 @@ class StaleReply(ReplyRefused):
         super().__init__(
             f"The buyer wrote {'again' if count == 1 else f'{count} more messages'} while you were typing. "
             "Read the thread again, then send your reply if it still fits."
+        )
+
+
+class UnfilledVariables(ReplyRefused):
+    """A template's variable the order had no value for is still in the reply."""
+
+    def __init__(self, placeholders: list[str]):
+        self.placeholders = placeholders
+        super().__init__(
+            f"Fill in {', '.join(placeholders)} before sending: this order has no value for "
+            f"{'it' if len(placeholders) == 1 else 'them'} yet."
         )
 
 
@@ -91,6 +106,8 @@ def reply_queue(
     body = body.strip()
     if not body:
         raise ValidationError("Write the reply first.")
+    if placeholders := unfilled(body):
+        raise UnfilledVariables(placeholders)
     conversation = _lock_conversation(case)
     existing = Reply.objects.filter(key=key).select_related("message").first()
     if existing is not None:
@@ -156,8 +173,18 @@ def reply_queue(
         case=case,
         after={"reply": reply.pk, "to": reply.to_address, "approved": approved},
     )
+    _case_answered(case=case, author=author)
     _dispatch(reply)
     return reply
+
+
+def _case_answered(*, case: Case, author: AbstractBaseUser) -> None:
+    """Sending moves the case: it waits on the buyer now, and it is the sender's unless someone holds it."""
+    case = Case.objects.select_for_update(of=("self",)).get(pk=case.pk)
+    if case.assignee_id is None:
+        case = case_assign(case=case, assignee=author, actor=author)
+    if case.status in ANSWERABLE:
+        case_transition(case=case, to=CaseStatus.WAITING, actor=author)
 
 
 def _dispatch(reply: Reply) -> None:

@@ -27,6 +27,7 @@ ROWS = {
     "helpdesk:case_priority": ("post", dict(anon=LOGIN, agent=403, manager=302, admin=302, outsider=404)),
     "helpdesk:dashboard": ("get", dict(anon=LOGIN, agent=403, manager=200, admin=200, outsider=200)),
     "helpdesk:risk": ("get", dict(anon=LOGIN, agent=403, manager=200, admin=200, outsider=200)),
+    "helpdesk:preferences": ("get", dict(anon=LOGIN, agent=200, manager=200, admin=200, outsider=200)),
     "helpdesk:notifications": ("get", dict(anon=LOGIN, agent=200, manager=200, admin=200, outsider=200)),
     "helpdesk:notifications_badge": ("get", dict(anon=LOGIN, agent=200, manager=200, admin=200, outsider=200)),
     "helpdesk:notification_read": ("post", dict(anon=LOGIN, agent=302, manager=302, admin=302, outsider=302)),
