@@ -12,6 +12,7 @@ from helpdesk.models import CaseStatus, Priority, Role
 from helpdesk.models.cases import CASE_TRANSITIONS, FINAL_STATUSES
 from helpdesk.registry import registry
 from helpdesk.selectors import (
+    QUEUE_SORTS,
     QueueFilters,
     accounts_for,
     assignable_people,
@@ -46,6 +47,7 @@ def _queue_context(request: HttpRequest) -> dict:
         assignee=data.get("assignee") or "",
         account=data.get("account"),
         due_within_hours=data.get("due"),
+        sort=data.get("sort") or "due",
     )
     page = data.get("page") or 1
     start = (page - 1) * PAGE_SIZE
@@ -54,6 +56,7 @@ def _queue_context(request: HttpRequest) -> dict:
     query = request.GET.copy()
     query.pop("page", None)
     return {
+        "headers": _headers(query, filters.sort),
         "form": form,
         "cases": rows[:PAGE_SIZE],
         "page": page,
@@ -62,6 +65,33 @@ def _queue_context(request: HttpRequest) -> dict:
         "assignees": [(pk, name) for pk, name in people if pk != request.user.id],
         "next_url": request.get_full_path(),
     }
+
+
+QUEUE_COLUMNS = [
+    ("due", "Due"),
+    ("kind", "Kind"),
+    ("order", "Order"),
+    ("buyer", "Buyer"),
+    ("", "Subject"),
+    ("", "Status"),
+    ("assignee", "Assignee"),
+    ("", "Account"),
+]
+
+
+def _headers(query, current: str) -> list[dict[str, str]]:
+    """The queue's column headers: a sortable one carries the query that sorts by it (the other way
+    round if it is the current order; the filters kept, back to the first page) and its aria-sort."""
+    headers = []
+    for column, label in QUEUE_COLUMNS:
+        header = {"column": column, "label": label, "query": "", "state": ""}
+        if column in QUEUE_SORTS:
+            state = "ascending" if current == column else "descending" if current == f"-{column}" else ""
+            link = query.copy()
+            link["sort"] = f"-{column}" if state == "ascending" else column
+            header |= {"query": link.urlencode(), "state": state}
+        headers.append(header)
+    return headers
 
 
 @role_required()
