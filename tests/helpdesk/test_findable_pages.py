@@ -70,7 +70,7 @@ def test_queue_columns_sort_and_the_order_stays_in_the_links(client, account, ag
     page = client.get(reverse("helpdesk:queue"), {"sort": sort, "status": "all"}).content.decode()
     assert client.get(reverse("helpdesk:queue"), {"sort": sort}).status_code == 200
     if expected:
-        positions = [page.index(f"<td data-label=\"Buyer\">{name}</td>") for name in expected]
+        positions = [page.index(f'<td data-label="Buyer">{name}</td>') for name in expected]
         assert positions == sorted(positions)
     # The filters stay in every sort link, and the current column's link turns the order round.
     column = sort.removeprefix("-")
