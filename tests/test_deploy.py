@@ -231,6 +231,15 @@ def test_debug_is_off_unless_asked_for_and_admins_need_two_factor():
     assert result.stdout.split() == ["False", "True"]
 
 
+def test_the_embedded_run_shows_the_products_error_pages_unless_debug_is_asked_for(tmp_path):
+    env = _embedded_env(tmp_path, 8000)
+    result = _setting(env, "settings.DEBUG, settings.SECURE, settings.WHITENOISE_USE_FINDERS")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["False", "False", "True"]  # no debug pages; plain http; static from source
+    result = _setting({**env, "DEBUG": "1"}, "settings.DEBUG")
+    assert result.stdout.split() == ["True"]
+
+
 @pytest.mark.parametrize("debug", ["0", "1"])
 def test_outside_the_embedded_run_there_is_no_default_secret_key(debug):
     env = _production_env(DEBUG=debug)
