@@ -31,8 +31,10 @@ STYLES = {
     "short": "D j M H:i T",
     "time": "H:i T",
     "date": "j M Y",
+    "weekday": "D j M Y",
     "day": "j M",
 }
+DAY_STYLES = frozenset({"date", "weekday", "day"})
 
 
 def display_zone(*, preferred: str = "", account=None) -> ZoneInfo:
@@ -45,13 +47,21 @@ def display_zone(*, preferred: str = "", account=None) -> ZoneInfo:
     return UTC_ZONE
 
 
+def stamp(value: datetime, zone: ZoneInfo) -> str:
+    """A time written into a stored sentence (an audit row's summary): the pages' short style, in `zone`."""
+    return dateformat.format(value.astimezone(zone), STYLES["short"])
+
+
 def moment(value: datetime | date | None, *, zone: ZoneInfo, style: str = "short") -> tuple[str, str, str]:
     """(text in `zone`, ISO instant in UTC, its words in UTC) for a <time>: what the page shows, the machine
-    reads, and the mouse reveals. A date is a calendar day: shown as it is, in no zone."""
+    reads, and the mouse reveals. A calendar day (a date, or a day style) is the zone's day and no instant:
+    its text only."""
     if value is None:
         return "", "", ""
     if not isinstance(value, datetime):
-        return dateformat.format(value, STYLES["date"] if style not in ("date", "day") else STYLES[style]), "", ""
+        return dateformat.format(value, STYLES[style] if style in DAY_STYLES else STYLES["date"]), "", ""
+    if style in DAY_STYLES:
+        return dateformat.format(value.astimezone(zone), STYLES[style]), "", ""
     instant = value.astimezone(UTC_ZONE)
     text = dateformat.format(value.astimezone(zone), STYLES[style])
     return text, instant.isoformat().replace("+00:00", "Z"), dateformat.format(instant, "D j M Y, H:i:s") + " UTC"

@@ -17,6 +17,8 @@ class MultipleFileField(forms.FileField):
 
     def clean(self, data, initial=None):
         single = super().clean
+        if self.required and not data:
+            raise forms.ValidationError(self.error_messages["required"], code="required")
         if isinstance(data, (list, tuple)):
             return [single(item, initial) for item in data]
         return [single(data, initial)]

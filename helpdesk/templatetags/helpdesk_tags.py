@@ -62,9 +62,10 @@ def options(choices, selected=None) -> str:
 @register.simple_tag(takes_context=True)
 def when(context, value, account=None, style: str = "short") -> str:
     """Every time a page shows: `{% when case.opened_at case.account %}`, optionally with a style
-    ("full", "short", "time", "date", "day"). In the viewer's chosen zone, else the account's, labelled
-    with the zone; the exact UTC instant in `datetime` and on hover. It reads the same on the page and
-    in any htmx partial of it: nothing depends on a surrounding {% timezone %}."""
+    ("full", "short", "time"; the calendar-day ones "date", "weekday", "day"). In the viewer's chosen
+    zone, else the account's, labelled with the zone, in a <time> with the exact UTC instant in
+    `datetime` and on hover; a calendar day is the zone's day, as text. It reads the same on the page
+    and in any htmx partial of it: nothing depends on a surrounding {% timezone %}."""
     if value in (None, ""):
         return ""
     request = context.get("request")
@@ -72,5 +73,5 @@ def when(context, value, account=None, style: str = "short") -> str:
     zone = display_zone(preferred=preferred, account=account)
     text, iso, utc = moment(value, zone=zone, style=style)
     if not iso:
-        return format_html("<time>{}</time>", text)
+        return text
     return format_html('<time datetime="{}" title="{}">{}</time>', iso, utc, text)

@@ -39,8 +39,11 @@ def test_a_person_who_chose_a_zone_reads_every_time_in_it(account, agent):
     assert Preference.objects.get(user=agent).time_zone == ""
 
 
-def test_a_calendar_day_is_shown_as_it_is(account, agent):
-    assert render(date(2026, 3, 1), account, agent, "date") == "<time>1 Mar 2026</time>"
+def test_a_calendar_day_is_the_zones_day_as_text(account, agent):
+    assert render(date(2026, 3, 1), account, agent, "weekday") == "Sun 1 Mar 2026"
+    assert (
+        render(datetime(2026, 3, 2, 3, 0, tzinfo=UTC), account, agent, "date") == "1 Mar 2026"
+    )  # still the 1st in New York
 
 
 @pytest.mark.parametrize("part", ["head", "clocks"])
