@@ -102,13 +102,20 @@ def test_the_agent_answers_a_demo_buyer_end_to_end(page, live_server, demo, cele
     expect(page.get_by_test_id("thread")).to_contain_text("the tracking hasn't moved")
     expect(page.get_by_test_id("case-status")).to_have_text("New")
 
+    # A variable left in the draft is shown, highlighted, and Send waits until it is replaced.
+    reply = page.locator("#reply-text")
+    send = page.get_by_role("button", name="Send reply")
+    reply.fill("Your tracking number is {tracking_number}.")
+    expect(page.get_by_test_id("unfilled").locator("mark")).to_have_text("{tracking_number}")
+    expect(send).to_be_disabled()
+    reply.fill("")
+    expect(page.get_by_test_id("unfilled")).to_be_hidden()
+
     page.get_by_label("Template").select_option(label="Where is my order")
     page.get_by_role("button", name="Insert template").click()
-    reply = page.locator("#reply-text")
     order = case.order
     expect(reply).to_have_value(re.compile(re.escape(f"with tracking number {order.tracking_number}")))
     expect(page.get_by_test_id("unfilled")).to_be_hidden()
-    send = page.get_by_role("button", name="Send reply")
     expect(send).to_be_enabled()
     send.click()
 

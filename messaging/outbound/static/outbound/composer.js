@@ -53,7 +53,7 @@
     scan(document);
   });
   // The reply form comes back whole after "Insert template" or a refusal.
-  document.addEventListener("htmx:afterSettle", function (event) {
-    scan(event.target.parentNode || document);
+  document.addEventListener("htmx:afterSettle", function () {
+    scan(document);
   });
 })();
