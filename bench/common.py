@@ -5,20 +5,27 @@ import os
 import statistics
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def setup(description: str, default_scale: float = 1.0) -> argparse.Namespace:
-    """Parse `--scale` and start Django against DATABASE_URL (which must be PostgreSQL)."""
-    parser = argparse.ArgumentParser(description=description)
+def setup(
+    description: str,
+    default_scale: float = 1.0,
+    arguments: Callable[[argparse.ArgumentParser], object] | None = None,
+) -> argparse.Namespace:
+    """Parse `--scale` (and what `arguments` adds) and start Django against DATABASE_URL (which must be PostgreSQL)."""
+    parser = argparse.ArgumentParser(description=description, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument(
         "--scale",
         type=float,
         default=default_scale,
         help="multiply the data sizes by this (0.01 for a quick run); 1 is the full benchmark",
     )
+    if arguments is not None:
+        arguments(parser)
     args = parser.parse_args()
     if not os.environ.get("DATABASE_URL", "").startswith(("postgres://", "postgresql://")):
         sys.exit(

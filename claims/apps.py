@@ -84,6 +84,7 @@ class ClaimsConfig(AppConfig):
                 ),
                 dashboard=("claims/dashboard.html",),
                 risk="claims.risk.signals",
+                defects="claims.defects.defects",
                 demo="claims.demo.seed",
             )
         )

@@ -42,11 +42,13 @@ ADDRESS_LINE = re.compile(
 
 # An amount with its currency, before or after: $45.99, 45.99 USD, EUR 45,99, 45,99 €, £1,234.50, ¥4,980.
 SYMBOLS = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "zł": "PLN", "kr": "SEK"}
-_NUMBER = r"\d{1,3}(?:[.,\u00a0 ]\d{3})*(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?"
+# A number starts where its digits start, and has at most five groups of thousands: read from each digit of a long
+# run, or with any number of groups, a run of digits would be read again from each of them.
+_NUMBER = r"\d{1,3}(?:[.,\u00a0 ]\d{3}){0,5}(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?"
 _CODE = r"USD|EUR|GBP|JPY|CAD|MXN|BRL|INR|SEK|PLN|AUD|SGD|AED|SAR|TRY|EGP"
 AMOUNT = re.compile(
     rf"(?:(?P<code1>{_CODE})|(?P<symbol1>[$€£¥₹]))\s?(?P<number1>{_NUMBER})"
-    rf"|(?P<number2>{_NUMBER})\s?(?:(?P<code2>{_CODE})|(?P<symbol2>[€£¥₹]|zł|kr))(?!\w)"
+    rf"|(?<!\d)(?P<number2>{_NUMBER})\s?(?:(?P<code2>{_CODE})|(?P<symbol2>[€£¥₹]|zł|kr))(?!\w)"
 )
 DOLLAR_CURRENCY = {"amazon.ca": "CAD", "amazon.com.mx": "MXN", "amazon.com.au": "AUD", "amazon.sg": "SGD"}
 

@@ -21,10 +21,12 @@ def case_panel(request: HttpRequest, case: Case) -> tuple[str, dict]:
     pack = evidence_pack(record)
     clocks = {d.kind: d for d in case.deadlines.filter(kind__in=[DECISION_APPEAL, NO_SHOW_FOLLOW_UP])}
     follow_up = clocks.get(NO_SHOW_FOLLOW_UP)
+    notices = claim_notices(claim)
     context = {
         "claim": claim,
         "pack": pack,
-        "notices": claim_notices(claim),
+        "notices": notices,
+        "unverified_notices": sum(notice.mail.sender_unverified for notice in notices),
         "finances_events": list(claim.finances_events.order_by("posted_at", "id")),
         "statement": claim.statement or statement_draft(pack),
         "responses": RESPONSES[claim.kind],

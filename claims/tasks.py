@@ -28,6 +28,8 @@ def sync_finances() -> int:
     retry_backoff_max=3600,
     retry_jitter=True,
     max_retries=SYNC_MAX_RETRIES,
+    soft_time_limit=900,  # days of financial events, a page at a time, throttled by Amazon
+    time_limit=960,
 )
 def sync_account_finances(self, account_id: int) -> None:
     account = SellerAccount.objects.filter(id=account_id).first()

@@ -50,6 +50,7 @@ class FeedbackConfig(AppConfig):
                         done_label="See the feedback and the open removal cases",
                     ),
                 ),
+                defects="feedback.defects.defects",
                 demo="feedback.demo.seed",
             )
         )

@@ -5,6 +5,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.db.models import Count, Q, Sum
 from django.shortcuts import get_object_or_404
@@ -90,6 +91,7 @@ def feedback_eligibility(feedback: Feedback) -> Eligibility:
         fulfillment_channel=order.fulfillment_channel if order else "",
         buyer_name=order.buyer_name if order else "",
         region=feedback.account.marketplace,
+        max_chars=settings.ELIGIBILITY_MAX_CHARS,
     )
 
 
@@ -166,6 +168,10 @@ class FeedbackOverview:
     removals: RemovalStats
     open_cases: list[Case]
     open_cases_more: bool
+
+    @property
+    def months_total(self) -> int:
+        return sum(month.total for month in self.months)
 
 
 def _window_start(today: date, days: int) -> date:

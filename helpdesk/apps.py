@@ -6,7 +6,7 @@ from django.conf import settings
 from django.core import checks
 
 from helpdesk.checks import spapi_account_check
-from helpdesk.importing import ORDERS_REPORT
+from helpdesk.importing import HEALTH_REPORT, ORDERS_REPORT
 from helpdesk.registry import Contribution, Importer, NavLink, SettingsPage, registry
 
 
@@ -31,7 +31,8 @@ class HelpdeskConfig(AppConfig):
                 nav=(
                     NavLink("Queue", "helpdesk:queue", position=10, accesskey="q"),
                     NavLink("Dashboard", "helpdesk:dashboard", role="manager", position=60, menu="Reports"),
-                    NavLink("Risk", "helpdesk:risk", role="manager", position=62, menu="Reports"),
+                    NavLink("Metrics", "helpdesk:metrics", role="manager", position=61, menu="Reports"),
+                    NavLink("Risk", "helpdesk:risk", role="manager", position=63, menu="Reports"),
                     NavLink("Import orders", "helpdesk:order_import", role="manager", position=70, menu="Reports"),
                     NavLink("Settings", "helpdesk:settings", role="manager", position=90),
                 ),
@@ -62,6 +63,14 @@ class HelpdeskConfig(AppConfig):
                         run="helpdesk.services.orders.orders_import",
                         page="helpdesk:order_import",
                     ),
+                    Importer(
+                        kind=HEALTH_REPORT,
+                        label="Account Health report",
+                        run="helpdesk.services.health.health_import",
+                        page="helpdesk:health_import",
+                        done="helpdesk:metrics",
+                        done_label="See Amazon's figures beside ours",
+                    ),
                 ),
                 periodic=(
                     # The deadline sweeper runs every few seconds; email delivery right after.
@@ -88,6 +97,15 @@ class HelpdeskConfig(AppConfig):
                             "task": "helpdesk.tasks.deliver_notifications",
                             "schedule": schedule(timedelta(seconds=every * 5)),
                             "options": {"expires": every * 25},
+                        },
+                    ),
+                    # Each manager's weekly summary, Monday morning.
+                    (
+                        "weekly-summary",
+                        {
+                            "task": "helpdesk.tasks.send_weekly_summaries",
+                            "schedule": crontab(day_of_week=1, hour=6, minute=30),
+                            "options": {"expires": 12 * 3600},
                         },
                     ),
                     (

@@ -6,6 +6,7 @@ from django.contrib.auth import get_user_model, password_validation
 
 from helpdesk.calendars import OpeningHoursError, holiday_country_choices, parse_opening_hours
 from helpdesk.models import Calendar, CaseStatus, Policy, Priority, Role, SellerAccount
+from helpdesk.models.accounts import TIMEZONE_CHOICES
 from helpdesk.registry import case_kind_choices
 from helpdesk.selectors import QUEUE_SORTS
 
@@ -135,6 +136,10 @@ class OrderImportForm(forms.Form):
         self.fields["account"].choices = [(a.id, a.name) for a in accounts]
 
 
+class HealthImportForm(OrderImportForm):
+    file = forms.FileField(help_text="Amazon's Account Health report (JSON, may be gzip-compressed).")
+
+
 UNITS = [("hours", "hours"), ("days", "days")]
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 
@@ -238,3 +243,12 @@ class PolicyForm(forms.Form):
             "holiday_subdivision": data["holiday_subdivision"],
             "closed_dates": data["closed_dates"],
         }
+
+
+class TimeZoneForm(forms.Form):
+    time_zone = forms.ChoiceField(
+        label="Show times in",
+        required=False,
+        choices=[("", "Each seller account's own zone"), *TIMEZONE_CHOICES],
+        help_text="Every time on every page reads in this zone, labelled with it; hover for the exact UTC time.",
+    )

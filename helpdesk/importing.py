@@ -27,6 +27,7 @@ from django.utils import timezone
 
 GZIP_MAGIC = b"\x1f\x8b"
 ORDERS_REPORT = "orders"  # the core's own report kind: Amazon's all-orders report
+HEALTH_REPORT = "account_health"  # and Amazon's Account Health report (GET_V2_SELLER_PERFORMANCE_REPORT)
 
 
 class ReportError(Exception):

@@ -32,6 +32,8 @@ class Clock:
     duration: timedelta
     warn_before: timedelta
     met: str = "answered"  # what the case page says of a met clock: "answered in 3h 12m"
+    # Amazon's response-time metric counts these clocks: share answered within 24 hours, late count, average.
+    response_metric: bool = False
 
 
 @dataclass(frozen=True)
@@ -109,10 +111,14 @@ class Contribution:
     # mail kind -> handler(*, mail) that takes the notice over; it must be idempotent (see messaging.services.notices)
     notices: tuple[tuple[str, str], ...] = ()
     periodic: tuple[tuple[str, dict[str, Any]], ...] = ()  # Celery beat entries: (name, entry)
-    dashboard: tuple[str, ...] = ()  # templates the managers' dashboard includes per account (`account`, `windows`)
+    dashboard: tuple[str, ...] = ()  # templates each account's metrics page includes (`account`, `windows`)
     # signals(*, account_ids) -> list[helpdesk.risk.RiskSignal]: fraud signals for the managers' risk list
     risk: str = ""
     demo: str = ""  # seed(*, account, orders: Iterator[Order], people: dict[str, User], now) for seed_demo
+    # defects(*, account_id, ids=None) -> list[helpdesk.metrics.DefectRow]: the order defects (negative feedback,
+    # claims, chargebacks) the app's rows carry, all or those of the app's rows `ids`; the app's services hand
+    # them to `helpdesk.services.defects.defects_put` in the write's transaction, and the rebuild reads them all.
+    defects: str = ""
 
 
 class Registry:
@@ -235,6 +241,14 @@ class Registry:
 
     def risk_sources(self) -> list[str]:
         return [c.risk for c in self._contributions.values() if c.risk]
+
+    def defect_sources(self) -> list[tuple[str, str]]:
+        """(app label, dotted path of its `defects` function) of every app whose rows carry order defects."""
+        return [(c.label, c.defects) for c in self._contributions.values() if c.defects]
+
+    def response_clocks(self) -> list[str]:
+        """The clock kinds Amazon's response-time metric counts."""
+        return [clock.kind for clock in self.clocks() if clock.response_metric]
 
     def demo_seeders(self) -> list[str]:
         return [c.demo for c in self._contributions.values() if c.demo]

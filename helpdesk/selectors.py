@@ -10,7 +10,7 @@ from datetime import datetime, timedelta
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser
-from django.db.models import Count, F, Q, QuerySet
+from django.db.models import F, QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
@@ -19,15 +19,14 @@ from helpdesk.models import (
     Activity,
     Case,
     Deadline,
-    DeadlineState,
     ImportJob,
     Invitation,
     Membership,
     Notification,
     Order,
     Policy,
-    Preference,
     SellerAccount,
+    UserPreference,
 )
 from helpdesk.models.cases import ACTIVE_STATUSES
 from helpdesk.registry import registry
@@ -57,7 +56,7 @@ def time_zone_preference(user: AbstractBaseUser) -> str:
         return user.__dict__["_time_zone"]
     if not user.is_authenticated:
         return ""
-    return Preference.objects.filter(user=user).values_list("time_zone", flat=True).first() or ""
+    return UserPreference.objects.filter(user=user).values_list("time_zone", flat=True).first() or ""
 
 
 def account_ids_for(user: AbstractBaseUser, *, min_role: str = Role.AGENT) -> list[int]:
@@ -274,28 +273,3 @@ def invitations_pending(account: SellerAccount) -> QuerySet[Invitation]:
 
 def policies_for(account: SellerAccount) -> QuerySet[Policy]:
     return account.policies.order_by("kind")
-
-
-# --- clock statistics ----------------------------------------------------
-
-
-@dataclass(frozen=True)
-class ClockStats:
-    days: int
-    met_on_time: int
-    met_late: int
-    breached: int
-    open: int
-
-
-def clock_stats(*, account_ids: list[int], days: int, now: datetime | None = None) -> ClockStats:
-    """Clocks started in the last `days` days: met on time, met late, breached (and never met, even
-    if the case was closed and the clock cancelled since), open."""
-    since = (now or timezone.now()) - timedelta(days=days)
-    counts = Deadline.objects.filter(account_id__in=account_ids, started_at__gte=since).aggregate(
-        met_on_time=Count("id", filter=Q(state=DeadlineState.MET, met_at__lte=F("due_at"))),
-        met_late=Count("id", filter=Q(state=DeadlineState.MET, met_at__gt=F("due_at"))),
-        breached=Count("id", filter=Q(breached_at__isnull=False) & ~Q(state=DeadlineState.MET)),
-        open=Count("id", filter=Q(state=DeadlineState.OPEN)),
-    )
-    return ClockStats(days=days, **counts)

@@ -81,6 +81,7 @@ INSTALLED_APPS = [
     "feedback.solicitation",
     "returns",
     "claims",
+    "problems",
 ]
 
 MIDDLEWARE = [
@@ -195,7 +196,8 @@ MEDIA_URL = "media/"
 _email_host = env_str("EMAIL_HOST")
 if _email_host:
     _mailer = {
-        "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+        # Django's SMTP backend, telling a message the server may have accepted from one it did not (helpdesk.mail).
+        "BACKEND": "helpdesk.mail.SmtpBackend",
         "OPTIONS": {
             "host": _email_host,
             "port": env_int("EMAIL_PORT", 25),
@@ -209,6 +211,10 @@ else:
     _mailer = {"BACKEND": env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")}
 MAILERS = {"default": _mailer}
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Sellerdesk <sellerdesk@localhost>")
+# Mail claiming to come from Amazon is verified by its DKIM signature: the DNS lookup of the key (a dotted path to
+# `(name: bytes, timeout) -> bytes | None`) and its timeout in seconds.
+MAIL_DKIM_DNS = env_str("MAIL_DKIM_DNS", "messaging.trust.dns_txt")
+MAIL_DKIM_DNS_TIMEOUT = env_int("MAIL_DKIM_DNS_TIMEOUT", 5)
 
 # Security: on whenever the run is not a laptop's, so `check --deploy` passes in production.
 SECURE = not LOCAL
@@ -264,12 +270,23 @@ else:
 CELERY_TASK_IGNORE_RESULT = True
 CELERY_TASK_ALWAYS_EAGER = env_bool("CELERY_TASK_ALWAYS_EAGER", False)
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+# Every task's time limits unless it states its own (docs/security.md): at the soft one the task is told to stop
+# (SoftTimeLimitExceeded), at the hard one its worker process is replaced. Nothing holds a worker for longer.
+CELERY_TASK_SOFT_TIME_LIMIT = env_int("CELERY_TASK_SOFT_TIME_LIMIT", 300)
+CELERY_TASK_TIME_LIMIT = env_int("CELERY_TASK_TIME_LIMIT", 360)
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
 
 # Report uploads (all-orders, feedback): the largest file taken, and how far a compressed one may
 # expand when it is read. An upload is streamed to MEDIA_ROOT, never read whole into memory.
 IMPORT_MAX_UPLOAD_BYTES = env_int("IMPORT_MAX_UPLOAD_BYTES", 200 * 1024 * 1024)
 IMPORT_MAX_BYTES = env_int("IMPORT_MAX_BYTES", 1024 * 1024 * 1024)
+
+# Hostile input (docs/security.md): how much of a mail's body is read (the raw mail is always kept whole; the
+# text read ends with a note of what was left unread), how much of a message the compliance checker reads (a
+# longer message is refused), and how much of a feedback comment the removal-eligibility rules read.
+MAIL_TEXT_MAX_CHARS = env_int("MAIL_TEXT_MAX_CHARS", 50_000)
+COMPLIANCE_MAX_CHARS = env_int("COMPLIANCE_MAX_CHARS", 20_000)
+ELIGIBILITY_MAX_CHARS = env_int("ELIGIBILITY_MAX_CHARS", 5_000)
 
 # How often the deadline sweeper runs, and its batch size. The beat schedule is each
 # app's own, gathered from the registry when Celery starts (helpdesk/celery.py).

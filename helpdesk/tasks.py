@@ -6,7 +6,9 @@ from helpdesk.services.deadlines import deadlines_sweep
 from helpdesk.services.imports import import_job_run
 from helpdesk.services.notifications import notifications_deliver
 from helpdesk.services.retention import personal_data_purge
+from helpdesk.services.summary import summary_recipient_ids, weekly_summary_send
 from helpdesk.spapi.client import TransientSpApiError
+from helpdesk.spapi.reports import ReportRefused, health_fetch_step
 from helpdesk.spapi.selectors import connected_account_ids
 from helpdesk.spapi.sync import order_sync
 
@@ -28,13 +30,15 @@ def deliver_notifications() -> int:
     return notifications_deliver()
 
 
-@shared_task(ignore_result=True, acks_late=True)
+# An import of a large report (up to IMPORT_MAX_BYTES expanded) and a purge of every account take long; the
+# rest keeps the settings' default limits (CELERY_TASK_SOFT_TIME_LIMIT, CELERY_TASK_TIME_LIMIT).
+@shared_task(ignore_result=True, acks_late=True, soft_time_limit=3300, time_limit=3600)
 def run_import(job_id: int) -> None:
     """Idempotent: a job already running or done is left alone."""
     import_job_run(job_id=job_id)
 
 
-@shared_task(ignore_result=True)
+@shared_task(ignore_result=True, soft_time_limit=1800, time_limit=1900)
 def purge_personal_data() -> int:
     """Beat runs this daily: every account's buyer data past its retention period (idempotent)."""
     accounts = list(SellerAccount.objects.order_by("id"))
@@ -61,6 +65,8 @@ def sync_orders() -> int:
     retry_backoff_max=3600,
     retry_jitter=True,
     max_retries=SYNC_MAX_RETRIES,
+    soft_time_limit=900,  # days of orders, a page at a time, throttled by Amazon
+    time_limit=960,
 )
 def sync_account_orders(self, account_id: int) -> None:
     """Queued by the hourly `sync_orders` and by an admin's "Sync orders now"."""
@@ -69,3 +75,37 @@ def sync_account_orders(self, account_id: int) -> None:
         order_sync(
             account=account, attempt=self.request.retries + 1, final_attempt=self.request.retries >= self.max_retries
         )
+
+
+HEALTH_POLL_S = 30
+HEALTH_MAX_POLLS = 40  # twenty minutes for Amazon to make the report
+
+
+@shared_task(bind=True, ignore_result=True, autoretry_for=(TransientSpApiError,), retry_backoff=60, max_retries=5)
+def fetch_account_health(self, account_id: int, report_id: str = "", polls: int = 0) -> None:
+    """Queued by a manager's "Fetch from Amazon": ask for the report, then look again every
+    30 seconds until it is ready and imported, or Amazon refuses it (audited)."""
+    account = SellerAccount.objects.filter(id=account_id).first()
+    if account is None:
+        return
+    try:
+        step = health_fetch_step(account=account, report_id=report_id)
+    except ReportRefused:
+        return
+    if step.report_id and polls < HEALTH_MAX_POLLS:
+        fetch_account_health.apply_async((account_id, step.report_id, polls + 1), countdown=HEALTH_POLL_S)
+
+
+@shared_task(ignore_result=True)
+def send_weekly_summaries() -> int:
+    """Beat runs this on Monday mornings: one summary task per manager who wants it."""
+    user_ids = summary_recipient_ids()
+    for user_id in user_ids:
+        send_weekly_summary.delay(user_id)
+    return len(user_ids)
+
+
+@shared_task(ignore_result=True, autoretry_for=(OSError,), retry_backoff=300, max_retries=5)
+def send_weekly_summary(user_id: int) -> bool:
+    """Idempotent: a summary already sent this week is not sent again."""
+    return weekly_summary_send(user_id=user_id)

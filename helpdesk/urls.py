@@ -13,6 +13,7 @@ urlpatterns = [
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("login/two-factor/", auth.two_factor_verify, name="two_factor_verify"),
     path("account/two-factor/", auth.two_factor, name="two_factor"),
+    path("account/preferences/", auth.preferences, name="preferences"),
     path("password-reset/", auth_views.PasswordResetView.as_view(), name="password_reset"),
     path("password-reset/done/", auth_views.PasswordResetDoneView.as_view(), name="password_reset_done"),
     path(

@@ -9,8 +9,18 @@ from .services import inbound_retry, mailbox_env_allowed, mailbox_set_password
 class InboundMailAdmin(admin.ModelAdmin):
     """Staff see here, too, the mail that matched no account; set its account, then retry."""
 
-    list_display = ["id", "arrived_at", "account", "source", "kind", "status", "subject", "amazon_order_id"]
-    list_filter = ["status", "kind", "source", "account"]
+    list_display = [
+        "id",
+        "arrived_at",
+        "account",
+        "source",
+        "kind",
+        "sender_check",
+        "status",
+        "subject",
+        "amazon_order_id",
+    ]
+    list_filter = ["status", "kind", "sender_check", "source", "account"]
     search_fields = ["subject", "from_address", "amazon_order_id", "message_id", "relay_address"]
     readonly_fields = [f.name for f in InboundMail._meta.fields if f.name not in {"account"}]
     exclude = ["raw"]

@@ -21,7 +21,13 @@ class MessagingConfig(AppConfig):
                         "Buyer message",
                         panel="messaging.panels.case_panel",
                         clocks=(
-                            Clock(MESSAGE_RESPONSE, "Buyer message response", timedelta(hours=24), timedelta(hours=6)),
+                            Clock(
+                                MESSAGE_RESPONSE,
+                                "Buyer message response",
+                                timedelta(hours=24),
+                                timedelta(hours=6),
+                                response_metric=True,
+                            ),
                         ),
                     ),
                 ),

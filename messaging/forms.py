@@ -1,7 +1,11 @@
+import re
+
 from django import forms
 
 from .models import Mailbox
 from .services import MAX_MAIL_BYTES
+
+SERVER_ID_RE = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9.-]{0,251}[A-Za-z0-9])?")  # a host name, as authserv-ids are
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -70,8 +74,21 @@ class MailboxForm(forms.Form):
     )
     folder = forms.CharField(max_length=255, initial="INBOX")
     enabled = forms.BooleanField(required=False, initial=True, label="Poll it every minute")
+    trusted_servers = forms.CharField(
+        max_length=300,
+        required=False,
+        label="Trusted mail server",
+        help_text=Mailbox._meta.get_field("trusted_servers").help_text,
+    )
 
-    FIELDS = ("host", "port", "use_ssl", "username", "password_env", "folder", "enabled")
+    FIELDS = ("host", "port", "use_ssl", "username", "password_env", "folder", "enabled", "trusted_servers")
+
+    def clean_trusted_servers(self) -> str:
+        names = [name for name in re.split(r"[,\s]+", self.cleaned_data["trusted_servers"]) if name]
+        bad = [name for name in names if not SERVER_ID_RE.fullmatch(name)]
+        if bad:
+            raise forms.ValidationError(f"Not a mail server's name: {', '.join(bad)}.")
+        return ", ".join(name.lower() for name in names)
 
     def __init__(self, *args, accounts, env_choices: dict[int, list[str]], mailbox: Mailbox | None = None, **kwargs):
         if mailbox is not None:

@@ -6,6 +6,8 @@ it could not be read). A buyer's mail then becomes a `Message` in the
 `Conversation` of its order and buyer, whose `helpdesk.Case` carries the clock.
 """
 
+import re
+
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
@@ -41,6 +43,15 @@ DELIVERY_FAILURE_KINDS = frozenset({MailKind.OPT_OUT, MailKind.BOUNCE})
 HANDOVER_KINDS = NOTICE_KINDS | DELIVERY_FAILURE_KINDS
 
 
+class SenderCheck(models.TextChoices):
+    """Whether a mail whose From is on an Amazon domain was proved to come from Amazon (see messaging.trust)."""
+
+    NONE = "", "Not from an Amazon address"
+    DKIM = "dkim", "Verified: Amazon's DKIM signature"
+    SERVER = "server", "Verified by the mailbox's mail server"
+    UNVERIFIED = "unverified", "Sender not verified"
+
+
 class MailStatus(models.TextChoices):
     RECEIVED = "received", "Received"
     PARSED = "parsed", "Parsed"
@@ -69,6 +80,14 @@ class InboundMail(models.Model):
     )
     source = models.CharField(max_length=10, choices=MailSource.choices)
     source_ref = models.CharField(max_length=300, blank=True, help_text="Mailbox and UID, or file name.")
+    mailbox = models.ForeignKey(
+        "Mailbox",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text="The mailbox it was fetched from: whose mail server's Authentication-Results may be trusted.",
+    )
     raw = models.BinaryField()
     dedupe_key = models.CharField(
         max_length=68, help_text="mid:<sha256 of the Message-ID>, or sha:<sha256 of the bytes>."
@@ -100,6 +119,14 @@ class InboundMail(models.Model):
     original_message_id = models.CharField(
         max_length=255, blank=True, help_text="A bounce's or opt-out's reference to the message it is about."
     )
+    sender_check = models.CharField(
+        max_length=10,
+        choices=SenderCheck.choices,
+        default=SenderCheck.NONE,
+        blank=True,
+        help_text="Whether a From on Amazon's domains was proved: nothing acts for the seller on an unverified one.",
+    )
+    sender_check_detail = models.CharField(max_length=300, blank=True, help_text="What the check found.")
     # Mail of HANDOVER_KINDS waits here until the app registered for its kind has taken it.
     handled_at = models.DateTimeField(null=True, blank=True)
     handled_by = models.ForeignKey(
@@ -113,6 +140,9 @@ class InboundMail(models.Model):
     purged_at = models.DateTimeField(
         null=True, blank=True, help_text="When the retention purge removed its bytes and the sender's name."
     )
+    # A reading task was queued for it and may still be queued or running until then: no second one is queued
+    # before (a dead worker's lease simply runs out).
+    read_queued_until = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["-arrived_at", "-id"]
@@ -157,6 +187,15 @@ class InboundMail(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()}: {self.subject or self.source_ref}"
+
+    @property
+    def sender_verified(self) -> bool:
+        return self.sender_check in {SenderCheck.DKIM, SenderCheck.SERVER}
+
+    @property
+    def sender_unverified(self) -> bool:
+        """It claims to be Amazon's and nothing proved it."""
+        return self.sender_check == SenderCheck.UNVERIFIED
 
 
 class Conversation(models.Model):
@@ -223,6 +262,9 @@ class Message(models.Model):
     sender_name = models.CharField(max_length=200, blank=True)
     subject = models.CharField(max_length=300, blank=True)
     body_text = models.TextField(blank=True, help_text="What is new in this message, as plain text.")
+    cancellation_request = models.BooleanField(
+        default=False, help_text="Amazon relayed it as the buyer's request to cancel the order."
+    )
     quoted_text = models.TextField(blank=True, help_text="The earlier thread it quotes, if any.")
     body_html = models.TextField(blank=True, help_text="The sender's HTML, sanitised; never rendered unsanitised.")
     sent_at = models.DateTimeField(help_text="When it was sent or received.")
@@ -240,10 +282,25 @@ class Message(models.Model):
                 condition=models.Q(purged_at__isnull=True, direction="in"),
                 name="message_buyer_unpurged",
             ),
+            models.Index(
+                fields=["sent_at"],
+                condition=models.Q(cancellation_request=True),
+                name="message_cancellation_requests",
+            ),
         ]
 
     def __str__(self) -> str:
         return f"{self.get_direction_display()} {self.sent_at:%Y-%m-%d %H:%M}"
+
+    @property
+    def truncated(self) -> bool:
+        """Whether the mail was longer than what was read of it (its raw bytes hold the rest)."""
+        return self.inbound_id is not None and self.body_text.endswith(_TRUNCATED_TAIL)
+
+
+# What a message read from a mail longer than the reading cap (MAIL_TEXT_MAX_CHARS) ends with.
+TRUNCATED = "[… {count} more characters not read here. The whole mail is kept as received: download the original.]"
+_TRUNCATED_TAIL = TRUNCATED.partition("}")[2]
 
 
 class Attachment(models.Model):
@@ -278,6 +335,13 @@ class Mailbox(models.Model):
     )
     folder = models.CharField(max_length=255, default="INBOX")
     enabled = models.BooleanField(default=True)
+    trusted_servers = models.CharField(
+        max_length=300,
+        blank=True,
+        help_text="The authserv-id(s) of your own mail server (e.g. mx.google.com), comma-separated: its "
+        "Authentication-Results header then proves mail from Amazon. Only a server that removes such headers "
+        "claiming its name from incoming mail may be trusted.",
+    )
     uidvalidity = models.BigIntegerField(null=True, blank=True)
     last_uid = models.BigIntegerField(default=0, help_text="Every message up to this UID is stored.")
     lease_until = models.DateTimeField(null=True, blank=True, help_text="A poll holds the mailbox until then.")
@@ -297,3 +361,7 @@ class Mailbox(models.Model):
 
     def __str__(self) -> str:
         return f"{self.username}@{self.host}/{self.folder}"
+
+    @property
+    def trusted_server_ids(self) -> list[str]:
+        return [name.strip().lower() for name in re.split(r"[,\s]+", self.trusted_servers) if name.strip()]

@@ -5,13 +5,22 @@ from django.utils import timezone
 
 from helpdesk.models import SellerAccount
 
-from .models import InboundMail, Mailbox, MailStatus
-from .services import BATCH_SIZE, inbound_process_many, mailbox_poll, notices_hand_over_due
+from .models import Mailbox
+from .services import BATCH_SIZE, inbound_claim_for_reading, inbound_process_many, mailbox_poll, notices_hand_over_due
 from .services.retention import mail_purge
 
+# A batch of mail is read in well under a second a mail (hostile mail included: docs/security.md); past these the
+# worker stops it (soft: the batch rolls back and each mail is read alone; hard: the worker process is replaced).
+READ_SOFT_TIME_LIMIT = 120
+READ_TIME_LIMIT = 150
+# While a reading task is queued or running, no second one is queued for its mails. Its lease outlasts the task's
+# hard limit, so a running read always holds it; a read lost with its worker or a flushed Redis is queued again
+# once the lease runs out.
+READ_LEASE = timedelta(minutes=5)
 # Mail stored but not read this long after arrival lost its reading task (a worker
 # died, Redis was flushed): the beat queues it again.
-STALE_AFTER = timedelta(minutes=5)
+STALE_AFTER = READ_LEASE
+STALE_LIMIT = 10_000
 
 
 @shared_task(ignore_result=True)
@@ -21,18 +30,14 @@ def poll_mailboxes() -> int:
     mailbox_ids = list(Mailbox.objects.filter(enabled=True).values_list("id", flat=True))
     for mailbox_id in mailbox_ids:
         poll_mailbox.delay(mailbox_id)
-    stale = list(
-        InboundMail.objects.filter(status=MailStatus.RECEIVED, arrived_at__lt=timezone.now() - STALE_AFTER)
-        .order_by("id")
-        .values_list("id", flat=True)[:10_000]
-    )
-    for start in range(0, len(stale), BATCH_SIZE):
-        read_mail.delay(stale[start : start + BATCH_SIZE])
+    stale = inbound_claim_for_reading(lease=READ_LEASE, arrived_before=timezone.now() - STALE_AFTER, limit=STALE_LIMIT)
+    _queue(stale)
     return len(mailbox_ids)
 
 
-@shared_task(ignore_result=True)
+@shared_task(ignore_result=True, soft_time_limit=300, time_limit=360)
 def poll_mailbox(mailbox_id: int) -> int:
+    """An IMAP poll fetches bounded batches (docs/architecture.md), over the network: minutes at most."""
     mailbox = Mailbox.objects.select_related("account").filter(pk=mailbox_id, enabled=True).first()
     if mailbox is None:
         return 0
@@ -40,11 +45,16 @@ def poll_mailbox(mailbox_id: int) -> int:
 
 
 def queue_reading(mail_ids: list[int]) -> None:
+    """Queue the reading of newly stored mail, each mail once."""
+    _queue(inbound_claim_for_reading(lease=READ_LEASE, mail_ids=mail_ids, limit=len(mail_ids)))
+
+
+def _queue(mail_ids: list[int]) -> None:
     for start in range(0, len(mail_ids), BATCH_SIZE):
         read_mail.delay(mail_ids[start : start + BATCH_SIZE])
 
 
-@shared_task(ignore_result=True, acks_late=True)
+@shared_task(ignore_result=True, acks_late=True, soft_time_limit=READ_SOFT_TIME_LIMIT, time_limit=READ_TIME_LIMIT)
 def read_mail(mail_ids: list[int]) -> int:
     """Idempotent: a mail already read is left alone."""
     return len(inbound_process_many(mail_ids=mail_ids))
@@ -56,7 +66,7 @@ def hand_over_notices() -> int:
     return notices_hand_over_due()
 
 
-@shared_task(ignore_result=True)
+@shared_task(ignore_result=True, soft_time_limit=1800, time_limit=1900)
 def purge_mail() -> int:
     """Beat runs this daily: every account's buyer mail past its retention period (idempotent)."""
     accounts = list(SellerAccount.objects.order_by("id"))

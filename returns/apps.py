@@ -12,6 +12,10 @@ class ReturnsConfig(AppConfig):
 
     def ready(self) -> None:
         from messaging.models import MailKind  # models are loaded only once the apps are ready
+        from messaging.offers import offer_register
+
+        # A buyer's message asking to send something back: open the return from it.
+        offer_register("returns.offers.return_offer")
 
         registry.register(
             Contribution(

@@ -1,52 +1,21 @@
-"""The returns page's chart: the costliest SKUs' cost of returns as horizontal bars, drawn as inline
-SVG by the template, with the same figures in the table below it."""
+"""The returns page's chart: the costliest SKUs' cost of returns as horizontal bars, for the page's
+Chart.js (`helpdesk.charts`), with the same figures in the table below it."""
 
-from dataclasses import dataclass
-from decimal import Decimal
+from typing import Any
+
+from helpdesk.charts import RED, chart_spec, dataset
 
 from .models import SkuFigures
 from .selectors import CHART_SKUS
 
-WIDTH = 720
-ROW = 26
-LABEL = 180
-RIGHT = 90
 
-
-@dataclass(frozen=True)
-class Bar:
-    y: float
-    width: float
-    label: str
-    value: str
-    title: str
-
-
-@dataclass(frozen=True)
-class Chart:
-    width: int
-    height: int
-    label_width: int
-    bars: list[Bar]
-
-    @property
-    def empty(self) -> bool:
-        return not self.bars
-
-
-def cost_chart(skus: list[SkuFigures]) -> Chart:
-    """One bar per SKU with a cost, the costliest first, scaled to the largest."""
+def cost_chart(skus: list[SkuFigures]) -> dict[str, Any] | None:
+    """One bar per SKU with a cost, the costliest first; None when no SKU cost anything."""
     costly = [f for f in skus if f.cost > 0][:CHART_SKUS]
-    top = max((f.cost for f in costly), default=Decimal(0))
-    plot = WIDTH - LABEL - RIGHT
-    bars = [
-        Bar(
-            y=index * ROW + 4,
-            width=round(float(plot * f.cost / top), 1) if top else 0,
-            label=f.sku if len(f.sku) <= 24 else f.sku[:23] + "…",
-            value=f"{f.cost:,.2f}",
-            title=f"{f.sku}: cost of returns {f.cost:,.2f} ({f.returned_units} units returned)",
-        )
-        for index, f in enumerate(costly)
-    ]
-    return Chart(WIDTH, len(bars) * ROW + 8, LABEL, bars)
+    if not costly:
+        return None
+    spec = chart_spec(
+        "bar", [f.sku for f in costly], [dataset("Cost of returns", [float(f.cost) for f in costly], RED)]
+    )
+    spec["horizontal"] = True
+    return spec

@@ -88,7 +88,10 @@ def sku_recovery_get(user: AbstractBaseUser, *, row_id: int) -> SkuRecovery:
 
 def return_for_case(case: Case) -> Return | None:
     return (
-        Return.objects.select_related("account", "decision__decided_by", "decision__reply", "refund__refunded_by")
+        Return.objects.select_related(
+            "account", "decision__decided_by", "decision__reply", "refund__refunded_by", "notice_mail"
+        )
+        .defer("notice_mail__raw")
         .filter(case=case)
         .first()
     )

@@ -5,7 +5,7 @@ from helpdesk.models import SellerAccount
 from .figures import figures_refresh
 
 
-@shared_task(ignore_result=True, acks_late=True)
+@shared_task(ignore_result=True, acks_late=True, soft_time_limit=900, time_limit=960)
 def refresh_figures(account_id: int, skus: list[str] | None = None) -> int:
     """Rewrite an account's returns figures (those of `skus`, if given). Idempotent: run twice, the same figures."""
     if not SellerAccount.objects.filter(pk=account_id).exists():

@@ -9,6 +9,7 @@ urlpatterns = [
     path("export.csv", views.returns_export, name="export"),
     path("sku/", views.sku_page, name="sku"),
     path("import/", views.returns_upload, name="import"),
+    path("from-message/<int:message_id>", views.from_message_view, name="from_message"),
     path("<int:return_id>/decide", views.decide_view, name="decide"),
     path("<int:return_id>/draft", views.decision_draft, name="draft"),
     path("<int:return_id>/receive", views.receive_view, name="receive"),

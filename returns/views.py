@@ -17,6 +17,7 @@ from helpdesk.selectors import account_get, accounts_for, has_role, import_jobs
 from helpdesk.services.lifecycle import InvalidTransition
 from helpdesk.views.access import role_required
 from helpdesk.views.imports import import_upload
+from messaging.selectors import message_get
 
 from .charts import cost_chart
 from .forms import (
@@ -54,6 +55,7 @@ from .services import (
     restocking_rule_save,
     return_decide,
     return_mark_received,
+    return_open_from_message,
     return_refund,
     return_settings_update,
     sku_recovery_delete,
@@ -168,6 +170,20 @@ def _form_errors(request: HttpRequest, form) -> None:
 
 def _refused(request: HttpRequest, exc: Exception) -> None:
     messages.error(request, " ".join(exc.messages) if isinstance(exc, ValidationError) else str(exc))
+
+
+@require_POST
+@role_required()
+def from_message_view(request: HttpRequest, message_id: int) -> HttpResponse:
+    """Open the return a buyer's message asks for (the conversation's offer)."""
+    message = message_get(request.user, message_id=message_id)
+    try:
+        ret = return_open_from_message(message=message, actor=request.user)
+    except ValidationError as exc:
+        _refused(request, exc)
+        return redirect("helpdesk:case", case_id=message.conversation.case_id)
+    messages.success(request, "Return opened from the buyer's message: decide it within the clock.")
+    return _back(ret)
 
 
 @require_POST

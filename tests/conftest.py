@@ -10,6 +10,7 @@ from sp_api.auth import access_token_client
 
 from helpdesk.celery import app as celery_app
 from tests.factories import AccountFactory, MembershipFactory, UserFactory
+from tests.messaging import dns_stub
 from tests.spapi import credentials_store
 from tests.spapi_server import FakeAmazon
 
@@ -127,3 +128,12 @@ def live_account(account, admin_user, amazon):
     """The account, with SP-API credentials stored, talking to the local fake Amazon."""
     credentials_store(account, admin_user)
     return account
+
+
+@pytest.fixture
+def amazon_dkim():
+    """Amazon's DKIM key, for the tests: a fresh key published for amazon.com in the stub DNS.
+    `amazon_dkim.sign(raw)` signs a mail as Amazon's servers do; the stub forgets the key afterwards."""
+    signer = dns_stub.publish("amazon.com")
+    yield signer
+    dns_stub.clear()

@@ -63,7 +63,7 @@ class OrderFactory(factory.django.DjangoModelFactory):
     def _create(cls, model_class, *args, **kwargs):
         """Counted in the account's per-day orders, as the importers count the orders they write."""
         order = super()._create(model_class, *args, **kwargs)
-        order_days_add(account=order.account, added=[order.purchase_date])
+        order_days_add(account=order.account, added=[(order.purchase_date, order.fulfillment_channel)])
         return order
 
 

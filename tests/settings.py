@@ -6,3 +6,6 @@ import os
 os.environ.setdefault("EMBEDDED", "1")
 
 from helpdesk.settings import *  # noqa: E402, F403
+
+# Never real DNS in the tests: DKIM keys come from the stub, which knows only the keys a test published.
+MAIL_DKIM_DNS = "tests.messaging.dns_stub.lookup"

@@ -23,6 +23,11 @@ responses Amazon's documentation quotes:
   under its name in `{"payload": {"FinancialEvents": {...}, "NextToken": ...}}`.
   As Amazon: PostedBefore needs PostedAfter, must be later than it and at least two
   minutes before now, and MaxResultsPerPage is 1 to 100 (else 400 InvalidInput).
+- POST /reports/2021-06-30/reports (createReport): 202 `{"reportId": ...}` for a JSON body naming
+  `reportType` and `marketplaceIds` (else 400 InvalidInput); GET .../reports/{reportId} (getReport):
+  the report with the next of `report_statuses` as its processingStatus (the last one stays), and
+  its reportDocumentId once DONE; GET .../documents/{id} (getReportDocument): a `url` on this server
+  that serves `report_document` as is, without the access token, as Amazon's presigned URLs do.
 Tests script other answers per operation and order with `answer()`, for
 getOrders with `answer_orders()` and for listFinancialEvents with `answer_finances()`.
 """
@@ -40,6 +45,9 @@ ACTIONS_PATH = "/solicitations/v1/orders/"
 REVIEW_SUFFIX = "/solicitations/productReviewAndSellerFeedback"
 ORDERS_PATH = "/orders/v0/orders"
 FINANCES_PATH = "/finances/v0/financialEvents"
+REPORTS_PATH = "/reports/2021-06-30/reports"
+DOCUMENTS_PATH = "/reports/2021-06-30/documents/"
+DOWNLOAD_PATH = "/report-documents/"
 
 ACCESS_DENIED = {
     "errors": [{"code": "Unauthorized", "message": "Access to requested resource is denied.", "details": ""}]
@@ -63,7 +71,7 @@ class Seen:
 @dataclass(frozen=True)
 class Answer:
     status: int
-    body: dict | list | str  # a str is sent as is (for bodies that are not valid JSON)
+    body: dict | list | str | bytes  # a str or bytes is sent as is (for bodies that are not valid JSON)
 
 
 def _when(value: str) -> datetime | None:
@@ -86,6 +94,10 @@ class FakeAmazon:
         self._lock = threading.Lock()
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
         self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+
+        self.report_statuses: list[str] = ["DONE"]
+        self.report_document: bytes = b""
+        self.reports_requested: list[dict] = []
 
     @property
     def url(self) -> str:
@@ -129,6 +141,12 @@ class FakeAmazon:
     def _respond(self, method: str, path: str, query: dict, headers: dict, body: str) -> Answer:
         if path == "/auth/o2/token" and method == "POST":
             return self._token(parse_qs(body))
+        if path.startswith(DOWNLOAD_PATH) and method == "GET":
+            return Answer(200, self.report_document)
+        if path.startswith(REPORTS_PATH) or path.startswith(DOCUMENTS_PATH):
+            if headers.get("x-amz-access-token") != ACCESS_TOKEN:
+                return Answer(403, ACCESS_DENIED)
+            return self._reports(method, path, body)
         if not path.startswith(ACTIONS_PATH) and path not in (ORDERS_PATH, FINANCES_PATH):
             return Answer(404, errors("NotFound", "Resource not found."))
         if headers.get("x-amz-access-token") != ACCESS_TOKEN:
@@ -241,6 +259,31 @@ class FakeAmazon:
                 payload["NextToken"] = f"events-{start + len(page)}"
         return Answer(200, {"payload": payload})
 
+    def _reports(self, method: str, path: str, body: str) -> Answer:
+        if method == "POST" and path == REPORTS_PATH:
+            request = json.loads(body or "{}")
+            if not request.get("reportType") or not request.get("marketplaceIds"):
+                return Answer(400, INVALID_INPUT)
+            with self._lock:
+                self.reports_requested.append(request)
+                return Answer(202, {"reportId": str(len(self.reports_requested))})
+        if method == "GET" and path.startswith(REPORTS_PATH + "/"):
+            report_id = path.removeprefix(REPORTS_PATH + "/")
+            with self._lock:
+                state = self.report_statuses.pop(0) if len(self.report_statuses) > 1 else self.report_statuses[0]
+            report = {
+                "reportId": report_id,
+                "reportType": "GET_V2_SELLER_PERFORMANCE_REPORT",
+                "processingStatus": state,
+            }
+            if state == "DONE":
+                report["reportDocumentId"] = f"doc-{report_id}"
+            return Answer(200, report)
+        if method == "GET" and path.startswith(DOCUMENTS_PATH):
+            document_id = path.removeprefix(DOCUMENTS_PATH)
+            return Answer(200, {"reportDocumentId": document_id, "url": f"{self.url}{DOWNLOAD_PATH}{document_id}"})
+        return Answer(404, errors("NotFound", "Resource not found."))
+
     def _token(self, form: dict[str, list[str]]) -> Answer:
         if self.token_refusal is not None:
             return self.token_refusal
@@ -270,8 +313,10 @@ class FakeAmazon:
                 query = parse_qs(parts.query)
                 amazon.seen.append(Seen(self.command, parts.path, query, headers, body))
                 answer = amazon._respond(self.command, parts.path, query, headers, body)
-                payload = answer.body if isinstance(answer.body, str) else json.dumps(answer.body)
-                data = payload.encode()
+                if isinstance(answer.body, bytes):
+                    data = answer.body
+                else:
+                    data = (answer.body if isinstance(answer.body, str) else json.dumps(answer.body)).encode()
                 self.send_response(answer.status)
                 self.send_header("content-type", "application/json")
                 self.send_header("content-length", str(len(data)))

@@ -17,6 +17,7 @@ from django.utils import timezone
 from helpdesk.models import CaseStatus, Order, SellerAccount
 from helpdesk.models.deadlines import UNMET_STATES
 from helpdesk.services.audit import audit
+from helpdesk.services.defects import defects_refresh
 from helpdesk.services.lifecycle import (
     InvalidTransition,
     case_clocks_meet,
@@ -27,6 +28,7 @@ from helpdesk.services.lifecycle import (
     transition,
 )
 
+from ..defects import SOURCE as DEFECT_SOURCE
 from ..kinds import DECISION_APPEAL, FIRST_CLOCK, INFORMATION_CLOCK, NO_SHOW_FOLLOW_UP, RESPONSE_CLOCKS
 from ..models import (
     CLAIM_TRANSITIONS,
@@ -129,6 +131,7 @@ def claim_open(
         currency=facts.currency or (order.currency if order else ""),
         notice_address=facts.address,
     )
+    defects_refresh(account_id=account.id, source=DEFECT_SOURCE, refs=[claim.pk])
     return claim, True
 
 
@@ -147,6 +150,8 @@ def claim_facts_fill(*, claim: Claim, facts: ClaimFacts) -> Claim:
         for field, value in filled.items():
             setattr(claim, field, value)
         claim.save(update_fields=[*filled, "updated_at"])
+        if "liability" in filled:  # a chargeback found to be payment fraud is no defect
+            defects_refresh(account_id=claim.account_id, source=DEFECT_SOURCE, refs=[claim.pk])
     return claim
 
 
@@ -301,6 +306,7 @@ def claim_decide(
         after={"outcome": outcome, "amount": str(amount) if amount is not None else None},
         related=["case", "account"],
     )
+    defects_refresh(account_id=claim.account_id, source=DEFECT_SOURCE, refs=[claim.pk])
     for unanswered in claim.case.deadlines.filter(kind__in=RESPONSE_CLOCKS, state__in=UNMET_STATES):
         deadline_cancel(deadline=unanswered, actor=actor, reason="Amazon decided")
     if outcome == Outcome.GRANTED_SELLER:

@@ -4,7 +4,9 @@ chargeback notices to `notice_take` after the reading commits, retried on failur
 The mail is stored as received (`messaging.InboundMail`) before anything here reads it. A
 notice opens its claim (once per order and kind: a reminder, a repeated mail or a Finances
 event about the same claim finds the same one), asks for more information on a new clock, or
-records Amazon's decision. Taking the same mail twice changes nothing.
+records Amazon's decision. Taking the same mail twice changes nothing. A notice whose sender
+nothing proved to be Amazon (`InboundMail.sender_verified`) still opens its claim and shows
+"sender not verified", but its decision closes nothing.
 """
 
 from django.db import transaction
@@ -79,7 +81,19 @@ def notice_take(*, mail: InboundMail) -> None:
     if what == NoticeWhat.INFORMATION:
         claim_information_requested(claim=claim, at=sent_at, due_at=facts.due_at)
     elif what == NoticeWhat.DECISION:
-        if facts.outcome:
+        if not mail.sender_verified:
+            # Anyone can write a decision from Amazon's address: the case is not closed on its word.
+            audit(
+                verb="claim.decision_unverified",
+                summary="A decision notice arrived from a sender not verified as Amazon: nothing was closed or "
+                "settled. Check the claim in Seller Central and record the decision there",
+                case=claim.case,
+                after={"mail": mail.pk, "outcome": facts.outcome or None},
+            )
+            claim.case.refresh_from_db(fields=["status"])
+            if claim.case.status == CaseStatus.WAITING:
+                case_transition(case=claim.case, to=CaseStatus.OPEN, actor=None)
+        elif facts.outcome:
             claim_decide(claim=claim, outcome=facts.outcome, at=sent_at, amount=facts.amount, source="notice mail")
         else:
             audit(

@@ -41,11 +41,12 @@ def _bracketed(*words: str) -> str:
 # Starting only where a run of address characters starts, so a long run is read once.
 _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 # "john at gmail dot com", "klaus punkt weber at gmx punkt de": the way buyers write an address past a filter,
-# in English and German (the French, Spanish and Italian spellings are not read here yet).
+# in English and German (the French, Spanish and Italian spellings are not read here yet). At most four dotted
+# parts before the name: unbounded, "dot dot dot …" would be read again from each word.
 _DOT = _bracketed(english.DOT, german.DOT)
 _AT = _bracketed(english.AT, german.AT)
 _SPELLED_EMAIL = re.compile(
-    rf"(?<![\w.+-])(?:[\w+-]+\s+(?:{_DOT})\s+)*[\w.+-]+\s+(?:{_AT})\s+[\w-]+\s+(?:{_DOT})"
+    rf"(?<![\w.+-])(?:[\w+-]+\s+(?:{_DOT})\s+){{0,4}}[\w.+-]+\s+(?:{_AT})\s+[\w-]+\s+(?:{_DOT})"
     r"\s+(?:com|net|org|de|at|ch|eu|info|co|uk|fr|jp|ca|edu)\b",
     re.IGNORECASE,
 )
@@ -139,16 +140,30 @@ def comment_languages(comments: str, *, region: str) -> tuple[str, ...]:
     return tuple(language for language in ranked if signs[language] == signs[ranked[0]])
 
 
-def _personal_information(comments: str, *, buyer_name: str, region: str, rules: Rules) -> str:
-    """The words that give a person away, or ""."""
+# Number-like candidates the phone matcher tries in one comment: each costs a parse, and a real comment has a few.
+_PHONE_TRIES = 100
+
+
+def _contact_details(comments: str, *, buyer_name: str, region: str) -> str:
+    """An e-mail address, a phone number or the buyer's full name in the comment, or "": the same in every
+    language, so read once."""
     if match := _EMAIL.search(comments) or _SPELLED_EMAIL.search(comments):
         return match.group(0)
     text = _ORDER_ID.sub(" ", comments)
-    for match in phonenumbers.PhoneNumberMatcher(text, region, leniency=phonenumbers.Leniency.VALID):
+    for match in phonenumbers.PhoneNumberMatcher(
+        text, region, leniency=phonenumbers.Leniency.VALID, max_tries=_PHONE_TRIES
+    ):
         return match.raw_string
     name = " ".join(buyer_name.split())
     if len(name.split()) >= 2 and name.lower() in " ".join(comments.split()).lower():
         return name
+    return ""
+
+
+def _personal_information(comments: str, *, contact: str, rules: Rules) -> str:
+    """The words that give a person away, or ""."""
+    if contact:
+        return contact
     if match := rules.name_after_cue.search(comments):
         return match.group(1)
     return ""
@@ -165,20 +180,32 @@ def _first(pattern: re.Pattern[str], text: str) -> str:
     return text[match.start() : _WORD_END.match(text, match.end()).end()]
 
 
-def assess(*, comments: str, fulfillment_channel: str = "", buyer_name: str = "", region: str = "US") -> Eligibility:
+# How much of a comment the rules read by default (the setting ELIGIBILITY_MAX_CHARS decides in the app). Amazon's
+# feedback comments are far shorter; an opinion on the first part of a longer one is still an opinion.
+MAX_CHARS = 5_000
+
+
+def assess(
+    *,
+    comments: str,
+    fulfillment_channel: str = "",
+    buyer_name: str = "",
+    region: str = "US",
+    max_chars: int = MAX_CHARS,
+) -> Eligibility:
     """Whether Amazon would likely remove or strike a negative or neutral comment, and why.
 
     `fulfillment_channel` is the order's ("AFN" for FBA; "" when the order is
     unknown), `buyer_name` the order's buyer, `region` the marketplace code
-    phone numbers are read for, whose language goes first for a comment whose words do not tell.
+    phone numbers are read for, whose language goes first for a comment whose words do not tell. Only the first
+    `max_chars` characters are read.
     """
-    text = " ".join(comments.split())
+    text = " ".join(comments.split())[:max_chars]
     if not text:
         return Eligibility(None, "There is no comment: a bare rating gives Amazon nothing to remove it for.")
+    contact = _contact_details(text, buyer_name=buyer_name, region=region)
     for language in comment_languages(text, region=region):
-        if opinion := _read(
-            text, rules=_RULES[language], fulfillment_channel=fulfillment_channel, buyer_name=buyer_name, region=region
-        ):
+        if opinion := _read(text, rules=_RULES[language], fulfillment_channel=fulfillment_channel, contact=contact):
             return opinion
     return Eligibility(
         None,
@@ -187,9 +214,10 @@ def assess(*, comments: str, fulfillment_channel: str = "", buyer_name: str = ""
     )
 
 
-def _read(text: str, *, rules: Rules, fulfillment_channel: str, buyer_name: str, region: str) -> Eligibility | None:
-    """The opinion one language's rules give, or None when they find nothing to go on."""
-    if found := _personal_information(text, buyer_name=buyer_name, region=region, rules=rules):
+def _read(text: str, *, rules: Rules, fulfillment_channel: str, contact: str) -> Eligibility | None:
+    """The opinion one language's rules give, or None when they find nothing to go on. `contact`: the contact
+    details found in it, whatever the language."""
+    if found := _personal_information(text, contact=contact, rules=rules):
         return Eligibility(
             RemovalReason.PERSONAL_INFO,
             "It contains personal information (an e-mail address, a phone number or a full name): "

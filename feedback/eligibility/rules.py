@@ -34,5 +34,14 @@ def rules_from(namespace: Mapping[str, object]) -> Rules:
 
 
 def obscenity(*stems: str) -> re.Pattern[str]:
-    """Any of the obscene word `stems`, as whole words: no letter of any alphabet next to them."""
-    return re.compile(r"(?<![^\W\d_])(?:" + "|".join(stems) + r")(?![^\W\d_])", re.IGNORECASE)
+    """Any of the obscene word `stems`, as whole words: no letter of any alphabet next to them.
+
+    A stem that takes any word characters before it (`\\w*fotze\\w*`) starts only where a word starts, which
+    finds the same words: started inside a long run of digits or underscores, it would read the run again from
+    each of them."""
+    return re.compile(
+        r"(?<![^\W\d_])(?:"
+        + "|".join(rf"(?<!\w){stem}" if stem.startswith(r"\w*") else stem for stem in stems)
+        + r")(?![^\W\d_])",
+        re.IGNORECASE,
+    )

@@ -9,12 +9,14 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from feedback.defects import SOURCE as DEFECT_SOURCE
 from feedback.kinds import FEEDBACK, FEEDBACK_REMOVAL
 from feedback.models import FEEDBACK_TRANSITIONS, Feedback, FeedbackSource, FeedbackStatus
 from helpdesk.models import Order, SellerAccount
 from helpdesk.models.orders import ORDER_ID_RE
 from helpdesk.services.audit import audit
 from helpdesk.services.deadlines import clock_times, policy_get, policy_snapshot
+from helpdesk.services.defects import defects_refresh
 from helpdesk.services.lifecycle import case_open, case_settle, transition
 
 _ORDER_ID = re.compile(ORDER_ID_RE, re.ASCII)
@@ -110,6 +112,7 @@ def feedback_create(
         feedback_case_open(
             feedback=feedback, snapshot=removal_snapshot(account=account), actor=actor, now=timezone.now()
         )
+    defects_refresh(account_id=account.id, source=DEFECT_SOURCE, refs=[feedback.pk])
     return feedback
 
 
@@ -137,6 +140,7 @@ def feedback_transition(*, feedback: Feedback, to: str, actor: AbstractBaseUser 
         related=["case", "account"],
     )
     feedback_case_settle(feedback=feedback, actor=actor, at=timezone.now())
+    defects_refresh(account_id=feedback.account_id, source=DEFECT_SOURCE, refs=[feedback.pk])
     return feedback
 
 

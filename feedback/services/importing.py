@@ -26,6 +26,7 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 from django.utils import timezone
 
+from feedback.defects import SOURCE as DEFECT_SOURCE
 from feedback.models import Feedback
 from helpdesk.importing import (
     ImportResult,
@@ -39,6 +40,7 @@ from helpdesk.marketplaces import MARKETPLACES
 from helpdesk.models import Order, SellerAccount
 from helpdesk.models.orders import ORDER_ID_RE
 from helpdesk.services.audit import audit
+from helpdesk.services.defects import defects_refresh
 
 from .feedback import feedback_case_open, feedback_local_today, removal_snapshot
 
@@ -333,3 +335,4 @@ def _upsert(
         if feedback.is_critical and feedback.is_live and feedback.case_id is None:
             feedback.account = account
             feedback_case_open(feedback=feedback, snapshot=snapshot, actor=actor, now=now)
+    defects_refresh(account_id=account.id, source=DEFECT_SOURCE, refs=[feedback.pk for feedback in [*new, *changed]])

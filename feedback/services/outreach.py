@@ -12,6 +12,7 @@ conversation with the buyer, so the composer's guards apply to it as well.
 
 from datetime import datetime, timedelta
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -33,6 +34,7 @@ from helpdesk.services.audit import audit
 from helpdesk.services.lifecycle import transition
 from messaging.compliance.checker import Finding, check_feedback_contact
 from messaging.compliance.services import compliance_check
+from messaging.outbound.models import ContactKind
 from messaging.outbound.services import ReplyRefused, reply_queue
 from messaging.services import conversation_open_for_order
 
@@ -55,7 +57,7 @@ def _first(findings: list[Finding], rule: str) -> Finding | None:
 
 def asks_removal(text: str) -> bool:
     """Whether the message asks the buyer to remove or change the feedback, whatever the form said."""
-    return _first(check_feedback_contact(text), "feedback_removal") is not None
+    return _first(check_feedback_contact(text, max_chars=settings.COMPLIANCE_MAX_CHARS), "feedback_removal") is not None
 
 
 def outreach_settings_get(*, account: SellerAccount) -> OutreachSettings:
@@ -116,7 +118,7 @@ def feedback_outreach_check(*, feedback: Feedback, text: str, purpose: str, now:
     text = text.strip()
     if not text:
         return "Write the message first."
-    if incentive := _first(check_feedback_contact(text), "incentive"):
+    if incentive := _first(check_feedback_contact(text, max_chars=settings.COMPLIANCE_MAX_CHARS), "incentive"):
         return f"The message offers an incentive (“{incentive.text}”): Amazon forbids offering anything for feedback."
     if purpose == OutreachPurpose.REMOVAL_ASK or asks_removal(text):
         if reason := removal_ask_reason(feedback=feedback, text=text, now=now):
@@ -158,7 +160,10 @@ def removal_ask_reason(*, feedback: Feedback, text: str, now: datetime) -> str |
             "Resolve first: record the refund, replacement or explanation given to the buyer before asking "
             "them to remove or change the feedback."
         )
-    if compensation := _first(check_feedback_contact(text, asks_removal=True), "feedback_compensation"):
+    if compensation := _first(
+        check_feedback_contact(text, asks_removal=True, max_chars=settings.COMPLIANCE_MAX_CHARS),
+        "feedback_compensation",
+    ):
         return (
             f"The message asks about the feedback and mentions “{compensation.text}”: Amazon forbids asking "
             "to change or remove feedback together with compensation. Send the resolution on its own."
@@ -211,7 +216,16 @@ def feedback_outreach_send(
             buyer_name=feedback.order.buyer_name if feedback.order else "",
             actor=actor,
         )
-        reply = reply_queue(case=conversation.case, author=actor, body=text, key=key, seen_message_id=seen_message_id)
+        reply = reply_queue(
+            case=conversation.case,
+            author=actor,
+            body=text,
+            key=key,
+            seen_message_id=seen_message_id,
+            unsolicited=True,
+            contact_kind=ContactKind.OUTREACH,
+            contact_at=now,
+        )
     except ReplyRefused as exc:
         raise OutreachRefused(str(exc)) from exc
     except ValidationError as exc:

@@ -51,6 +51,8 @@ from helpdesk.models import AmazonConnection, Case, Order, OrderItem, SellerAcco
 from helpdesk.roles import Role
 from helpdesk.selectors import scoped
 from helpdesk.spapi.credentials import spapi_connected
+from messaging.outbound.cap import cap_reason, contacts_by_order
+from messaging.outbound.models import ContactCap
 
 from .models import RequestState, SkuExclusion, SolicitationRequest, SolicitationSettings
 
@@ -81,7 +83,9 @@ def solicitation_settings_for(account: SellerAccount) -> SolicitationSettings:
 
 def settings_and_connection_for(account: SellerAccount) -> tuple[SolicitationSettings, AmazonConnection]:
     """The account's settings and its Amazon connection (each the unsaved default when it has none), in one query."""
-    row = SellerAccount.objects.select_related("solicitation_settings", "amazon_connection").get(pk=account.pk)
+    row = SellerAccount.objects.select_related("solicitation_settings", "amazon_connection", "contact_cap").get(
+        pk=account.pk
+    )
     rules = getattr(row, "solicitation_settings", None) or SolicitationSettings(account=row)
     return rules, getattr(row, "amazon_connection", None) or AmazonConnection(account=row)
 
@@ -276,6 +280,12 @@ def solicitation_candidates(*, account: SellerAccount, on_date: date) -> list[Ca
     requested, dry_runs = {}, {}
     for request in SolicitationRequest.objects.filter(order__in=orders):
         (dry_runs if request.state == RequestState.WOULD_SEND else requested)[request.order_id] = request
+    # The cap on messages the buyer did not ask for: a live review request is one of them.
+    cap = getattr(rules.account, "contact_cap", None) or ContactCap(account=account)
+    contacts = (
+        contacts_by_order(account=account, amazon_order_ids=[order.amazon_order_id for order in orders]) if live else {}
+    )
+    now = datetime.now(tz=tz)
     candidates = []
     for order in orders:
         delivered_on = order.delivery.astimezone(tz).date()
@@ -291,6 +301,11 @@ def solicitation_candidates(*, account: SellerAccount, on_date: date) -> list[Ca
             exclusions=exclusions,
             rates=rates,
         )
+        if not reason and live:
+            capped = cap_reason(
+                cap=cap, sent=contacts.get(order.amazon_order_id, []), amazon_order_id=order.amazon_order_id, now=now
+            )
+            reason = f"contact cap: {capped}" if capped else ""
         included = not reason
         if included:
             reason = _reason_in(**context, dry_run=dry_runs.get(order.pk))

@@ -12,6 +12,10 @@ from django.db import transaction
 
 from helpdesk.models import SellerAccount
 from helpdesk.services.audit import audit
+from helpdesk.spapi.credentials import spapi_connected
+from helpdesk.spapi.selectors import amazon_connection_for
+from messaging.outbound.cap import contact_record
+from messaging.outbound.models import ContactKind
 
 from .models import SkuExclusion, SolicitationRequest, SolicitationSettings
 from .selectors import queued_request_ids, solicitation_candidates
@@ -134,6 +138,15 @@ def solicitation_run(*, account: SellerAccount, on_date: date, actor: AbstractBa
     created = SolicitationRequest.objects.bulk_create(
         [SolicitationRequest(account=account, order=c.order, created_by=actor) for c in candidates if c.included]
     )
+    if spapi_connected(amazon_connection_for(account)):
+        # A live request reaches the buyer: it counts against the order's cap on messages they did not ask for.
+        for request in created:
+            contact_record(
+                account=account,
+                amazon_order_id=request.order.amazon_order_id,
+                kind=ContactKind.REVIEW_REQUEST,
+                at=request.requested_at,
+            )
     queued = queued_request_ids(account)
     for request_id in queued:
         send_solicitation.delay_on_commit(request_id)

@@ -19,7 +19,7 @@ def solicit_daily() -> int:
     return len(account_ids)
 
 
-@shared_task(ignore_result=True)
+@shared_task(ignore_result=True, soft_time_limit=900, time_limit=960)
 def solicit_account(account_id: int) -> None:
     """Today's batch for one account, "today" in the account's timezone."""
     account = SellerAccount.objects.filter(id=account_id).first()

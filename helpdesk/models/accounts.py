@@ -98,18 +98,3 @@ class Invitation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.email} → {self.account} as {self.role}"
-
-
-class Preference(models.Model):
-    """One person's choices about how pages read for them."""
-
-    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="preference")
-    time_zone = models.CharField(
-        max_length=64,
-        choices=TIMEZONE_CHOICES,
-        blank=True,
-        help_text="Every time on every page reads in this zone. Empty: each seller account's own zone.",
-    )
-
-    def __str__(self) -> str:
-        return f"{self.user}: {self.time_zone or 'account zones'}"

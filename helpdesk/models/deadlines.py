@@ -1,5 +1,6 @@
 from datetime import timedelta
 
+from django.conf import settings
 from django.db import models
 
 from helpdesk.registry import clock_kind_choices
@@ -79,6 +80,12 @@ class Deadline(models.Model):
     breached_at = models.DateTimeField(null=True, blank=True)
     met_at = models.DateTimeField(null=True, blank=True)
     cancelled_at = models.DateTimeField(null=True, blank=True)
+    # Who held the case when the clock was breached or met (the figures per agent, the breach list).
+    holder = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    # Met without an answer because nothing needed one ("no response needed"): not a response.
+    exempt = models.BooleanField(default=False, db_default=False)
 
     class Meta:
         ordering = ["due_at", "id"]
@@ -93,6 +100,16 @@ class Deadline(models.Model):
             ),
             models.Index(fields=["case", "state"], name="deadline_case_state"),
             models.Index(fields=["account", "started_at"], name="deadline_account_started"),
+            # Clocks met in a day, per account (the workload's "answered today").
+            models.Index(
+                fields=["account", "met_at"], condition=models.Q(state=DeadlineState.MET), name="deadline_account_met"
+            ),
+            # Breached clocks, newest first (the breach list: read backwards until a page is full).
+            models.Index(
+                fields=["started_at", "id"],
+                condition=models.Q(breached_at__isnull=False),
+                name="deadline_breached_started",
+            ),
         ]
         constraints = [
             models.CheckConstraint(

@@ -13,6 +13,8 @@ class EmailState(models.TextChoices):
     SENT = "sent", "Sent"
     FAILED = "failed", "Failed"
     SKIPPED = "skipped", "No email address"
+    # Handed to the mail server, whose answer never came: not sent again (the notification stays in the app).
+    UNCONFIRMED = "unconfirmed", "Sent, not confirmed"
 
 
 class Notification(models.Model):
@@ -31,11 +33,14 @@ class Notification(models.Model):
     title = models.CharField(max_length=200)
     created_at = models.DateTimeField(default=timezone.now)
     read_at = models.DateTimeField(null=True, blank=True)
-    email_state = models.CharField(max_length=10, choices=EmailState.choices, default=EmailState.PENDING)
+    email_state = models.CharField(max_length=12, choices=EmailState.choices, default=EmailState.PENDING)
     email_attempts = models.PositiveSmallIntegerField(default=0)
     # When a worker may next try the email: the backoff of a pending row, the lease of a sending one.
     email_next_attempt_at = models.DateTimeField(default=timezone.now)
     email_sent_at = models.DateTimeField(null=True, blank=True)
+    email_handed_at = models.DateTimeField(
+        null=True, blank=True, help_text="When the current attempt began handing the email to the mail server."
+    )
     email_error = models.CharField(max_length=500, blank=True)
 
     class Meta:

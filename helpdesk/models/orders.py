@@ -22,6 +22,8 @@ class Order(models.Model):
     purchase_date = models.DateTimeField(null=True, blank=True)
     last_updated = models.DateTimeField(null=True, blank=True)
     ship_date = models.DateTimeField(null=True, blank=True)
+    # Amazon's promise (Orders API LatestShipDate): a seller-fulfilled order ships by then, or the buyer is told.
+    latest_ship_date = models.DateTimeField(null=True, blank=True)
     estimated_delivery_date = models.DateTimeField(null=True, blank=True)
     delivered_at = models.DateTimeField(null=True, blank=True)
     fulfillment_channel = models.CharField(max_length=3, choices=FulfillmentChannel.choices, blank=True)
@@ -57,6 +59,12 @@ class Order(models.Model):
                 fields=["account", "purchase_date"],
                 condition=models.Q(shipping_purged_at__isnull=True),
                 name="order_shipping_unpurged",
+            ),
+            # Orders not shipped yet, by the date Amazon promised they would ship (order-problem detection).
+            models.Index(
+                fields=["latest_ship_date"],
+                condition=models.Q(ship_date__isnull=True, latest_ship_date__isnull=False),
+                name="order_unshipped_by",
             ),
         ]
         constraints = [
@@ -103,6 +111,10 @@ class OrderDay(models.Model):
     account = models.ForeignKey(SellerAccount, on_delete=models.CASCADE, related_name="order_days")
     day = models.DateField()
     orders = models.IntegerField(default=0)
+    # Of those, fulfilled by Amazon and by the seller (the order defect rate's two halves); an
+    # order whose channel is not known yet is in neither.
+    afn = models.IntegerField(default=0, db_default=0)
+    mfn = models.IntegerField(default=0, db_default=0)
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["account", "day"], name="order_day_unique")]

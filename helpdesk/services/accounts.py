@@ -7,9 +7,10 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from helpdesk.models import Membership, Preference, Role, SellerAccount
+from helpdesk.models import Membership, Role, SellerAccount, UserPreference
 
 from .audit import audit
+from .clock_days import clock_days_rebuild
 from .deadlines import policies_ensure
 from .order_days import order_days_rebuild
 
@@ -55,6 +56,7 @@ def account_update(*, account: SellerAccount, actor: AbstractBaseUser, **fields:
     account.save(update_fields=changed)
     if "timezone" in changed:
         order_days_rebuild(account=account)  # a purchase belongs to the day of the new timezone
+        clock_days_rebuild(account=account)  # and a clock to the day it started there
     audit(
         verb="account.updated",
         summary=f"Seller account {account.name} changed: {', '.join(changed)}",
@@ -108,12 +110,14 @@ def membership_remove(*, membership: Membership, actor: AbstractBaseUser) -> Non
 
 
 @transaction.atomic
-def preference_save(*, user: AbstractBaseUser, time_zone: str) -> Preference:
+def preference_time_zone_set(*, user: AbstractBaseUser, time_zone: str) -> UserPreference:
     """A person's own choices: the zone every time reads in for them ("" for each account's own)."""
-    preference, _ = Preference.objects.select_for_update().get_or_create(user=user)
+    preference, _ = UserPreference.objects.select_for_update().get_or_create(user=user)
     before = preference.time_zone
+    if before == time_zone:
+        return preference
     preference.time_zone = time_zone
-    preference.save(update_fields=["time_zone"])
+    preference.save(update_fields=["time_zone", "updated_at"])
     audit(
         verb="preference.time_zone",
         summary=f"Times now read in {time_zone or 'each account’s own zone'}",

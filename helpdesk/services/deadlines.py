@@ -10,6 +10,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
@@ -35,6 +36,7 @@ from helpdesk.roles import Role
 from helpdesk.timefmt import span, stamp
 
 from .audit import audit
+from .clock_days import ClockFacts, clock_days_move
 
 # --- policies ------------------------------------------------------------
 
@@ -209,7 +211,20 @@ def _sweep_breaches(*, now: datetime, batch_size: int) -> int:
         if not due:
             return 0
         at = timezone.now()
-        Deadline.objects.filter(id__in=[d.id for d in due]).update(state=DeadlineState.BREACHED, breached_at=at)
+        by_holder: dict[int | None, list[int]] = defaultdict(list)
+        for d in due:
+            by_holder[d.case.assignee_id].append(d.id)
+        for holder_id, ids in by_holder.items():
+            Deadline.objects.filter(id__in=ids).update(
+                state=DeadlineState.BREACHED, breached_at=at, holder_id=holder_id
+            )
+        moves = []
+        for d in due:
+            before = ClockFacts.of(d)
+            d.state, d.breached_at, d.holder_id = DeadlineState.BREACHED, at, d.case.assignee_id
+            moves.append((before, ClockFacts.of(d)))
+        zones = dict(SellerAccount.objects.filter(id__in={d.account_id for d in due}).values_list("id", "timezone"))
+        clock_days_move(moves=moves, tz_of={pk: ZoneInfo(name) for pk, name in zones.items()})
         Case.objects.filter(id__in={d.case_id for d in due}, priority__lt=Priority.URGENT).update(
             priority=Priority.URGENT
         )

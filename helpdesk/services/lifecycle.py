@@ -30,6 +30,7 @@ from helpdesk.models.deadlines import DEADLINE_TRANSITIONS, UNMET_STATES
 from helpdesk.timefmt import span, stamp
 
 from .audit import audit
+from .clock_days import ClockFacts, clock_days_move, clock_days_open
 from .deadlines import STATED_DUE, case_refresh_due, clock_times, policy_get, policy_snapshot
 
 
@@ -154,6 +155,7 @@ def deadline_start(
         warn_at=warn_at,
         due_at=due_at,
     )
+    clock_days_open(deadlines=[deadline], tz_of={case.account_id: case.account.tzinfo})
     case_refresh_due(case_id=case.pk)
     audit(
         verb="clock.started",
@@ -166,10 +168,22 @@ def deadline_start(
 
 
 @transaction.atomic
-def deadline_meet(*, deadline: Deadline, at: datetime | None = None, actor: AbstractBaseUser | None = None) -> Deadline:
-    """Stop a clock. A breached clock can still be met: it then counts as met late."""
+def deadline_meet(
+    *,
+    deadline: Deadline,
+    at: datetime | None = None,
+    actor: AbstractBaseUser | None = None,
+    exempt: bool = False,
+) -> Deadline:
+    """Stop a clock. A breached clock can still be met: it then counts as met late. `exempt`: it
+    was stopped because nothing needed an answer ("no response needed"), so it is no response.
+
+    The clock is put to whoever holds the case (else to `actor`), and the daily figures move
+    with it."""
     at = at or timezone.now()
-    deadline = Deadline.objects.select_for_update(of=("self",)).select_related("case").get(pk=deadline.pk)
+    deadline = Deadline.objects.select_for_update(of=("self",)).select_related("case__account").get(pk=deadline.pk)
+    before = ClockFacts.of(deadline)
+    holder_id = deadline.case.assignee_id or (actor.pk if actor is not None and actor.is_authenticated else None)
     late = at > deadline.due_at
     if late:
         how = f"late, {span((at - deadline.due_at).total_seconds())} after due"
@@ -181,13 +195,16 @@ def deadline_meet(*, deadline: Deadline, at: datetime | None = None, actor: Abst
         field="state",
         transitions=DEADLINE_TRANSITIONS,
         refusal=_clock_refusal,
-        also={"met_at": at},
+        also={"met_at": at, "holder_id": holder_id, "exempt": exempt},
         verb="clock.met_late" if late else "clock.met",
         summary=f"{deadline.get_kind_display()} clock met {how}",
         actor=actor,
         case=lambda d: d.case,
-        after={"met_at": at.isoformat()},
+        after={"met_at": at.isoformat(), **({"exempt": True} if exempt else {})},
         locked=True,
+    )
+    clock_days_move(
+        moves=[(before, ClockFacts.of(deadline))], tz_of={deadline.account_id: deadline.case.account.tzinfo}
     )
     case_refresh_due(case_id=deadline.case_id)
     return deadline
@@ -265,43 +282,83 @@ def case_open(
     return case
 
 
+def _clocks_build(
+    *,
+    cases: Sequence[Case],
+    kind: str,
+    starts: Sequence[datetime],
+    dues: Sequence[datetime | None],
+) -> list[Deadline]:
+    """Unsaved clocks of `kind`, one a case (its account loaded), from one policy read per account; a
+    `dues` entry is a deadline the source states (as `deadline_start`'s `due_at`), None the policy's."""
+    snapshots: dict[int, dict[str, Any]] = {}
+    for case in cases:
+        if case.account_id not in snapshots:
+            policy = policy_get(account=case.account, kind=kind)
+            policy.account = case.account  # the snapshot reads its timezone
+            snapshots[case.account_id] = policy_snapshot(policy)
+    deadlines = []
+    for case, started_at, stated in zip(cases, starts, dues, strict=True):
+        snapshot = snapshots[case.account_id]
+        if stated is None:
+            warn_at, due_at = clock_times(snapshot=snapshot, started_at=started_at)
+        else:
+            snapshot = {**snapshot, STATED_DUE: stated.isoformat()}
+            due_at = max(stated, started_at)
+            warn_at = max(due_at - timedelta(seconds=snapshot["warn_before_s"]), started_at)
+        deadlines.append(
+            Deadline(
+                case=case,
+                account_id=case.account_id,
+                kind=kind,
+                policy_snapshot=snapshot,
+                started_at=started_at,
+                warn_at=warn_at,
+                due_at=due_at,
+            )
+        )
+    return deadlines
+
+
+def _clock_audits(deadlines: Sequence[Deadline], *, actor: AbstractBaseUser | None, now: datetime) -> list[Activity]:
+    return [
+        Activity(
+            account_id=deadline.account_id,
+            case_id=deadline.case_id,
+            actor=actor,
+            created_at=now,
+            verb="clock.started",
+            summary=_started_summary(deadline, deadline.case.account),
+            after={"deadline": deadline.pk, "due_at": deadline.due_at.isoformat()},
+        )
+        for deadline in deadlines
+    ]
+
+
 @transaction.atomic
 def cases_open(
     *,
     cases: list[Case],
     clock: str | None = None,
     clock_starts: Sequence[datetime] | None = None,
+    clock_dues: Sequence[datetime | None] | None = None,
     actor: AbstractBaseUser | None = None,
 ) -> list[Deadline]:
     """Open new cases in bulk, each with a clock of kind `clock` (started at its `clock_starts`
     entry, else when the case opened): three inserts and one policy read per account, whatever
     the number (COPY, with `helpdesk.importing.bulk_insert`). `cases` are unsaved, with their account
-    loaded. Returns the clocks started."""
+    loaded. A `clock_dues` entry is a deadline the source states, as `deadline_start`'s `due_at`
+    (None: the policy's). Returns the clocks started."""
     deadlines = []
     if clock is not None:
         starts = list(clock_starts) if clock_starts is not None else [case.opened_at for case in cases]
-        snapshots: dict[int, dict[str, Any]] = {}
-        for case in cases:
-            if case.account_id not in snapshots:
-                policy = policy_get(account=case.account, kind=clock)
-                policy.account = case.account  # the snapshot reads its timezone
-                snapshots[case.account_id] = policy_snapshot(policy)
-        for case, started_at in zip(cases, starts, strict=True):
-            warn_at, due_at = clock_times(snapshot=snapshots[case.account_id], started_at=started_at)
-            case.next_due_at, case.next_warn_at = due_at, warn_at
-            deadlines.append(
-                Deadline(
-                    case=case,
-                    account_id=case.account_id,
-                    kind=clock,
-                    policy_snapshot=snapshots[case.account_id],
-                    started_at=started_at,
-                    warn_at=warn_at,
-                    due_at=due_at,
-                )
-            )
+        dues = list(clock_dues) if clock_dues is not None else [None] * len(cases)
+        deadlines = _clocks_build(cases=cases, kind=clock, starts=starts, dues=dues)
+        for case, deadline in zip(cases, deadlines, strict=True):
+            case.next_due_at, case.next_warn_at = deadline.due_at, deadline.warn_at
     bulk_insert(cases)
     bulk_insert(deadlines)
+    clock_days_open(deadlines=deadlines, tz_of={case.account_id: case.account.tzinfo for case in cases})
     actor = actor if actor is not None and actor.is_authenticated else None
     now = timezone.now()
     kinds = {case.kind: case.get_kind_display() for case in {case.kind: case for case in cases}.values()}
@@ -316,19 +373,33 @@ def cases_open(
         )
         for case in cases
     ]
-    audits += [
-        Activity(
-            account_id=deadline.account_id,
-            case_id=deadline.case_id,
-            actor=actor,
-            created_at=now,
-            verb="clock.started",
-            summary=_started_summary(deadline, deadline.case.account),
-            after={"deadline": deadline.pk, "due_at": deadline.due_at.isoformat()},
-        )
-        for deadline in deadlines
-    ]
+    audits += _clock_audits(deadlines, actor=actor, now=now)
     bulk_insert(sorted(audits, key=lambda a: a.case_id))
+    return deadlines
+
+
+@transaction.atomic
+def deadlines_start(
+    *,
+    cases: list[Case],
+    kind: str,
+    starts: Sequence[datetime],
+    dues: Sequence[datetime | None] | None = None,
+    actor: AbstractBaseUser | None = None,
+) -> list[Deadline]:
+    """`deadline_start` for many open cases (their account loaded) at once: one policy read per account,
+    the clocks and their audit rows inserted in bulk, the cases' next due times refreshed in one update."""
+    if not cases:
+        return []
+    deadlines = _clocks_build(cases=cases, kind=kind, starts=starts, dues=dues or [None] * len(cases))
+    bulk_insert(deadlines)
+    earliest = Deadline.objects.filter(case_id=models.OuterRef("pk"), state__in=UNMET_STATES).order_by("due_at", "id")
+    Case.objects.filter(pk__in=[case.pk for case in cases]).update(
+        next_due_at=models.Subquery(earliest.values("due_at")[:1]),
+        next_warn_at=models.Subquery(earliest.values("warn_at")[:1]),
+    )
+    actor = actor if actor is not None and actor.is_authenticated else None
+    bulk_insert(_clock_audits(deadlines, actor=actor, now=timezone.now()))
     return deadlines
 
 
@@ -358,8 +429,10 @@ def case_clocks_meet(
     actor: AbstractBaseUser | None,
     kinds: Iterable[str] | None = None,
     started_by: datetime | None = None,
+    exempt: bool = False,
 ) -> list[Deadline]:
-    """Meet the case's unmet clocks (of `kinds`, started by `started_by`, if given) at `at`.
+    """Meet the case's unmet clocks (of `kinds`, started by `started_by`, if given) at `at`
+    (`exempt`: nothing needed an answer, see `deadline_meet`).
 
     A clock another writer met in the meantime is skipped — its savepoint rolls back —
     so it never undoes the write this is part of. Returns the clocks it met."""
@@ -371,7 +444,7 @@ def case_clocks_meet(
     met = []
     for deadline in unmet.order_by("due_at", "id"):
         try:
-            met.append(deadline_meet(deadline=deadline, at=at, actor=actor))
+            met.append(deadline_meet(deadline=deadline, at=at, actor=actor, exempt=exempt))
         except InvalidTransition:
             continue
     return met

@@ -41,6 +41,7 @@ from helpdesk.marketplaces import BY_SALES_CHANNEL
 from helpdesk.models import Case, FulfillmentChannel, Order, OrderItem, SellerAccount
 from helpdesk.models.orders import ORDER_ID_RE
 from helpdesk.services.audit import audit
+from helpdesk.services.defects import defects_link
 from helpdesk.services.order_days import order_days_add
 from helpdesk.services.retention import purged_fields
 
@@ -159,8 +160,8 @@ def orders_upsert(*, account: SellerAccount, orders: list[OrderWrite], keep_newe
     order_fields: set[str] = set()
     item_fields: set[str] = set()
     # Purchase times counted into, and out of, the account's per-day order counts.
-    counted_in: list[datetime | None] = []
-    counted_out: list[datetime | None] = []
+    counted_in: list[tuple[datetime | None, str]] = []
+    counted_out: list[tuple[datetime | None, str]] = []
     for write in orders:
         order_id = write.amazon_order_id
         order = held.get(order_id)
@@ -169,7 +170,7 @@ def orders_upsert(*, account: SellerAccount, orders: list[OrderWrite], keep_newe
             order = Order(account=account, amazon_order_id=order_id, **write.new_fields)
             new_orders.append(order)
             written.created.add(order_id)
-        purchased = order.purchase_date
+        purchased = (order.purchase_date, order.fulfillment_channel)
         kept_newer = keep_newer and not created and _holds_newer(order, write.fields.get("last_updated"))
         if kept_newer:
             written.kept_newer.add(order_id)
@@ -177,9 +178,10 @@ def orders_upsert(*, account: SellerAccount, orders: list[OrderWrite], keep_newe
         if not created and (purged := purged_fields(order)):
             fields = {name: value for name, value in fields.items() if name not in purged}
         changes = _assign(order, _blanks_of(order, fields) if kept_newer else fields)
-        if created or "purchase_date" in changes:
-            counted_in.append(order.purchase_date)
-            counted_out.append(purchased)  # None for a new order
+        if created or {"purchase_date", "fulfillment_channel"} & changes:
+            counted_in.append((order.purchase_date, order.fulfillment_channel))
+            if not created:
+                counted_out.append(purchased)
 
         if write.items is not None:
             items = {} if created else items_by_order[order.pk]
@@ -210,6 +212,7 @@ def orders_upsert(*, account: SellerAccount, orders: list[OrderWrite], keep_newe
     bulk_update_by_pk(changed_items, sorted(item_fields))
     order_days_add(account=account, added=counted_in, removed=counted_out)
     _cases_link(account=account, order_ids=written.created)
+    defects_link(account=account, order_ids=written.created | written.updated)
     return written
 
 

@@ -5,7 +5,8 @@ window (`LastUpdatedAfter` / `LastUpdatedBefore`) and follows `NextToken` to the
 last page. Each order becomes an `OrderWrite`, the `helpdesk.Order` field values
 it carries, for `orders_upsert`. getOrders has no actual delivery time:
 `LatestDeliveryDate`, the end of the delivery window Amazon promised the buyer,
-becomes `estimated_delivery_date`.
+becomes `estimated_delivery_date`, and `LatestShipDate`, the end of the window the
+seller promised to ship in, `latest_ship_date`.
 
 How failures come out:
 - 429, 5xx, network errors, from the SP-API or Login with Amazon: `TransientSpApiError`;
@@ -74,6 +75,7 @@ def amazon_order(raw: dict) -> OrderWrite:
         "purchase_date": _when(raw.get("PurchaseDate")),
         "last_updated": _when(raw.get("LastUpdateDate")),
         "estimated_delivery_date": _when(raw.get("LatestDeliveryDate")),
+        "latest_ship_date": _when(raw.get("LatestShipDate")),
         "marketplace_id": _text("marketplace_id", raw.get("MarketplaceId")),
         "buyer_email": _text("buyer_email", (raw.get("BuyerInfo") or {}).get("BuyerEmail")),
     }

@@ -75,3 +75,24 @@ def when(context, value, account=None, style: str = "short") -> str:
     if not iso:
         return text
     return format_html('<time datetime="{}" title="{}">{}</time>', iso, utc, text)
+
+
+@register.filter
+def pct(value: float | None) -> str:
+    """A share as a percentage: 0.0123 → "1.23%", 0.985 → "98.5%"; none → "—"."""
+    if value is None:
+        return "—"
+    return f"{value * 100:.2f}%" if value < 0.1 else f"{value * 100:.1f}%"
+
+
+@register.filter
+def seconds(value: float | None) -> str:
+    """A duration in seconds as "3h 12m"; none → "—"."""
+    return "—" if value is None else span(value)
+
+
+@register.filter
+def late_by(deadline) -> str:
+    """How far past due a breached clock went: until it was met, else until now."""
+    end = deadline.met_at or timezone.now()
+    return span((end - deadline.due_at).total_seconds())

@@ -1,19 +1,22 @@
 """Upload an Amazon report; it is kept as received and imported by a worker. One job page for every report kind."""
 
 from django.conf import settings
+from django.contrib import messages
 from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from helpdesk.forms import OrderImportForm
-from helpdesk.importing import ORDERS_REPORT
-from helpdesk.models import ImportJob, Role
+from helpdesk.forms import HealthImportForm, OrderImportForm
+from helpdesk.importing import HEALTH_REPORT, ORDERS_REPORT
+from helpdesk.models import Activity, ImportJob, Role
 from helpdesk.registry import registry
-from helpdesk.selectors import account_get, accounts_for, import_jobs
+from helpdesk.selectors import account_get, accounts_for, import_jobs, scoped
+from helpdesk.services.audit import audit
 from helpdesk.services.imports import import_job_create, import_job_retryable
-from helpdesk.tasks import run_import
+from helpdesk.spapi.selectors import connected_account_ids
+from helpdesk.tasks import fetch_account_health, run_import
 
 from .access import role_required
 
@@ -72,3 +75,45 @@ def import_job_retry(request: HttpRequest, job_id: int) -> HttpResponse:
         raise Http404("Only a refused import, or one whose worker stopped, can be retried.")
     run_import.delay(job.id)
     return redirect("helpdesk:import_job", job_id=job.id)
+
+
+@role_required(Role.MANAGER)
+def health_import(request: HttpRequest) -> HttpResponse:
+    """Upload Amazon's Account Health report, or have it fetched through the Reports API."""
+    accounts = list(accounts_for(request.user, min_role=Role.MANAGER))
+    form = HealthImportForm(request.POST or None, request.FILES or None, accounts=accounts)
+    job = import_upload(request, form=form, kind=HEALTH_REPORT)
+    if job is not None:
+        return redirect("helpdesk:import_job", job_id=job.id)
+    connected = set(connected_account_ids())
+    context = {
+        "form": form,
+        "jobs": import_jobs(request.user, kind=HEALTH_REPORT)[:20],
+        "connected": [a for a in accounts if a.id in connected],
+        "failures": scoped(
+            Activity.objects.filter(verb="health.fetch_failed").select_related("account"),
+            request.user,
+            min_role=Role.MANAGER,
+        ).order_by("-created_at")[:5],
+    }
+    return render(request, "helpdesk/health_import.html", context)
+
+
+@require_POST
+@role_required(Role.MANAGER)
+def health_fetch(request: HttpRequest) -> HttpResponse:
+    """Ask Amazon for an account's Account Health report now; a worker imports it once ready."""
+    account_id = request.POST.get("account", "")
+    account = account_get(
+        request.user, account_id=int(account_id) if account_id.isdigit() else 0, min_role=Role.MANAGER
+    )
+    with transaction.atomic():
+        audit(
+            verb="health.fetch_requested",
+            summary="Account Health report asked of Amazon",
+            actor=request.user,
+            account=account,
+        )
+        fetch_account_health.delay_on_commit(account.id)
+    messages.success(request, f"Asked Amazon for {account.name}'s Account Health report: it appears here once ready.")
+    return redirect("helpdesk:health_import")

@@ -121,6 +121,11 @@ RULES: dict[str, tuple[str, str]] = {
         "This message does not mention the order id {order_id}. Mentioning it helps the buyer and Amazon tie your "
         "message to the order.",
     ),
+    "too_long": (
+        "Messages too long to check",
+        "This message is longer than the {max_chars} characters the guard reads, so the rest of it was not checked. "
+        "Shorten it (or split it) before sending.",
+    ),
 }
 
 ADVISORY = {"feedback_removal", "order_id"}

@@ -17,7 +17,10 @@ class ComplianceRule(models.Model):
     kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.PHRASE)
     pattern = models.CharField(
         max_length=500,
-        help_text="A phrase (whole words; case and accents ignored) or a Python regular expression (case ignored).",
+        help_text=(
+            "A phrase (whole words; case and accents ignored) or a regular expression in RE2 syntax (case ignored; "
+            "no look-arounds or back-references)."
+        ),
     )
     message = models.CharField(max_length=300, help_text="What the agent is told when a message matches.")
     blocking = models.BooleanField(default=True, help_text="Refuse to send while it matches; otherwise only advise.")

@@ -4,6 +4,7 @@ import re
 from dataclasses import asdict
 from typing import Any
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -36,6 +37,7 @@ def compliance_check(
         extra_rules=[rule.as_checker_rule() for rule in active_rules(account)],
         order_id=order_id,
         answering=answering,
+        max_chars=settings.COMPLIANCE_MAX_CHARS,
     )
 
 

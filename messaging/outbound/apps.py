@@ -21,7 +21,7 @@ class OutboundConfig(AppConfig):
                 urls=(("messages/outbound/", "messaging.outbound.urls"),),
                 nav=(
                     NavLink("Flagged", "outbound:flagged", role="manager", position=20, menu="Mail"),
-                    NavLink("Response times", "outbound:response_times", role="manager", position=61, menu="Reports"),
+                    NavLink("Response times", "outbound:response_times", role="manager", position=62, menu="Reports"),
                 ),
                 settings=(
                     SettingsPage(
@@ -47,7 +47,6 @@ class OutboundConfig(AppConfig):
                         },
                     ),
                 ),
-                dashboard=("outbound/dashboard_section.html",),
                 demo="messaging.outbound.demo.seed",
             )
         )

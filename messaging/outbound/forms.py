@@ -5,6 +5,24 @@ from messaging.models import Direction
 from .models import CannedResponse, MarkKind, OutboundSettings
 
 
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    """Several files in one input; cleaned to a list (empty when none was given)."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", MultipleFileInput())
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        one = super().clean
+        if isinstance(data, list | tuple):
+            return [one(item, initial) for item in data if item]
+        return [one(data, initial)] if data else []
+
+
 class ReplyForm(forms.Form):
     # Named "text": the compliance live check reads the field of that name.
     text = forms.CharField(label="Reply", widget=forms.Textarea(attrs={"rows": 8}), max_length=20_000)
@@ -15,6 +33,7 @@ class ReplyForm(forms.Form):
     approval_reason = forms.CharField(
         label="Approve this one reply: why it may break the rule", max_length=500, required=False
     )
+    attachments = MultipleFileField(required=False, label="Files")
 
 
 class EntryForm(forms.Form):
@@ -48,3 +67,10 @@ class OutboundSettingsForm(forms.Form):
         required=False,
         help_text="Shown to the buyer; the account name if empty.",
     )
+
+
+class ContactCapForm(forms.Form):
+    max_per_order = forms.IntegerField(
+        label="At most, per order", min_value=1, max_value=20, help_text="Messages the buyer did not ask for."
+    )
+    min_hours_between = forms.IntegerField(label="At least this many hours apart", min_value=0, max_value=24 * 30)

@@ -16,7 +16,15 @@ from helpdesk.selectors import scoped
 from messaging.kinds import MESSAGE_RESPONSE
 from messaging.models import Conversation, Direction, InboundMail, Message
 
-from .models import PENDING_STATUSES, CannedResponse, ConversationMark, MarkKind, OutboundSettings, Reply
+from .models import (
+    PENDING_STATUSES,
+    CallSummaryPrompt,
+    CannedResponse,
+    ConversationMark,
+    MarkKind,
+    OutboundSettings,
+    Reply,
+)
 
 
 def sender_for(account: SellerAccount) -> str:
@@ -183,3 +191,18 @@ def response_times(*, account_ids: list[int], days: int, now: datetime | None = 
         return met.order_by("elapsed", "id").values_list("elapsed", flat=True)[rank]
 
     return ResponseTimes(median=percentile(0.5), p90=percentile(0.9), count=count)
+
+
+def call_prompts_open(conversation: Conversation) -> list[CallSummaryPrompt]:
+    """The calls logged on the conversation that still wait for a written summary to the buyer."""
+    return list(
+        CallSummaryPrompt.objects.filter(conversation=conversation, closed_at__isnull=True)
+        .select_related("call")
+        .order_by("created_at", "id")
+    )
+
+
+def call_prompt_get(user: AbstractBaseUser, *, prompt_id: int) -> CallSummaryPrompt:
+    return get_object_or_404(
+        scoped(CallSummaryPrompt.objects.select_related("conversation__case", "call"), user), id=prompt_id
+    )

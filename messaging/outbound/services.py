@@ -6,6 +6,7 @@ the audit row) and handed to a Celery worker after commit; `delivery` is the
 worker's side (claim, send, record the outcome).
 """
 
+from datetime import datetime
 from email.utils import parseaddr
 
 from django.contrib.auth.models import AbstractBaseUser
@@ -17,16 +18,28 @@ from helpdesk.models import Case, CaseStatus, Role, SellerAccount
 from helpdesk.selectors import has_role
 from helpdesk.services.audit import audit
 from helpdesk.services.cases import case_assign
-from helpdesk.services.lifecycle import case_clocks_meet, case_transition
+from helpdesk.services.lifecycle import InvalidTransition, case_clocks_meet, case_transition
 from messaging.compliance.checker import Finding, rule_label
 from messaging.compliance.services import compliance_approve, compliance_blocked, compliance_check
 from messaging.kinds import MESSAGE_RESPONSE
-from messaging.models import Conversation, Direction, Message
+from messaging.models import Attachment, Conversation, Direction, Message
 from messaging.parsing import strip_reply_prefixes
 
+from .attachments import MAX_FILES, MAX_TOTAL_BYTES, OutboundFile, names_refusal
 from .canned import unfilled, unknown_variables
+from .cap import contact_cap_lock, contact_cap_refusal, contact_record
 from .delivery import DISPATCH_GRACE, reply_transition
-from .models import CannedResponse, ConversationMark, MarkKind, OutboundSettings, Reply, ReplyStatus
+from .models import (
+    CallSummaryPrompt,
+    CannedResponse,
+    ContactKind,
+    ConversationMark,
+    MarkKind,
+    OutboundSettings,
+    PromptOutcome,
+    Reply,
+    ReplyStatus,
+)
 from .selectors import inbound_since, parent_message_id, sender_for
 from .tasks import send_reply
 
@@ -59,6 +72,14 @@ class UnfilledVariables(ReplyRefused):
             f"Fill in {', '.join(placeholders)} before sending: this order has no value for "
             f"{'it' if len(placeholders) == 1 else 'them'} yet."
         )
+
+
+class ContactCapReached(ReplyRefused):
+    """One more message the buyer did not ask for would break the account's cap."""
+
+
+class AttachmentsBlocked(ReplyRefused):
+    """A file is more than Amazon takes, or its name breaks the messaging rules."""
 
 
 class ComplianceBlocked(ReplyRefused):
@@ -96,13 +117,27 @@ def reply_queue(
     key: str,
     seen_message_id: int,
     approval_reason: str = "",
+    unsolicited: bool | None = None,
+    contact_kind: str = ContactKind.MESSAGE,
+    files: list[OutboundFile] | tuple[OutboundFile, ...] = (),
+    contact_at: datetime | None = None,
 ) -> Reply:
     """Queue a reply to the buyer. Idempotent by `key`: the same form posted twice is one reply.
 
     Refuses (StaleReply) when a buyer message newer than `seen_message_id` exists,
-    and (ComplianceBlocked) while a blocking compliance finding remains, unless a
+    (ContactCapReached) when the buyer did not ask for it and the order's contact cap is
+    reached, and (ComplianceBlocked) while a blocking compliance finding remains, unless a
     manager of the account sends it with `approval_reason`: that approves this one
-    reply, audited. An agent's approval is PermissionDenied."""
+    reply, audited. An agent's approval is PermissionDenied.
+
+    `unsolicited`: whether the buyer did not ask for this message (outreach, a proactive
+    notice: True; the answer to a request that came another way: False); by default, a
+    message on a conversation the buyer has not written in. An unsolicited one is counted
+    as `contact_kind` against the cap (`messaging.outbound.cap`), at `contact_at` (the caller's
+    time of the contact; now by default).
+
+    `files` go with it (`messaging.outbound.attachments`: read and checked against Amazon's limits
+    by `files_read`); a file name the compliance guard refuses refuses the reply (AttachmentsBlocked)."""
     body = body.strip()
     if not body:
         raise ValidationError("Write the reply first.")
@@ -120,6 +155,18 @@ def reply_queue(
     account = conversation.account
     parent = parent_message_id(conversation)
     answers_buyer = bool(parent) or conversation.messages.filter(direction=Direction.IN).exists()
+    capped = (not answers_buyer if unsolicited is None else unsolicited) and bool(conversation.amazon_order_id)
+    if capped:
+        contact_cap_lock(account=account, amazon_order_id=conversation.amazon_order_id)
+        if refusal := contact_cap_refusal(
+            account=account, amazon_order_id=conversation.amazon_order_id, now=contact_at
+        ):
+            raise ContactCapReached(refusal)
+    if len(files) > MAX_FILES or sum(f.size for f in files) >= MAX_TOTAL_BYTES:
+        raise AttachmentsBlocked("Amazon takes at most 5 files, under 10 MB in all, with a message.")
+    refusal = names_refusal(list(files), lambda text: compliance_check(text=text, account=account))
+    if refusal:
+        raise AttachmentsBlocked(refusal)
     findings = compliance_check(
         text=body, account=account, order_id=conversation.amazon_order_id or None, answering=answers_buyer
     )
@@ -153,6 +200,10 @@ def reply_queue(
         body_text=body,
         sent_at=now,
     )
+    Attachment.objects.bulk_create(
+        Attachment(message=message, filename=f.filename, content_type=f.content_type, size=f.size, data=f.data)
+        for f in files
+    )
     reply = Reply.objects.create(
         account=account,
         message=message,
@@ -165,14 +216,28 @@ def reply_queue(
         queued_at=now,
         next_attempt_at=now + DISPATCH_GRACE,
     )
+    if capped:
+        contact_record(
+            account=account,
+            amazon_order_id=conversation.amazon_order_id,
+            kind=contact_kind,
+            at=contact_at or now,
+            reply=reply,
+        )
     audit(
         verb="reply.queued",
         summary=f"Reply to {conversation.buyer_name or 'the buyer'} queued"
         + (f"; a compliance finding approved by {_name(author)}" if approved else ""),
         actor=author,
         case=case,
-        after={"reply": reply.pk, "to": reply.to_address, "approved": approved},
+        after={
+            "reply": reply.pk,
+            "to": reply.to_address,
+            "approved": approved,
+            "files": [f.filename for f in files],
+        },
     )
+    _call_prompts_close(conversation=conversation, case=case, reply=reply, actor=author)
     _case_answered(case=case, author=author)
     _dispatch(reply)
     return reply
@@ -191,8 +256,16 @@ def _dispatch(reply: Reply) -> None:
     send_reply.delay_on_commit(reply.pk)
 
 
+def reply_confirm(*, reply: Reply, actor: AbstractBaseUser) -> Reply:
+    """The agent found an unconfirmed reply in Seller Central's message history: it went out, and the
+    clock is met when the agent sent it."""
+    if reply.status != ReplyStatus.UNCONFIRMED:
+        raise InvalidTransition("Only a reply whose sending is unconfirmed can be confirmed.")
+    return reply_transition(reply=reply, to=ReplyStatus.SENT, actor=actor)
+
+
 def reply_retry(*, reply: Reply, actor: AbstractBaseUser) -> Reply:
-    """The retry button on a failed reply."""
+    """The retry button on a failed reply, and "send again" on an unconfirmed one."""
     with transaction.atomic():
         reply = reply_transition(reply=reply, to=ReplyStatus.QUEUED, actor=actor)
         _dispatch(reply)
@@ -229,7 +302,55 @@ def entry_add(*, case: Case, direction: str, body: str, author: AbstractBaseUser
         case=case,
         after={"message": message.pk},
     )
+    if direction == Direction.CALL:
+        CallSummaryPrompt.objects.create(
+            conversation=conversation, account_id=conversation.account_id, call=message, created_at=message.sent_at
+        )
     return message
+
+
+@transaction.atomic
+def call_prompt_dismiss(*, prompt: CallSummaryPrompt, reason: str, actor: AbstractBaseUser) -> CallSummaryPrompt:
+    """No written summary of this call will be sent: say why. Audited; a prompt closed already stays as it is."""
+    reason = reason.strip()
+    if not reason:
+        raise ValidationError("Say why no written summary is sent to the buyer.")
+    now = timezone.now()
+    closed = CallSummaryPrompt.objects.filter(pk=prompt.pk, closed_at__isnull=True).update(
+        outcome=PromptOutcome.DISMISSED, closed_at=now, closed_by=actor, reason=reason[:500]
+    )
+    prompt.refresh_from_db()
+    if closed:
+        audit(
+            verb="conversation.call_summary_dismissed",
+            summary=f"No written summary of the call of {prompt.call.sent_at:%d %b %H:%M}: {reason[:300]}",
+            actor=actor,
+            case=prompt.conversation.case,
+            after={"prompt": prompt.pk, "reason": reason[:500]},
+        )
+    return prompt
+
+
+def _call_prompts_close(*, conversation: Conversation, case: Case, reply: Reply, actor: AbstractBaseUser) -> None:
+    """A reply to the buyer is the written record of the calls logged before it."""
+    open_prompts = CallSummaryPrompt.objects.filter(
+        conversation=conversation, closed_at__isnull=True, created_at__lte=reply.queued_at
+    )
+    for prompt in open_prompts.select_related("call"):
+        prompt.outcome, prompt.closed_at, prompt.closed_by, prompt.reply = (
+            PromptOutcome.SENT,
+            reply.queued_at,
+            actor,
+            reply,
+        )
+        prompt.save(update_fields=["outcome", "closed_at", "closed_by", "reply"])
+        audit(
+            verb="conversation.call_summary_sent",
+            summary=f"Written summary of the call of {prompt.call.sent_at:%d %b %H:%M} sent to the buyer",
+            actor=actor,
+            case=case,
+            after={"prompt": prompt.pk, "reply": reply.pk},
+        )
 
 
 @transaction.atomic
@@ -249,7 +370,7 @@ def conversation_mark(*, case: Case, kind: str, reason: str, actor: AbstractBase
         created_by=actor,
         created_at=now,
     )
-    met = case_clocks_meet(case=case, kinds=[MESSAGE_RESPONSE], started_by=now, at=now, actor=actor)
+    met = case_clocks_meet(case=case, kinds=[MESSAGE_RESPONSE], started_by=now, at=now, actor=actor, exempt=True)
     mark.met_deadlines.set(met)
     audit(
         verb=f"conversation.{kind}",

@@ -23,10 +23,14 @@ from helpdesk.views.access import role_required
 from helpdesk.views.queue import CASE_CHANGED
 
 from . import canned as canned_text
-from .forms import CannedResponseForm, EntryForm, MarkForm, OutboundSettingsForm, ReplyForm
+from .attachments import AttachmentRefused, files_read
+from .cap import contact_cap_for, contact_cap_refusal, contact_cap_update
+from .forms import CannedResponseForm, ContactCapForm, EntryForm, MarkForm, OutboundSettingsForm, ReplyForm
 from .models import PENDING_STATUSES, OutboundSettings
 from .presence import presence_beat, presence_others
 from .selectors import (
+    call_prompt_get,
+    call_prompts_open,
     canned_for_account,
     canned_get,
     canned_values,
@@ -42,15 +46,18 @@ from .selectors import (
     sender_for,
 )
 from .services import (
+    AttachmentsBlocked,
     ComplianceBlocked,
     ReplyRefused,
     StaleReply,
+    call_prompt_dismiss,
     canned_response_delete,
     canned_response_save,
     conversation_mark,
     entry_add,
     mark_review,
     outbound_settings_save,
+    reply_confirm,
     reply_queue,
     reply_retry,
 )
@@ -95,6 +102,8 @@ def _reply_form(
 ) -> dict:
     """What the reply form partial needs."""
     text = (form["text"].value() or "") if form.is_bound else form.initial.get("text", "")
+    # A conversation the buyer has not written in: the reply is a message they did not ask for, under the cap.
+    unasked = bool(conversation.amazon_order_id) and not latest_inbound_id(conversation)
     return {
         "case": case,
         "conversation": conversation,
@@ -102,6 +111,9 @@ def _reply_form(
         "variables": " ".join(canned_text.VARIABLES),
         "unfilled": canned_text.unfilled(text),
         "refusal": refusal,
+        "cap_refusal": contact_cap_refusal(account=case.account, amazon_order_id=conversation.amazon_order_id)
+        if unasked
+        else None,
         "canned": list(canned_for_account(case.account_id).values("id", "name")),
         "is_manager": has_role(request.user, case.account_id, Role.MANAGER),
     }
@@ -118,6 +130,7 @@ def _composer(request: HttpRequest, case: Case, *, conversation) -> dict:
     )
     return {
         **_reply_form(request, case, conversation=conversation, form=form),
+        "call_prompts": call_prompts_open(conversation),
         "presence": presence_others(case=case, user=request.user),
         "suspicion": open_suspicion(conversation),
         "entry_form": EntryForm(),
@@ -145,10 +158,14 @@ def _refused_form(form: ReplyForm, conversation) -> ReplyForm:
 def reply(request: HttpRequest, case_id: int) -> HttpResponse:
     case = case_get(request.user, case_id=case_id)
     conversation = conversation_of(case)
-    form = ReplyForm(request.POST)
+    form = ReplyForm(request.POST, request.FILES)
     refusal: ReplyRefused | ValidationError | None = None
     if form.is_valid():
         try:
+            try:
+                files = files_read(form.cleaned_data["attachments"])
+            except AttachmentRefused as exc:
+                raise AttachmentsBlocked(f"{exc} Attach the files again once they fit.") from exc
             reply_queue(
                 case=case,
                 author=request.user,
@@ -156,6 +173,7 @@ def reply(request: HttpRequest, case_id: int) -> HttpResponse:
                 key=form.cleaned_data["key"],
                 seen_message_id=form.cleaned_data["seen"],
                 approval_reason=form.cleaned_data["approval_reason"],
+                files=files,
             )
         except (ReplyRefused, ValidationError) as exc:
             refusal = exc
@@ -243,11 +261,36 @@ def delivery(request: HttpRequest, case_id: int) -> HttpResponse:
 
 @require_POST
 @role_required()
+def call_prompt_dismiss_view(request: HttpRequest, prompt_id: int) -> HttpResponse:
+    """No written summary of a logged call will be sent: the reason is required, and audited."""
+    prompt = call_prompt_get(request.user, prompt_id=prompt_id)
+    try:
+        call_prompt_dismiss(prompt=prompt, reason=request.POST.get("reason", ""), actor=request.user)
+    except ValidationError as exc:
+        messages.error(request, _errors(exc))
+    else:
+        messages.success(request, "Call summary prompt dismissed.")
+    return redirect(_case_url(prompt.conversation.case) + "#call-prompts")
+
+
+@require_POST
+@role_required()
 def retry(request: HttpRequest, reply_id: int) -> HttpResponse:
+    return _delivery_action(request, reply_id, reply_retry, "Reply queued again.")
+
+
+@require_POST
+@role_required()
+def confirm(request: HttpRequest, reply_id: int) -> HttpResponse:
+    """An unconfirmed reply the agent found in Seller Central's message history."""
+    return _delivery_action(request, reply_id, reply_confirm, "Reply confirmed as sent.")
+
+
+def _delivery_action(request: HttpRequest, reply_id: int, action, done: str) -> HttpResponse:
     found = reply_get(request.user, reply_id=reply_id)
     case = found.message.conversation.case
     try:
-        reply_retry(reply=found, actor=request.user)
+        action(reply=found, actor=request.user)
     except InvalidTransition as exc:
         if request.htmx:
             return HttpResponse(str(exc), status=409)
@@ -256,7 +299,7 @@ def retry(request: HttpRequest, reply_id: int) -> HttpResponse:
     if request.htmx:
         context = _delivery(case, found.message.conversation)
         return render(request, f"{COMPOSER}#delivery", {"composer": context})
-    messages.success(request, "Reply queued again.")
+    messages.success(request, done)
     return redirect(_case_url(case))
 
 
@@ -324,10 +367,14 @@ def response_times(request: HttpRequest) -> HttpResponse:
 # --- canned responses and the sender (managers and admins) ----------------------------
 
 
-def _account_page(request, account, *, form=None, sender_form=None, status=200) -> HttpResponse:
+def _account_page(request, account, *, form=None, sender_form=None, cap_form=None, status=200) -> HttpResponse:
     found = OutboundSettings.objects.filter(account=account).first()
+    cap = contact_cap_for(account)
     context = {
         "account": account,
+        "cap": cap,
+        "cap_form": cap_form
+        or ContactCapForm(initial={"max_per_order": cap.max_per_order, "min_hours_between": cap.min_hours_between}),
         "canned": list(canned_for_account(account.id).select_related("updated_by")),
         "form": form or CannedResponseForm(),
         "sender": sender_for(account),
@@ -375,6 +422,23 @@ def sender(request: HttpRequest, account_id: int) -> HttpResponse:
     outbound_settings_save(account=found, actor=request.user, **form.cleaned_data)
     messages.success(request, f"Replies now come from {sender_for(found)}.")
     return redirect("outbound:account", account_id=found.id)
+
+
+@require_POST
+@role_required(Role.ADMIN)
+def contact_cap(request: HttpRequest, account_id: int) -> HttpResponse:
+    """The admin-set cap on messages a buyer did not ask for, per order."""
+    found = account_get(request.user, account_id=account_id, min_role=Role.ADMIN)
+    form = ContactCapForm(request.POST)
+    if not form.is_valid():
+        return _account_page(request, found, cap_form=form, status=400)
+    cap = contact_cap_update(account=found, actor=request.user, **form.cleaned_data)
+    messages.success(
+        request,
+        f"At most {cap.max_per_order} message{'s' if cap.max_per_order != 1 else ''} a buyer did not ask for per "
+        f"order, {cap.min_hours_between} hours apart.",
+    )
+    return redirect(reverse("outbound:account", args=[found.id]) + "#cap-h")
 
 
 @role_required(Role.MANAGER)

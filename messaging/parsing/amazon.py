@@ -16,10 +16,13 @@ docs/amazon-formats.md):
   for the buyer's words, and a body without a known marker is shown whole;
 - a buyer's reply from their own mail client is top-posted above Amazon's
   template, which may itself quote a whole earlier thread;
-- copies of the seller's own messages, opt-out and bounce notices are told by
-  their wording; A-to-z, chargeback and return notices by their sender (A-to-z
-  and chargeback notices from another Amazon sender by their subject, in the
-  marketplaces' languages).
+- the sender is read first: a person's relay address is a buyer's message
+  (or, by Amazon's opening line, a copy of the seller's own), whatever its
+  words say; only Amazon's own addresses send notices: opt-outs and bounces
+  told by their wording, A-to-z, chargeback and return notices by their sender
+  (A-to-z and chargeback notices from another Amazon sender by their subject,
+  in the marketplaces' languages). Whether the sender really is Amazon is
+  `messaging.trust`'s question, not this module's.
 
 The `X-AMAZON-MAIL-RELAY-TYPE: notification` header that Amazon puts on its
 mail is deliberately ignored: tools that treat it as an auto-reply drop mail.
@@ -33,11 +36,12 @@ from email.utils import getaddresses
 
 from helpdesk.marketplaces import MARKETPLACES
 
-from ..models import MailKind
+from ..models import TRUNCATED, MailKind
 from .mime import (
     MAIL_POLICY,
     Part,
     as_utc,
+    capped,
     clean,
     decoded_header,
     first_received_time,
@@ -54,6 +58,11 @@ MARKETPLACE_BY_RELAY_DOMAIN = {m.relay_domain: m for m in MARKETPLACES.values()}
 RELAY_DOMAINS = frozenset(MARKETPLACE_BY_RELAY_DOMAIN)
 AMAZON_DOMAINS = frozenset(m.site for m in MARKETPLACES.values())
 
+# How much of a mail's body is read by default (the setting MAIL_TEXT_MAX_CHARS decides in the app), and of its
+# subject.
+MAX_TEXT_CHARS = 50_000
+SUBJECT_MAX = 300
+
 ORDER_ID_RE = re.compile(r"(?<![\d-])(\d{3}-\d{7}-\d{7})(?![\d-])")
 # An item line, "1 of Title [ASIN: B0…]": the ASIN, then the quantity and title before it on its line.
 ASIN_RE = re.compile(r"\[ASIN:[ \t]*(?P<asin>[A-Z0-9]{10})\]")
@@ -63,9 +72,20 @@ QUANTITY_RE = re.compile(r"(?P<quantity>\d+)[ \t]+(?:of(?:/sur)?|de|von|di|sur|x
 ITEM_TABLE_RE = re.compile(r"^[ \t|]*#[ \t|]+ASIN[ \t|]+[^\n]{1,40}\n", re.MULTILINE | re.IGNORECASE)
 ITEM_ROW_RE = re.compile(r"(?P<quantity>\d{1,4})[ \t|]+(?P<asin>[A-Z0-9]{10})[ \t|]+(?P<title>[^\n]+)")
 SPACE_RE = re.compile(r"\s*")
+ITEM_LINE_MAX = 1000
+# A buyer's relay address, on any marketplace's relay domain (the longest first: ".co.uk" before ".co"). Starting
+# only where a run of address characters starts, so a long run without an "@" is read once.
+RELAY_ADDRESS_RE = re.compile(
+    r"(?<![A-Za-z0-9+._-])[A-Za-z0-9+._-]+@(?:"
+    + "|".join(re.escape(domain) for domain in sorted(RELAY_DOMAINS, key=lambda d: (-len(d), d)))
+    + r")\b"
+)
+# A returned message's own Message-ID header, quoted in a delivery failure's text.
+QUOTED_MESSAGE_ID_RE = re.compile(r"^Message-ID:[ \t]*(<[^>\n]+>)", re.IGNORECASE | re.MULTILINE)
 MARKETPLACE_PARAM_RE = re.compile(r"[?&;]mp=([A-Z0-9]{8,16})\b")
 COMM_TOKEN_RE = re.compile(r"\[commMgrTok:([A-Za-z0-9]+)\]")
-BUYER_DISPLAY_RE = re.compile(r"^\s*(?P<name>.*?)\s+-\s+Amazon Marketplace\s*$", re.IGNORECASE)
+# The relay's display name ends " - Amazon Marketplace"; the buyer's name is what stands before it.
+BUYER_DISPLAY_RE = re.compile(r"\s-\s+Amazon Marketplace\s*\Z", re.IGNORECASE)
 SUBJECT_BUYER_RE = re.compile(
     r"(?:from Amazon customer|du client Amazon|del cliente de Amazon|do cliente da Amazon|von Amazon-Kunde|"
     r"dal cliente Amazon)\s+(?P<name>[^()]+?)\s*(?:\(|$)",
@@ -161,6 +181,20 @@ AMAZON_LINE_RE = re.compile(
     r"購入者がこの注文のキャンセルをリクエストしました。?)[ \t]*$",
     re.MULTILINE | re.IGNORECASE,
 )
+# A buyer's request to cancel the order, as Amazon relays it: its subject ("Order cancellation request from
+# Amazon customer …" and the translations) or its own sentence above the buyer's reason.
+CANCELLATION_REQUEST_RE = re.compile(
+    r"\b(?:Order cancell?ation request|Solicitud de cancelaci[oó]n de pedido|Stornierungsanfrage|"
+    r"Anfrage zur Stornierung|Demande d'annulation de (?:la )?commande|Richiesta di (?:annullamento|cancellazione)|"
+    r"Solicitação de cancelamento)\b|"
+    r"The buyer has requested (?:that you )?(?:to )?cancel (?:this|the) order|"
+    r"Der Käufer hat (?:die )?Stornierung (?:dieser|der) Bestellung (?:beantragt|angefordert)|"
+    r"L'acheteur a demandé l'annulation de (?:cette|la) commande|"
+    r"El comprador ha solicitado (?:la cancelación de este pedido|que canceles este pedido)|"
+    r"L'acquirente ha richiesto (?:l'annullamento|la cancellazione) (?:di questo|dell')ordine|"
+    r"購入者がこの注文のキャンセルをリクエストしました",
+    re.IGNORECASE,
+)
 MESSAGE_LABEL_RE = re.compile(r"^[ \t]*(?:Message|Mensagem|Mensaje|Nachricht|Messaggio)[ \t]*:[ \t]*$", re.MULTILINE)
 SEND_TO_RE = re.compile(
     r"^[ \t]*(?:Here is a copy of the e-mail that you sent to|This is a copy of the message you sent to)[ \t]+"
@@ -169,6 +203,12 @@ SEND_TO_RE = re.compile(
 )
 
 SELLER_COPY_PHRASES = ("Here is a copy of the e-mail that you sent to", "This is a copy of the message you sent")
+SELLER_COPY_RE = re.compile(
+    r"^[ \t]*(?:" + "|".join(map(re.escape, SELLER_COPY_PHRASES)) + ")", re.MULTILINE | re.IGNORECASE
+)
+# Amazon's own addresses on the relay domains (its delivery-failure notices come from them); every other
+# address there is a person's: a buyer's, or the seller's own.
+RELAY_SYSTEM_SENDERS = frozenset({"donotreply", "do-not-reply", "no-reply", "noreply", "mailer-daemon", "postmaster"})
 OPT_OUT_PHRASES = ("has chosen to opt out", "has opted out of receiving")
 BOUNCE_PHRASES = ("We were unable to deliver the message", "could not deliver your message")
 # Return-authorisation requests, as the marketplaces word their subjects ("Return authorization request
@@ -225,6 +265,7 @@ class ParsedMail:
     comm_token: str = ""
     original_message_id: str = ""
     items: list[Item] = field(default_factory=list)
+    cancellation_request: bool = False  # Amazon relays it as the buyer's request to cancel the order
     text: str = ""
     quoted: str = ""
     html: str = ""
@@ -272,8 +313,11 @@ def _split_block(block: str) -> tuple[str, str]:
     """The buyer's new words and the thread quoted below them, inside the message block: a mail client's quote
     header, or an earlier Amazon template (its order line followed by its own Begin marker)."""
     cut = CLIENT_QUOTE_RE.search(block)
+    # Where the last Begin marker starts, found once: looking for one after each template line would read the
+    # rest of the block again for every line.
+    last_begin = max((m.start() for m in BEGIN_RE.finditer(block)), default=-1)
     for start in TEMPLATE_START_RE.finditer(block, 0, cut.start() if cut else len(block)):
-        if BEGIN_RE.search(block, start.end()):
+        if last_begin >= start.end():
             cut = start
             break
     if cut is None:
@@ -290,18 +334,28 @@ def _outside_message(text: str) -> str:
     return text[: begin.start()] + (text[end.end() :] if end else "")
 
 
+def _seller_copy(template: str) -> bool:
+    """Amazon's opening line of a copy of the seller's own message: among the first lines, above the order and
+    item lines and above any thread a mail client quotes. The same words further down are someone's text."""
+    found = SELLER_COPY_RE.search(template)
+    if found is None or len([line for line in template[: found.start()].splitlines() if line.strip()]) > 2:
+        return False
+    later = [m.start() for m in (TEMPLATE_START_RE.search(template), CLIENT_QUOTE_RE.search(template)) if m]
+    return all(found.start() < at for at in later)
+
+
 def _kind(*, sender: str, subject: str, template: str) -> str:
+    """Sender first, wording second: a person writing through the relay is a buyer (or, by Amazon's opening
+    line, the seller's own copy), whatever their words say; only Amazon's own senders send notices."""
     local = sender.lower().partition("@")[0]
-    if any(phrase.lower() in template.lower() for phrase in SELLER_COPY_PHRASES):
-        return MailKind.SELLER_COPY
+    if is_relay_address(sender) and local not in RELAY_SYSTEM_SENDERS:
+        return MailKind.SELLER_COPY if _seller_copy(template) else MailKind.BUYER_MESSAGE
+    if not is_amazon_address(sender):
+        return MailKind.OTHER
     if any(phrase.lower() in template.lower() for phrase in OPT_OUT_PHRASES):
         return MailKind.OPT_OUT
     if any(phrase.lower() in template.lower() for phrase in BOUNCE_PHRASES):
         return MailKind.BOUNCE
-    if is_relay_address(sender):
-        return MailKind.BUYER_MESSAGE
-    if not is_amazon_address(sender):
-        return MailKind.OTHER
     if local in ATOZ_SENDERS:
         return MailKind.ATOZ_CLAIM
     if local in CHARGEBACK_SENDERS:
@@ -316,19 +370,16 @@ def _kind(*, sender: str, subject: str, template: str) -> str:
 
 
 def _buyer_name(display: str, subject: str) -> str:
-    named = BUYER_DISPLAY_RE.match(display)
-    if named and named.group("name").strip():
-        return named.group("name").strip().strip('"')
+    named = BUYER_DISPLAY_RE.search(display)
+    if named and display[: named.start()].strip():
+        return display[: named.start()].strip().strip('"')
     in_subject = SUBJECT_BUYER_RE.search(subject)
     return in_subject.group("name").strip() if in_subject else ""
 
 
 def _relay_address_in(text: str) -> str:
-    for domain in RELAY_DOMAINS:
-        found = re.search(rf"[A-Za-z0-9+._-]+@{re.escape(domain)}\b", text)
-        if found:
-            return found.group(0).lower()
-    return ""
+    found = RELAY_ADDRESS_RE.search(text)
+    return found.group(0).lower() if found else ""
 
 
 def strip_reply_prefixes(subject: str) -> str:
@@ -338,9 +389,12 @@ def strip_reply_prefixes(subject: str) -> str:
     return re.sub(r"\s*\[EXTERNAL\]\s*$", "", subject, flags=re.IGNORECASE).strip()
 
 
-def parse_mail(raw: bytes, *, received_at: datetime | None = None) -> ParsedMail:
+def parse_mail(raw: bytes, *, received_at: datetime | None = None, max_chars: int = MAX_TEXT_CHARS) -> ParsedMail:
     """Read a mail. Raises only on input the email package itself cannot take;
-    the ingestion service records that as a problem with the raw bytes kept."""
+    the ingestion service records that as a problem with the raw bytes kept.
+
+    Only the first `max_chars` characters of a body (and of a returned message) are read: the text then ends
+    with a note saying how much was left unread, and the raw bytes, stored before, keep the whole mail."""
     msg = email.message_from_bytes(raw, policy=MAIL_POLICY)
     defects = [type(defect).__name__ for defect in msg.defects]
     for part in msg.walk():
@@ -353,17 +407,19 @@ def parse_mail(raw: bytes, *, received_at: datetime | None = None) -> ParsedMail
     addresses = getaddresses([from_header])
     display, sender = addresses[0] if addresses else ("", "")
     display, sender = clean(display, 200), clean(sender, 254).lower()
-    subject = " ".join(decoded_header(msg, "Subject", first.get("subject", "")).split())
+    subject = clean(" ".join(decoded_header(msg, "Subject", first.get("subject", "")).split()), SUBJECT_MAX)
 
     plain, markup, attachments = read_bodies(msg, defects)
-    text = tidy(plain) if plain.strip() else html_to_text(markup)
+    plain, plain_cut = capped(plain, max_chars)
+    markup, markup_cut = capped(markup, max_chars)
+    text, cut = (tidy(plain), plain_cut) if plain.strip() else (html_to_text(markup), markup_cut)
     template = _outside_message(text)
     kind = _kind(sender=sender, subject=subject, template=template)
 
     parsed = ParsedMail(
         kind=kind,
         message_id=normalise_message_id(first.get("message-id", "")),
-        subject=clean(subject, 300),
+        subject=subject,
         from_address=sender,
         from_name=display,
         sent_at=header_date(first.get("date", "")),
@@ -382,17 +438,22 @@ def parse_mail(raw: bytes, *, received_at: datetime | None = None) -> ParsedMail
         parsed.text, parsed.quoted = _split_message(text)
         parsed.text, parsed.quoted = clean(parsed.text), clean(parsed.quoted)
     if kind == MailKind.BUYER_MESSAGE:
+        # Amazon's own subject (not a reply in its thread) or Amazon's sentence outside the buyer's words.
+        requested = CANCELLATION_REQUEST_RE.search(subject) and not REPLY_PREFIX_RE.match(subject)
+        parsed.cancellation_request = bool(requested or CANCELLATION_REQUEST_RE.search(template))
         parsed.relay_address = sender
         parsed.buyer_name = clean(_buyer_name(display, subject), 200)
     else:
         if kind in {MailKind.OPT_OUT, MailKind.BOUNCE, MailKind.SELLER_COPY}:
-            _delivery_identifiers(parsed, first, text, attachments)
+            _delivery_identifiers(parsed, first, text, attachments, max_chars=max_chars)
         if kind == MailKind.SELLER_COPY:
             sent_to = SEND_TO_RE.search(text)
             parsed.buyer_name = clean(sent_to.group("name"), 200) if sent_to else ""
         else:
             parsed.text = clean(tidy(text))
     parsed.marketplace_id = _marketplace_id(text, markup, sender, parsed.relay_address)
+    if cut:
+        parsed.text += "\n\n" + TRUNCATED.format(count=f"{cut:,}")
     return parsed
 
 
@@ -400,7 +461,8 @@ def _items(text: str) -> list[Item]:
     """The item lines ("1 of Title [ASIN: B0…]") and the rows of the newer layout's item tables."""
     found = []
     for m in ASIN_RE.finditer(text):
-        line_start = text.rfind("\n", 0, m.start()) + 1
+        # An item line's quantity and title, not a whole page of text before the ASIN on one line.
+        line_start = max(text.rfind("\n", 0, m.start()) + 1, m.start() - ITEM_LINE_MAX)
         before = text[line_start : m.start()].strip()
         quantity = QUANTITY_RE.match(before)
         title = before[quantity.end() :] if quantity else before
@@ -424,16 +486,18 @@ def _marketplace_id(text: str, markup: str, sender: str, relay_address: str) -> 
     return ""
 
 
-def _delivery_identifiers(parsed: ParsedMail, headers: dict[str, str], text: str, attachments: list[Part]) -> None:
+def _delivery_identifiers(
+    parsed: ParsedMail, headers: dict[str, str], text: str, attachments: list[Part], *, max_chars: int
+) -> None:
     """What ties a bounce, opt-out or seller copy to the message it is about: the
     buyer's relay address and the original Message-ID, from the text, a returned
     message, or the references headers."""
     returned = b" ".join(part.data for part in attachments if part.content_type == "message/rfc822")
-    returned_text = returned.decode("utf-8", "replace")
+    returned_text, _ = capped(returned.decode("utf-8", "replace"), max_chars)
     parsed.relay_address = (
         _relay_address_in(text) or _relay_address_in(returned_text) or _relay_address_in(headers.get("to", ""))
     )
-    quoted_id = re.search(r"^Message-ID:\s*(<[^>]+>)", text + "\n" + returned_text, re.IGNORECASE | re.MULTILINE)
+    quoted_id = QUOTED_MESSAGE_ID_RE.search(text) or QUOTED_MESSAGE_ID_RE.search(returned_text)
     references = " ".join(headers.get(name, "") for name in ("in-reply-to", "references")).split()
     parsed.original_message_id = normalise_message_id(quoted_id.group(1) if quoted_id else (references or [""])[-1])
     if not parsed.amazon_order_id:

@@ -245,10 +245,22 @@ def with_remote_images(markup: str) -> str:
     )
 
 
+# Spaces and tabs ending a line. Starting only where a run starts, so a long run not ending its line is read
+# once, not once from each of its characters.
+_TRAILING_SPACE = re.compile(r"(?<![ \t])[ \t]+\n")
+
+
 def tidy(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = re.sub(r"[ \t]+\n", "\n", text)
+    text = _TRAILING_SPACE.sub("\n", text)
     return re.sub(r"\n{3,}", "\n\n", text).strip()
+
+
+def capped(text: str, max_chars: int) -> tuple[str, int]:
+    """`text` cut to `max_chars`, and how many characters were cut off."""
+    if len(text) <= max_chars:
+        return text, 0
+    return text[:max_chars], len(text) - max_chars
 
 
 # --- structure ---------------------------------------------------------------

@@ -23,7 +23,7 @@ from .mailboxes import (
     mailbox_test,
 )
 from .notices import notice_mark_handled, notice_retry, notices_hand_over, notices_hand_over_due
-from .reading import inbound_process, inbound_process_many
+from .reading import inbound_claim_for_reading, inbound_process, inbound_process_many
 
 __all__ = [
     "BATCH_SIZE",
@@ -33,6 +33,7 @@ __all__ = [
     "PollResult",
     "conversation_open_for_order",
     "inbound_assign",
+    "inbound_claim_for_reading",
     "inbound_process",
     "inbound_process_many",
     "inbound_receive",

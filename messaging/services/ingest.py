@@ -20,7 +20,7 @@ from helpdesk.models import SellerAccount
 from helpdesk.services.audit import audit
 from helpdesk.services.lifecycle import InvalidTransition
 
-from ..models import InboundMail, MailSource, MailStatus
+from ..models import InboundMail, Mailbox, MailSource, MailStatus
 from ..parsing import clean, dedupe_key, parse_mail
 from .reading import MARKETPLACE_BY_ID, inbound_process, inbound_process_many
 
@@ -57,6 +57,7 @@ def inbound_receive(
     account: SellerAccount | None,
     source_ref: str = "",
     received_at: datetime | None = None,
+    mailbox: Mailbox | None = None,
 ) -> tuple[InboundMail, bool]:
     """Store a mail exactly as received, unless the account already holds it.
 
@@ -73,6 +74,7 @@ def inbound_receive(
                     "source_ref": clean(source_ref, 300),
                     "raw": raw,
                     "received_at": received_at,
+                    "mailbox": mailbox,
                 },
             )
     except IntegrityError:

@@ -57,7 +57,7 @@ class MailboxError(Exception):
 
 # --- settings and credentials -------------------------------------------------------
 
-MAILBOX_FIELDS = ("host", "port", "use_ssl", "username", "password_env", "folder", "enabled")
+MAILBOX_FIELDS = ("host", "port", "use_ssl", "username", "password_env", "folder", "enabled", "trusted_servers")
 
 
 def mailbox_env_allowed(account: SellerAccount) -> list[str]:
@@ -252,6 +252,7 @@ def _poll(mailbox: Mailbox, result: PollResult, on_stored: Callable[[list[int]],
                                 account=mailbox.account,
                                 source_ref=f"{mailbox} uid {uid}",
                                 received_at=data.get(b"INTERNALDATE"),
+                                mailbox=mailbox,
                             )
                             if created:
                                 new_ids.append(mail.pk)

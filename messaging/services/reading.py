@@ -17,10 +17,11 @@ import logging
 import operator
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from functools import reduce
 
-from django.db import connection, transaction
+from django.conf import settings
+from django.db import InterfaceError, OperationalError, connection, transaction
 from django.db.models import Q
 from django.utils import timezone
 
@@ -45,6 +46,7 @@ from ..models import (
     Message,
 )
 from ..parsing import ParsedMail, clean, parse_mail, strip_reply_prefixes
+from ..trust import dns_resolver, sender_verify
 from .notices import notices_hand_over_after_commit
 
 logger = logging.getLogger(__name__)
@@ -55,9 +57,11 @@ MARKETPLACE_BY_ID = {m.marketplace_id: m for m in MARKETPLACES.values()}
 READ_FIELDS = [
     "account", "kind", "status", "problem", "defects", "processed_at", "received_at", "message_id", "subject",
     "from_address", "from_name", "amazon_order_id", "relay_address", "marketplace_id", "comm_token",
-    "original_message_id", "handover_next_at",
+    "original_message_id", "handover_next_at", "sender_check", "sender_check_detail",
 ]  # fmt: skip
 CONVERSATION_LOCK_CLASS = 0x4D534731  # the advisory-lock namespace of conversation keys
+# A lost connection, a server shutting down or restarting (and a deadlock, which a new try resolves).
+DATABASE_LOST = (OperationalError, InterfaceError)
 CONVERSATION_FIELDS = ["buyer_email", "buyer_name", "order", "items", "marketplace_id", "last_message_at"]
 
 
@@ -76,6 +80,29 @@ def _move(mail: InboundMail, to: str) -> None:
     mail.status = to
 
 
+def inbound_claim_for_reading(
+    *, lease: timedelta, mail_ids: Sequence[int] | None = None, arrived_before: datetime | None = None, limit: int
+) -> list[int]:
+    """The unread mails (of `mail_ids`, or that arrived before `arrived_before`) that no reading task holds, each
+    now held by the one the caller queues, for `lease`: never a second read of a mail while one is queued or
+    running. A mail whose reading transaction is open is skipped too (its row is locked); a dead worker's lease
+    runs out and the mail is claimed again."""
+    now = timezone.now()
+    unread = InboundMail.objects.filter(status=MailStatus.RECEIVED).filter(
+        Q(read_queued_until__isnull=True) | Q(read_queued_until__lt=now)
+    )
+    if mail_ids is not None:
+        unread = unread.filter(pk__in=list(mail_ids))
+    if arrived_before is not None:
+        unread = unread.filter(arrived_at__lt=arrived_before)
+    with transaction.atomic():
+        ids = list(
+            unread.select_for_update(skip_locked=True).order_by("arrived_at", "id").values_list("id", flat=True)[:limit]
+        )
+        InboundMail.objects.filter(pk__in=ids).update(read_queued_until=now + lease)
+    return ids
+
+
 def inbound_process(*, mail_id: int) -> InboundMail:
     """Read one stored mail and act on it (see `inbound_process_many`)."""
     return inbound_process_many(mail_ids=[mail_id])[0]
@@ -92,12 +119,16 @@ def inbound_process_many(*, mail_ids: Sequence[int]) -> list[InboundMail]:
         with transaction.atomic():
             mails = list(
                 InboundMail.objects.select_for_update(of=("self",))
-                .select_related("account")
+                .select_related("account", "mailbox")
                 .filter(pk__in=list(mail_ids))
                 .order_by("id")
             )
             _read([mail for mail in mails if mail.status != MailStatus.PARSED])
         return mails
+    except DATABASE_LOST:
+        # The database went away (a restart, a cut connection), which is no fault of the mail: it stays
+        # received, and is read again by its task's next run or the beat's re-queue of unread mail.
+        raise
     except Exception as exc:  # noqa: BLE001 - raw before parsed: nothing in a mail may lose it
         if len(mail_ids) > 1:
             logger.warning("a batch of %d mails failed (%s): reading them one by one", len(mail_ids), exc)
@@ -167,14 +198,22 @@ def _read(mails: list[InboundMail]) -> None:
     """Read and file the batch. Call inside a transaction holding the mail rows."""
     filing = _Filing()
     readable: list[tuple[InboundMail, ParsedMail]] = []
+    resolver = dns_resolver()  # one batch asks DNS once for each key
     for mail in mails:
         try:
-            parsed = parse_mail(bytes(mail.raw), received_at=mail.received_at)
+            parsed = parse_mail(bytes(mail.raw), received_at=mail.received_at, max_chars=settings.MAIL_TEXT_MAX_CHARS)
         except Exception as exc:  # noqa: BLE001 - input the email package cannot take is a problem, not a crash
             logger.warning("inbound mail %s could not be parsed: %r", mail.pk, exc)
             _problem(mail, f"could not be read: {type(exc).__name__}: {exc}", filing)
             continue
         _take_fields(mail, parsed)
+        verdict = sender_verify(
+            bytes(mail.raw),
+            from_address=parsed.from_address,
+            trusted_servers=mail.mailbox.trusted_server_ids if mail.mailbox else (),
+            resolver=resolver,
+        )
+        mail.sender_check, mail.sender_check_detail = verdict.check, clean(verdict.detail, 300)
         try:
             if mail.account is None:
                 _claim_for(mail, _account_by_marketplace(mail))
@@ -320,7 +359,14 @@ def _file_buyer_messages(batch: list[tuple[InboundMail, ParsedMail]], filing: _F
         if case.pk not in clock_running and case.pk not in clocks_to_start:
             case.account = mail.account
             clocks_to_start[case.pk] = (case, mail.received_at)
-        filing.message(mail, parsed, conversation, direction=Direction.IN, sender_name=parsed.buyer_name)
+        filing.message(
+            mail,
+            parsed,
+            conversation,
+            direction=Direction.IN,
+            sender_name=parsed.buyer_name,
+            cancellation_request=parsed.cancellation_request,
+        )
         case_of[mail.pk] = case.pk
     for case, started_at in clocks_to_start.values():
         deadline_start(case=case, kind=MESSAGE_RESPONSE, started_at=started_at)

@@ -20,7 +20,9 @@ CHANGE = (
 
 # --- what a seller offers --------------------------------------------------------------
 
-MONEY = r"(?:\d[\d.,]*\s?(?:€|euros?\b|eur\b)|€\s?\d[\d.,]*)"
+# A sum of euros. A number starts where its run of digits and separators starts: from each digit of a long run
+# the rest would be read again.
+MONEY = r"(?:(?<![\d.,])\d[\d.,]*\s?(?:€|euros?\b|eur\b)|€\s?\d[\d.,]*)"
 # Anything of value, as the messaging rules read an offer made next to a review ask (an incentive).
 VALUE = (
     r"(?:rück|zurück|teil)?erstatt\w*",
@@ -159,3 +161,16 @@ OBSCENE = (
 
 DOT = "punkt"
 AT = "ät"
+
+
+# --- a buyer asking to send something back (read by messaging.intents: the composer offers to open a return) ---
+
+RETURN_ASK = (
+    r"\bzur[üu]ck(?:zu)?(?:senden|schicken|geben)\b",
+    r"\bzur[üu]ck(?:sende|schicke|gebe)\b",
+    r"\br[üu]cksendung\w*",
+    r"\bretour\w*",
+    r"\bumtausch\w*",
+    r"\bumtauschen\b",
+    r"\bwiderruf\w*",
+)

@@ -189,3 +189,17 @@ OBSCENE_IN_ENGLISH = r"dick(?:head)?s?|hell"
 
 DOT = "dot"
 AT = "at"
+
+
+# --- a buyer asking to send something back (read by messaging.intents: the composer offers to open a return) ---
+
+RETURN_ASK = (
+    r"\breturn (?:it|this|them|these|the (?:item|product|order|parcel|package)|my order)\b",
+    r"\b(?:want|like|need|wish|going|have) to return\b",
+    r"\bsend (?:it|this|them|these|the (?:item|product)) back\b",
+    r"\breturn (?:label|authori[sz]ation|request)\b",
+    r"\bhow (?:do|can|should) i return\b",
+    r"\bcan i return\b",
+    r"\bexchange (?:it|this|them|the (?:item|product))\b",
+    r"\b(?:request|start|open)(?:ing)? a return\b",
+)

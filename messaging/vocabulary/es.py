@@ -14,7 +14,9 @@ CHANGE = (
 
 # --- what a seller offers --------------------------------------------------------------
 
-MONEY = r"(?:\d[\d.,]*\s?(?:€|euros?\b|eur\b)|€\s?\d[\d.,]*)"
+# A sum of euros. A number starts where its run of digits and separators starts: from each digit of a long run
+# the rest would be read again.
+MONEY = r"(?:(?<![\d.,])\d[\d.,]*\s?(?:€|euros?\b|eur\b)|€\s?\d[\d.,]*)"
 # Anything of value, as the messaging rules read an offer made next to a review ask (an incentive).
 VALUE = (
     r"reembols\w*",
@@ -118,3 +120,14 @@ OBSCENE = (
 # --- contact details spelled out ---------------------------------------------------------
 
 DOT = "punto"
+
+
+# --- a buyer asking to send something back (read by messaging.intents: the composer offers to open a return) ---
+
+RETURN_ASK = (
+    r"\bdevol(?:ver|verlo|verla|verlos|ución|ucion|uciones)\b",
+    r"\bdevuelvo\b",
+    r"\breembols\w*",
+    r"\betiqueta de devoluci[óo]n\b",
+    r"\bcambiar(?:lo|la)?\b",
+)

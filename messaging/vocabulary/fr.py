@@ -14,7 +14,9 @@ CHANGE = (
 
 # --- what a seller offers --------------------------------------------------------------
 
-MONEY = r"(?:\d[\d.,]*\s?(?:€|euros?\b|eur\b)|€\s?\d[\d.,]*)"
+# A sum of euros. A number starts where its run of digits and separators starts: from each digit of a long run
+# the rest would be read again.
+MONEY = r"(?:(?<![\d.,])\d[\d.,]*\s?(?:€|euros?\b|eur\b)|€\s?\d[\d.,]*)"
 # Anything of value, as the messaging rules read an offer made next to a review ask (an incentive).
 VALUE = (
     r"rembours\w*",
@@ -119,3 +121,14 @@ OBSCENE = (
 # --- contact details spelled out ---------------------------------------------------------
 
 DOT = "point"
+
+
+# --- a buyer asking to send something back (read by messaging.intents: the composer offers to open a return) ---
+
+RETURN_ASK = (
+    r"\bretourn(?:er|e|é|ée|ez)\b",
+    r"\brenvo(?:yer|ie|yé)\b",
+    r"\b(?:un|le|mon|du) retour\b",
+    r"\b[ée]tiquette de retour\b",
+    r"\b[ée]chang(?:er|e)\b",
+)

@@ -14,7 +14,9 @@ CHANGE = (
 
 # --- what a seller offers --------------------------------------------------------------
 
-MONEY = r"(?:\d[\d.,]*\s?(?:€|euros?\b|eur\b)|€\s?\d[\d.,]*)"
+# A sum of euros. A number starts where its run of digits and separators starts: from each digit of a long run
+# the rest would be read again.
+MONEY = r"(?:(?<![\d.,])\d[\d.,]*\s?(?:€|euros?\b|eur\b)|€\s?\d[\d.,]*)"
 # Anything of value, as the messaging rules read an offer made next to a review ask (an incentive).
 VALUE = (
     r"rimbors\w*",
@@ -111,3 +113,14 @@ OBSCENE = (
 # --- contact details spelled out ---------------------------------------------------------
 
 DOT = "punto"
+
+
+# --- a buyer asking to send something back (read by messaging.intents: the composer offers to open a return) ---
+
+RETURN_ASK = (
+    r"\brestitu(?:ire|irlo|irla|isco|zione)\b",
+    r"\breso\b",
+    r"\b(?:rimandare|rispedire|rimandarlo|rispedirlo)\b",
+    r"\betichetta di reso\b",
+    r"\bsostitu(?:ire|zione)\b",
+)

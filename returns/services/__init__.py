@@ -2,6 +2,7 @@
 reading hands return-authorisation notices to `return_notice_take`."""
 
 from .decisions import DecisionRefused, return_amazon_moves, return_decide, return_refund
+from .from_message import return_open_from_message
 from .grading import image_type, return_mark_received, unit_grade, unit_photo_add
 from .importing import returns_import
 from .lifecycle import return_receive, return_settle_if_done, return_transition
@@ -26,6 +27,7 @@ __all__ = [
     "return_decide",
     "return_mark_received",
     "return_notice_take",
+    "return_open_from_message",
     "return_receive",
     "return_refund",
     "return_settle_if_done",

@@ -101,7 +101,12 @@ def return_decide(
                 actor=actor,
             )
             reply = reply_queue(
-                case=conversation.case, author=actor, body=message, key=key, seen_message_id=seen_message_id
+                case=conversation.case,
+                author=actor,
+                body=message,
+                key=key,
+                seen_message_id=seen_message_id,
+                unsolicited=False,  # the answer to the buyer's return request
             )
         except ReplyRefused as exc:
             raise DecisionRefused(str(exc)) from exc

@@ -124,9 +124,10 @@ def test_an_account_without_credentials_says_so(account):
     assert result.state == "error" and "No SP-API credentials" in result.message
 
 
-def test_the_managers_dashboard_shows_how_the_finances_sync_went(live_account, amazon, manager, client):
+def test_the_accounts_metrics_page_shows_how_the_finances_sync_went(live_account, amazon, manager, client):
     amazon.answer_finances(Answer(403, errors("Unauthorized", "Access to requested resource is denied.")))
     finances_sync(account=live_account)
     client.force_login(manager)
-    section = client.get("/dashboard/").content.decode().split('data-testid="finances-sync"', 1)[1].split("</p>", 1)[0]
+    page = client.get(f"/metrics/?account={live_account.id}").content.decode()
+    section = page.split('data-testid="finances-sync"', 1)[1].split("</p>", 1)[0]
     assert "Authorization failure" in section and "Access to requested resource is denied." in section

@@ -216,6 +216,16 @@ def test_an_invalid_regex_is_a_form_error(client, account, admin_user):
     assert not ComplianceRule.objects.exists()
 
 
+def test_a_regex_re2_cannot_run_is_a_form_error_that_says_why(client, account, admin_user):
+    client.force_login(admin_user)
+    data = {"new-kind": "regex", "new-pattern": r"(?<!un)happy", "new-message": "m", "new-active": "on"}
+    response = client.post(reverse("compliance:rule_create", args=[account.id]), data)
+    body = response.content.decode()
+    assert response.status_code == 400
+    assert "This regular expression is not valid here" in body and "no look-arounds" in body
+    assert not ComplianceRule.objects.exists()
+
+
 def test_edit_and_delete_a_rule(client, account, admin_user):
     rule = compliance_rule_create(account=account, kind="phrase", pattern="outlet", message="m", actor=admin_user)
     client.force_login(admin_user)

@@ -3,6 +3,7 @@ entry by hand, the public response and the outreach settings."""
 
 import csv
 import io
+import json
 import re
 from datetime import datetime, time
 
@@ -97,18 +98,27 @@ class TestNumbers:
         refused = Feedback.objects.get(removal_requests__outcome="refused")
         assert f"#{refused.case_id}" in table
 
-    def test_the_chart_is_inline_svg(self, client, manager, account, import_rows):
+    def test_the_chart_is_drawn_from_its_figures_with_a_table_behind_it(self, client, manager, account, import_rows):
         seed(import_rows, account, [(1, 5), (2, 5), (3, 1), (40, 3)])
         client.force_login(manager)
 
         html = client.get(PAGE).content.decode()
 
-        svg = re.search(r'<svg[^>]*data-testid="feedback-chart".*?</svg>', html, re.S).group(0)
-        assert "<script" not in html.split("<main", 1)[1]
-        titles = re.findall(r"<title>([^<]+)</title>", svg)
-        assert any(t.endswith(": 2 positive") for t in titles)
-        assert any(t.endswith(": 1 negative") for t in titles)
-        assert any(t.endswith(": 1 neutral") for t in titles)
+        spec = json.loads(
+            re.search(r'<script id="chart-feedback" type="application/json">(.*?)</script>', html).group(1)
+        )
+        assert [(s["label"], sum(s["data"])) for s in spec["datasets"]] == [
+            ("Positive", 2),
+            ("Neutral", 1),
+            ("Negative", 1),
+        ]
+        assert spec["stacked"] and len(spec["labels"]) == 12
+        assert '<canvas data-chart="chart-feedback"' in html
+        table = re.search(r'data-testid="feedback-months">(.*?)</table>', html, re.S).group(1)
+        assert table.count("<tr>") == 13
+        assert "<script" not in html.split("<main", 1)[1].replace(
+            '<script id="chart-feedback" type="application/json">', ""
+        )
 
     def test_no_feedback(self, client, manager):
         client.force_login(manager)

@@ -8,8 +8,8 @@ from django.template import Context, Template
 from django.test import RequestFactory
 from django.urls import reverse
 
-from helpdesk.models import Preference
-from helpdesk.services.accounts import preference_save
+from helpdesk.models import UserPreference
+from helpdesk.services.accounts import preference_time_zone_set
 from tests.factories import CaseFactory
 
 WINTER = datetime(2026, 1, 15, 17, 30, tzinfo=UTC)
@@ -32,11 +32,11 @@ def test_a_time_reads_in_the_accounts_zone_labelled_with_the_utc_instant_on_hove
 
 
 def test_a_person_who_chose_a_zone_reads_every_time_in_it(account, agent):
-    preference_save(user=agent, time_zone="Asia/Tokyo")
+    preference_time_zone_set(user=agent, time_zone="Asia/Tokyo")
     assert ">Fri 16 Jan 02:30 JST</time>" in render(WINTER, account, agent)
-    preference_save(user=agent, time_zone="")
+    preference_time_zone_set(user=agent, time_zone="")
     assert ">Thu 15 Jan 12:30 EST</time>" in render(WINTER, account, agent)
-    assert Preference.objects.get(user=agent).time_zone == ""
+    assert UserPreference.objects.get(user=agent).time_zone == ""
 
 
 def test_a_calendar_day_is_the_zones_day_as_text(account, agent):
@@ -59,7 +59,8 @@ def test_the_case_page_and_its_partials_read_the_same_times(client, account, age
 
 def test_the_preferences_page_saves_the_zone(client, agent):
     client.force_login(agent)
-    response = client.post(reverse("helpdesk:preferences"), {"time_zone": "Europe/Lisbon"}, follow=True)
-    assert "Preferences saved." in response.content.decode()
-    assert Preference.objects.get(user=agent).time_zone == "Europe/Lisbon"
-    assert client.post(reverse("helpdesk:preferences"), {"time_zone": "Mars/Olympus"}).status_code == 400
+    response = client.post(reverse("preferences"), {"time_zone": "Europe/Lisbon", "weekly_summary": "on"}, follow=True)
+    assert "Preferences saved" in response.content.decode()
+    preference = UserPreference.objects.get(user=agent)
+    assert preference.time_zone == "Europe/Lisbon" and preference.weekly_summary
+    assert client.post(reverse("preferences"), {"time_zone": "Mars/Olympus"}).status_code == 400

@@ -143,3 +143,20 @@ def test_editing_a_mailbox_keeps_the_stored_password_when_none_is_given(client, 
     audit = Activity.objects.get(verb="mailbox.updated")
     assert audit.after == {"host": "imap2.example.com", "folder": "Amazon", "enabled": False}
     assert "hunter2" not in str(audit.before) + str(audit.after)
+
+
+def test_an_admin_names_the_trusted_mail_server_on_the_mailbox_page_audited(client, admin_user, box):
+    """The server whose Authentication-Results prove mail from Amazon (messaging.trust)."""
+    client.force_login(admin_user)
+    url = reverse("messaging:mailbox", args=[box.id])
+    settings_form = {"host": box.host, "port": 993, "use_ssl": "on", "username": "acme", "folder": "INBOX"}
+    assert "Trusted mail server" in client.get(url).content.decode()
+    refused = client.post(url, {**settings_form, "trusted_servers": "mx.example.com; drop table"})
+    assert refused.status_code == 400 and "Not a mail server" in refused.content.decode()
+
+    assert client.post(url, {**settings_form, "trusted_servers": "MX.Google.com, mx2.acme.example"}).status_code == 302
+    box.refresh_from_db()
+    assert box.trusted_servers == "mx.google.com, mx2.acme.example"
+    assert box.trusted_server_ids == ["mx.google.com", "mx2.acme.example"]
+    audit = Activity.objects.filter(verb="mailbox.updated").latest("id")
+    assert audit.before["trusted_servers"] == "" and audit.after["trusted_servers"] == "mx.google.com, mx2.acme.example"

@@ -85,7 +85,7 @@ def free_port() -> int:
 def smtp_mailer(port: int) -> dict:
     return {
         "default": {
-            "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+            "BACKEND": "helpdesk.mail.SmtpBackend",
             "OPTIONS": {"host": "127.0.0.1", "port": port, "timeout": 5},
         }
     }

@@ -4,7 +4,7 @@ import uuid
 
 from helpdesk.models import Case
 from messaging.models import Conversation, Direction, Message
-from messaging.outbound.models import CannedResponse, ConversationMark, Reply
+from messaging.outbound.models import CallSummaryPrompt, CannedResponse, ConversationMark, Reply
 
 LOGIN = 302
 
@@ -17,6 +17,8 @@ ROWS = {
     "outbound:entry": ("post", dict(anon=LOGIN, agent=302, manager=302, admin=302, outsider=404)),
     "outbound:mark": ("post", dict(anon=LOGIN, agent=302, manager=302, admin=302, outsider=404)),
     "outbound:retry": ("post", dict(anon=LOGIN, agent=302, manager=302, admin=302, outsider=404)),
+    "outbound:confirm": ("post", dict(anon=LOGIN, agent=302, manager=302, admin=302, outsider=404)),
+    "outbound:call_prompt_dismiss": ("post", dict(anon=LOGIN, agent=302, manager=302, admin=302, outsider=404)),
     # Managers: the flagged list, its review, the response-time figure, canned responses.
     "outbound:flagged": ("get", dict(anon=LOGIN, agent=403, manager=200, admin=200, outsider=200)),
     "outbound:review": ("post", dict(anon=LOGIN, agent=403, manager=302, admin=302, outsider=404)),
@@ -26,6 +28,7 @@ ROWS = {
     "outbound:canned_delete": ("post", dict(anon=LOGIN, agent=403, manager=302, admin=302, outsider=404)),
     # Admins: the address replies come from.
     "outbound:sender": ("post", dict(anon=LOGIN, agent=403, manager=403, admin=400, outsider=404)),
+    "outbound:contact_cap": ("post", dict(anon=LOGIN, agent=403, manager=403, admin=302, outsider=404)),
 }
 
 
@@ -59,6 +62,10 @@ def arguments(*, account, users) -> tuple[dict[str, list], dict[str, dict]]:
         created_by=users["agent"],
     )
     canned = CannedResponse.objects.create(account=account, name="Shipped", body="Hello {buyer_name}")
+    call = Message.objects.create(
+        conversation=conversation, direction=Direction.CALL, body_text="Buyer called.", sent_at=case.opened_at
+    )
+    prompt = CallSummaryPrompt.objects.create(conversation=conversation, account=account, call=call)
     args = {
         "outbound:reply": [case.id],
         "outbound:insert": [case.id],
@@ -67,9 +74,12 @@ def arguments(*, account, users) -> tuple[dict[str, list], dict[str, dict]]:
         "outbound:entry": [case.id],
         "outbound:mark": [case.id],
         "outbound:retry": [reply.id],
+        "outbound:confirm": [reply.id],
+        "outbound:call_prompt_dismiss": [prompt.id],
         "outbound:review": [mark.id],
         "outbound:account": [account.id],
         "outbound:sender": [account.id],
+        "outbound:contact_cap": [account.id],
         "outbound:canned_edit": [canned.id],
         "outbound:canned_delete": [canned.id],
     }
@@ -77,5 +87,7 @@ def arguments(*, account, users) -> tuple[dict[str, list], dict[str, dict]]:
         "outbound:reply": {"text": "It left on Monday.", "key": uuid.uuid4().hex, "seen": seen.id},
         "outbound:entry": {"direction": "note", "body": "Checked with UPS."},
         "outbound:mark": {"kind": "no_response", "reason": "Buyer said thanks."},
+        "outbound:contact_cap": {"max_per_order": 2, "min_hours_between": 48},
+        "outbound:call_prompt_dismiss": {"reason": "Buyer asked for no e-mail."},
     }
     return args, posts

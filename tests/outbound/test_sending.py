@@ -20,8 +20,9 @@ from messaging.outbound.selectors import latest_inbound_id
 from messaging.outbound.services import ComplianceBlocked, outbound_settings_save, reply_queue
 from messaging.outbound.tasks import MAX_RETRIES, deliver_due_replies, send_reply
 from messaging.services import conversation_open_for_order
+from tests.messaging import dns_stub
 
-from .helpers import RELAY, free_port, receive, smtp_mailer
+from .helpers import RELAY, buyer_mail, free_port, receive, smtp_mailer
 
 BODY = "Hello Cathy,\n\nyour parcel left our warehouse on Monday; UPS shows it out for delivery today.\n\nBest, Alice"
 
@@ -222,6 +223,8 @@ def test_a_reply_queued_but_not_sent_leaves_the_clock_running(conversation, agen
     assert conversation.case.deadlines.get(kind="message_response").state == DeadlineState.OPEN
 
 
+FORGER_KEY = dns_stub.publish("forger.example").private_pem  # a key of its own, published nowhere Amazon's is
+
 BOUNCE = """From: "Amazon Marketplace" <donotreply@marketplace.amazon.com>
 To: support@acme-goods.example
 Subject: Delivery failure: Re: Inquiry from Amazon customer Cathy
@@ -251,7 +254,9 @@ Content-Type: text/plain; charset=UTF-8
 """
 
 
-def test_a_bounce_fails_the_reply_it_names(smtp, conversation, agent, account, django_capture_on_commit_callbacks):
+def test_a_bounce_fails_the_reply_it_names(
+    smtp, conversation, agent, account, amazon_dkim, django_capture_on_commit_callbacks
+):
     replies = [queue(conversation, agent, body=f"Reply number {n}.") for n in (1, 2)]
     for reply in replies:
         reply_send(reply_id=reply.id)
@@ -259,11 +264,54 @@ def test_a_bounce_fails_the_reply_it_names(smtp, conversation, agent, account, d
         n=1, date=format_datetime(timezone.now()), relay=RELAY, message_id=replies[0].email_message_id, body="x"
     )
     with django_capture_on_commit_callbacks(execute=True):  # read, then handed to outbound after commit
-        bounce = receive(account, raw.replace("\n", "\r\n").encode())
-    assert bounce.kind == "bounce"
+        bounce = receive(account, amazon_dkim.sign(raw.replace("\n", "\r\n").encode()))
+    assert bounce.kind == "bounce" and bounce.sender_check == "dkim"
 
     statuses = dict(Reply.objects.values_list("id", "status"))
     assert statuses == {replies[0].id: ReplyStatus.FAILED, replies[1].id: ReplyStatus.SENT}
     assert "Amazon did not deliver it" in Reply.objects.get(pk=replies[0].pk).error
     assert outbound_mark_bounced(mail=bounce) is None  # once
     assert Activity.objects.filter(verb="reply.failed").count() == 1
+
+
+def test_a_forged_bounce_leaves_the_reply_sent_and_nothing_is_sent_again(
+    smtp, conversation, agent, account, amazon_dkim, django_capture_on_commit_callbacks
+):
+    """The From is Amazon's, the wording is Amazon's, the Message-ID is the reply's: but no signature of
+    Amazon's proves it (here: one by another key for amazon.com, as a forger's own would be)."""
+    reply = queue(conversation, agent)
+    reply_send(reply_id=reply.id)
+    raw = (
+        BOUNCE.format(
+            n=2, date=format_datetime(timezone.now()), relay=RELAY, message_id=reply.email_message_id, body="x"
+        )
+        .replace("\n", "\r\n")
+        .encode()
+    )
+    forger = dns_stub.Signer(domain="amazon.com", selector=amazon_dkim.selector, private_pem=FORGER_KEY)
+    with django_capture_on_commit_callbacks(execute=True):
+        bounce = receive(account, forger.sign(raw))
+    assert bounce.kind == "bounce"
+    assert bounce.sender_check == "unverified" and "does not verify" in bounce.sender_check_detail
+    bounce.refresh_from_db()
+    assert bounce.handled_at is not None  # taken over, and set aside
+
+    reply.refresh_from_db()
+    assert reply.status == ReplyStatus.SENT and reply.error == ""
+    ignored = Activity.objects.get(verb="reply.bounce_unverified")
+    assert ignored.case_id == conversation.case_id and "stays sent" in ignored.summary
+    deliver_due_replies()
+    assert len(smtp.envelopes) == 1
+
+
+def test_a_buyer_quoting_amazons_bounce_wording_is_a_buyer_message_with_its_clock(account, conversation):
+    """A buyer pasting the error their own mail showed them: their message, their case, their clock."""
+    raw = buyer_mail(
+        text="We were unable to deliver the message you sent, says my mail. Could not deliver your message either.",
+        when=timezone.now() - timedelta(minutes=1),
+    )
+    conversation.case.deadlines.update(state=DeadlineState.MET)
+    mail = receive(account, raw)
+    assert mail.kind == "buyer_message"
+    assert mail.message.conversation_id == conversation.id
+    assert conversation.case.deadlines.filter(state=DeadlineState.OPEN).count() == 1

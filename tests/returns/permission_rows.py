@@ -6,6 +6,8 @@ from datetime import timedelta
 from django.utils import timezone
 
 from helpdesk.services.lifecycle import case_open
+from messaging.models import Direction, Message
+from messaging.services import conversation_open_for_order
 from returns.kinds import RETURN, RETURN_RESPONSE
 from returns.models import (
     Channel,
@@ -28,6 +30,7 @@ ROWS = {
     "returns:export": ("get", dict(anon=LOGIN, agent=403, manager=200, admin=200, outsider=404)),
     "returns:sku": ("get", dict(anon=LOGIN, agent=403, manager=200, admin=200, outsider=404)),
     "returns:import": ("get", dict(anon=LOGIN, agent=403, manager=200, admin=200, outsider=200)),
+    "returns:from_message": ("post", dict(anon=LOGIN, agent=302, manager=302, admin=302, outsider=404)),
     "returns:decide": ("post", dict(anon=LOGIN, agent=302, manager=302, admin=302, outsider=404)),
     "returns:draft": ("get", dict(anon=LOGIN, agent=200, manager=200, admin=200, outsider=404)),
     "returns:receive": ("post", dict(anon=LOGIN, agent=302, manager=302, admin=302, outsider=404)),
@@ -71,7 +74,19 @@ def arguments(*, account, users) -> tuple[dict[str, list], dict[str, dict]]:
     )
     rule = RestockingRule.objects.create(account=account, category="Electronics", max_percent=15)
     sku_row = SkuRecovery.objects.create(account=account, sku="PERM-1", oversize=True)
+    asked = OrderFactory(account=account, amazon_order_id="111-7100000-7100001")
+    conversation = conversation_open_for_order(
+        account=account,
+        amazon_order_id=asked.amazon_order_id,
+        buyer_email=asked.buyer_email,
+        subject="Return",
+        actor=None,
+    )
+    message = Message.objects.create(
+        conversation=conversation, direction=Direction.IN, body_text="I want to return it.", sent_at=now
+    )
     args = {
+        "returns:from_message": [message.id],
         "returns:decide": [ret.id],
         "returns:draft": [ret.id],
         "returns:receive": [ret.id],

@@ -18,6 +18,7 @@ from django.utils.module_loading import import_string
 from helpdesk.models import Membership, Order, OrderItem, Role, SellerAccount
 from helpdesk.registry import registry
 from helpdesk.services.deadlines import deadlines_sweep, policies_ensure
+from helpdesk.services.metrics import metrics_rebuild
 from helpdesk.services.order_days import order_days_rebuild
 
 User = get_user_model()
@@ -113,8 +114,9 @@ class Command(BaseCommand):
             users = {username: user for username, (user, _) in people.items()}
             for seeder in registry.demo_seeders():
                 import_string(seeder)(account=account, orders=pool, people=users, now=now)
-        # Clocks already past their warning or due time say so at once, before any worker runs.
-        deadlines_sweep(now=now)
+            # Clocks already past their warning or due time say so at once, before any worker runs.
+            deadlines_sweep(now=now)
+            metrics_rebuild(account=account)  # counted once from all the seeders wrote, whichever way they wrote it
         slugs = ", ".join(a[0] for a in ACCOUNTS)
         self.stdout.write(
             self.style.SUCCESS(

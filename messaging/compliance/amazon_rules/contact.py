@@ -3,6 +3,7 @@ street addresses. The cue words ("call", "Handy", "portable", "móvil", "cellula
 French, Spanish and Italian."""
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 
 from ..findings import RULES, Finding
@@ -73,14 +74,18 @@ def emails(ctx: Context) -> Iterator[Finding]:
 
 def links(ctx: Context) -> Iterator[Finding]:
     text = ctx.clear.text
-    taken: list[tuple[int, int]] = []
+    # The spans reported, which never overlap: sorted, so the one before a new span is the only one it could meet.
+    taken_starts: list[int] = []
+    taken_ends: list[int] = []
 
     def report(start: int, end: int, host: str) -> Iterator[Finding]:
         while end > start and text[end - 1] in _TRAILING:
             end -= 1
-        if any(start < b and a < end for a, b in taken):
+        at = bisect_left(taken_starts, end)
+        if at > 0 and taken_ends[at - 1] > start:
             return
-        taken.append((start, end))
+        taken_starts.insert(at, start)
+        taken_ends.insert(at, end)
         if not _allowed(host, ctx.allowed):
             yield ctx.finding(ctx.clear, "link", start, end)
 

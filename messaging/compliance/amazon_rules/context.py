@@ -98,7 +98,9 @@ _PROTECTED = [
     re.compile(r"\bb0[0-9a-z]{8}\b"),  # ASIN
     re.compile(r"\b\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b"),  # dates
     re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\b"),  # times
-    re.compile(r"[$€£]\s?\d[\d,.]*|\b\d[\d,.]*\s?(?:usd|eur|gbp|[$€£])"),  # prices
+    # prices; a number starting where its run of digits and separators starts (from each digit, the rest of a long
+    # run would be read again)
+    re.compile(r"[$€£]\s?\d[\d,.]*|(?<![\w.,])\d[\d,.]*\s?(?:usd|eur|gbp|[$€£])"),
     # a number right after the word that names it: "tracking 7489 1234 5678", "SN 4829-1147-2200",
     # "Retourennummer lautet 0123 4567 8901"
     re.compile(

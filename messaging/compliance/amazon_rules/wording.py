@@ -205,12 +205,17 @@ def _reviews(w: Wording, ctx: Context) -> Iterator[Finding]:
             yield ctx.finding(ctx.clear, "feedback_compensation", m.start(), m.end())
 
 
+# How far after a charge its clause is read for the words saying it is not due: a clause, not a page (read from
+# each of thousands of charges, a whole sentence each time would take seconds).
+_CLAUSE_MAX = 200
+
+
 def _settled(w: Wording, ctx: Context, m: re.Match) -> bool:
     """Whether the rest of the clause after `m` says the charge is not due."""
     if w.settled is None:
         return False
     text = ctx.clear.text
-    end = ctx.sentence_of(m.start())[1]
+    end = min(ctx.sentence_of(m.start())[1], m.end() + _CLAUSE_MAX)
     comma = text.find(",", m.end(), end)
     return bool(w.settled.search(text, m.end(), comma if comma >= 0 else end))
 
@@ -221,9 +226,12 @@ def _payment(w: Wording, ctx: Context) -> Iterator[Finding]:
         if not (ctx.negated(m.start()) or _settled(w, ctx, m)):
             yield ctx.finding(ctx.clear, "extra_payment", m.start(), m.end())
     # "additional/extra ... fee" only counts when the buyer is asked to pay it ("we refunded the extra fee" is fine).
+    payer_in: dict[tuple[int, int], bool] = {}  # by sentence, read once
     for m in w.extra_charge.finditer(text):
-        start, end = ctx.sentence_of(m.start())
-        if ctx.negated(m.start()) or _settled(w, ctx, m) or not w.payer.search(text, start, end):
+        sentence = ctx.sentence_of(m.start())
+        if sentence not in payer_in:
+            payer_in[sentence] = bool(w.payer.search(text, *sentence))
+        if ctx.negated(m.start()) or _settled(w, ctx, m) or not payer_in[sentence]:
             continue
         yield ctx.finding(ctx.clear, "extra_payment", m.start(), m.end())
 

@@ -1,0 +1,102 @@
+"""The managers' dashboard and Amazon's metrics page: what they show, narrowed by agent and range,
+in a number of queries that does not grow with the data; the lists behind them by their own URLs."""
+
+from datetime import UTC, datetime, timedelta
+
+import time_machine
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from helpdesk.services.deadlines import deadlines_sweep
+from helpdesk.services.lifecycle import deadline_meet, deadline_start
+from tests.factories import CaseFactory, OrderFactory
+
+NOW = datetime(2026, 11, 18, 15, 0, tzinfo=UTC)
+
+
+def work(account, agent, agent2, n: int) -> None:
+    """`n` answered, `n` breached and `n` running message clocks, held by two agents."""
+    for i in range(n):
+        holder = agent if i % 2 else agent2
+        met = deadline_start(
+            case=CaseFactory(account=account, assignee=holder),
+            kind="message_response",
+            started_at=NOW - timedelta(days=1),
+        )
+        deadline_meet(deadline=met, at=NOW - timedelta(hours=20), actor=holder)
+        deadline_start(
+            case=CaseFactory(account=account, assignee=holder),
+            kind="message_response",
+            started_at=NOW - timedelta(days=3),
+        )
+        deadline_start(case=CaseFactory(account=account), kind="message_response", started_at=NOW - timedelta(hours=20))
+    deadlines_sweep()
+
+
+def queries(client, url, params=None) -> int:
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(url, params or {}).status_code == 200
+    return len(captured)
+
+
+@time_machine.travel(NOW, tick=False)
+def test_the_dashboard_counts_per_kind_and_agent_and_narrows_to_one(client, account, manager, agent, agent2):
+    work(account, agent, agent2, 2)
+    client.force_login(manager)
+    body = client.get(reverse("helpdesk:dashboard"), {"days": 7}).content.decode()
+    assert '<th>Buyer message response</th><td>6</td><td>2</td><td>0</td><td class="bad">2</td><td>2</td>' in body
+    assert '<th>Alice</th><td>1</td><td>0</td><td class="bad">1</td><td>50.0%</td><td>4h 0m</td>' in body
+    assert "<th>Bob</th>" in body
+    assert 'data-testid="at-risk"' in body and "<strong>unassigned</strong>" in body
+    assert 'data-testid="breach-list"' in body and "<td>2d 0h</td>" in body
+    assert 'data-chart="chart-breaches"' in body and 'id="chart-breaches" type="application/json"' in body
+
+    narrowed = client.get(reverse("helpdesk:dashboard"), {"days": 7, "agent": agent.id}).content.decode()
+    assert "<th>Alice</th>" in narrowed and "<th>Bob</th>" not in narrowed
+    assert "Alice" in narrowed.split('data-testid="range"')[1].split("</p>")[0]
+
+    partial = client.get(reverse("helpdesk:dashboard"), {"days": 7}, headers={"HX-Request": "true"}).content.decode()
+    assert partial.strip().startswith('<p class="meta" data-testid="range">') and "<html" not in partial
+
+
+@time_machine.travel(NOW, tick=False)
+def test_a_chosen_range_and_bad_filters(client, account, manager, agent, agent2):
+    work(account, agent, agent2, 1)
+    client.force_login(manager)
+    old = {"start": "2026-10-01", "end": "2026-10-31"}
+    assert "No clock started in this range." in client.get(reverse("helpdesk:dashboard"), old).content.decode()
+    body = client.get(reverse("helpdesk:dashboard"), {"start": "2026-11-20", "end": "2026-11-01"}).content.decode()
+    assert "The range ends before it starts." in body and "<th>Buyer message response</th>" in body
+
+
+@time_machine.travel(NOW, tick=False)
+def test_pages_take_the_same_queries_whatever_the_data(client, account, manager, agent, agent2):
+    client.force_login(manager)
+    work(account, agent, agent2, 1)
+    OrderFactory(account=account)
+    urls = [
+        (reverse("helpdesk:dashboard"), {"days": 30}),
+        (reverse("helpdesk:breaches"), {}),
+        (reverse("helpdesk:at_risk"), {"hours": 48}),
+        (reverse("helpdesk:metrics"), {"account": account.id}),
+        (reverse("helpdesk:defect_orders"), {}),
+    ]
+    few = [queries(client, url, params) for url, params in urls]
+    work(account, agent, agent2, 6)
+    OrderFactory.create_batch(5, account=account)
+    assert [queries(client, url, params) for url, params in urls] == few
+
+
+@time_machine.travel(NOW, tick=False)
+def test_lists_by_their_own_urls_and_another_accounts_metrics_do_not_exist(
+    client, account, other_account, manager, agent, agent2
+):
+    work(account, agent, agent2, 1)
+    client.force_login(manager)
+    breaches = client.get(reverse("helpdesk:breaches"), {"agent": agent2.id}).content.decode()
+    assert breaches.count("<td>Bob</td>") == 1
+    at_risk = client.get(reverse("helpdesk:at_risk"), {"hours": 6}).content.decode()
+    assert "<strong>unassigned</strong>" in at_risk
+    assert client.get(reverse("helpdesk:metrics"), {"account": other_account.id}).status_code == 404
+    assert client.get(reverse("helpdesk:defect_orders"), {"account": other_account.id}).status_code == 404
