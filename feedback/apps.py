@@ -2,7 +2,7 @@ from datetime import timedelta
 
 from django.apps import AppConfig
 
-from helpdesk.registry import Clock, Contribution, Importer, Kind, NavLink, registry
+from helpdesk.registry import Clock, Contribution, Importer, Kind, NavLink, SettingsPage, registry
 
 from .kinds import FEEDBACK, FEEDBACK_REMOVAL, FEEDBACK_REPORT
 
@@ -31,7 +31,15 @@ class FeedbackConfig(AppConfig):
                     ),
                 ),
                 urls=(("feedback/", "feedback.urls"),),
-                nav=(NavLink("Feedback", "feedback:page", role="manager", position=30),),
+                nav=(NavLink("Feedback", "feedback:page", role="manager", position=30, menu="Feedback"),),
+                settings=(
+                    SettingsPage(
+                        "Feedback outreach",
+                        "feedback:settings",
+                        position=60,
+                        description="How often and how far apart a buyer may be contacted about feedback",
+                    ),
+                ),
                 importers=(
                     Importer(
                         kind=FEEDBACK_REPORT,

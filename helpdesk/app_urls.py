@@ -1,6 +1,19 @@
 from django.urls import path
 
-from .views import admin, amazon, dashboard, health, imports, invitations, notifications, policies, queue, risk, search
+from .views import (
+    admin,
+    amazon,
+    dashboard,
+    health,
+    imports,
+    invitations,
+    notifications,
+    policies,
+    queue,
+    risk,
+    search,
+    settings_area,
+)
 
 app_name = "helpdesk"
 
@@ -33,6 +46,7 @@ urlpatterns = [
     path("orders/import/", imports.order_import, name="order_import"),
     path("imports/<int:job_id>/", imports.import_job, name="import_job"),
     path("imports/<int:job_id>/retry", imports.import_job_retry, name="import_job_retry"),
+    path("settings/", settings_area.settings_index, name="settings"),
     path("settings/accounts/", admin.accounts, name="accounts"),
     path("settings/accounts/<int:account_id>/", admin.account_detail, name="account"),
     path("settings/accounts/<int:account_id>/invite", admin.member_invite, name="member_invite"),

@@ -7,7 +7,7 @@ from django.core import checks
 
 from helpdesk.checks import spapi_account_check
 from helpdesk.importing import HEALTH_REPORT, ORDERS_REPORT
-from helpdesk.registry import Contribution, Importer, NavLink, registry
+from helpdesk.registry import Contribution, Importer, NavLink, SettingsPage, registry
 
 
 class HelpdeskConfig(AppConfig):
@@ -30,11 +30,31 @@ class HelpdeskConfig(AppConfig):
                 urls=(("", "helpdesk.app_urls"),),
                 nav=(
                     NavLink("Queue", "helpdesk:queue", position=10, accesskey="q"),
-                    NavLink("Dashboard", "helpdesk:dashboard", role="manager", position=10),
-                    NavLink("Metrics", "helpdesk:metrics", role="manager", position=11),
-                    NavLink("Risk", "helpdesk:risk", role="manager", position=50),
-                    NavLink("Import orders", "helpdesk:order_import", role="manager", position=90),
-                    NavLink("Settings", "helpdesk:accounts", role="admin", position=90),
+                    NavLink("Dashboard", "helpdesk:dashboard", role="manager", position=60, menu="Reports"),
+                    NavLink("Metrics", "helpdesk:metrics", role="manager", position=61, menu="Reports"),
+                    NavLink("Risk", "helpdesk:risk", role="manager", position=63, menu="Reports"),
+                    NavLink("Import orders", "helpdesk:order_import", role="manager", position=70, menu="Reports"),
+                    NavLink("Settings", "helpdesk:settings", role="manager", position=90),
+                ),
+                settings=(
+                    SettingsPage(
+                        "Account and members",
+                        "helpdesk:account",
+                        position=10,
+                        description="Name, marketplace, zone and data retention; who works on it, and invitations",
+                    ),
+                    SettingsPage(
+                        "Policies",
+                        "helpdesk:policies",
+                        position=20,
+                        description="Each clock's time to respond and warning, business hours and closed days",
+                    ),
+                    SettingsPage(
+                        "Amazon connection",
+                        "helpdesk:amazon",
+                        position=90,
+                        description="Selling Partner API credentials and the order sync",
+                    ),
                 ),
                 importers=(
                     Importer(

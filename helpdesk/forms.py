@@ -6,7 +6,9 @@ from django.contrib.auth import get_user_model, password_validation
 
 from helpdesk.calendars import OpeningHoursError, holiday_country_choices, parse_opening_hours
 from helpdesk.models import Calendar, CaseStatus, Policy, Priority, Role, SellerAccount
+from helpdesk.models.accounts import TIMEZONE_CHOICES
 from helpdesk.registry import case_kind_choices
+from helpdesk.selectors import QUEUE_SORTS
 
 User = get_user_model()
 
@@ -20,6 +22,9 @@ class QueueFilterForm(forms.Form):
     account = forms.TypedChoiceField(coerce=int, required=False, empty_value=None)
     due = forms.IntegerField(label="Due within (hours)", min_value=0, max_value=24 * 90, required=False)
     page = forms.IntegerField(min_value=1, required=False)
+    sort = forms.ChoiceField(
+        choices=[(key, key) for column in QUEUE_SORTS for key in (column, f"-{column}")], required=False
+    )
 
     def __init__(self, *args, accounts, people: list[tuple[int, str]], user, **kwargs):
         super().__init__(*args, **kwargs)
@@ -155,11 +160,13 @@ class PolicyForm(forms.Form):
     duration_unit = forms.ChoiceField(choices=UNITS)
     warn_before = forms.DecimalField(min_value=Decimal(0), max_digits=8, decimal_places=2)
     warn_unit = forms.ChoiceField(choices=UNITS)
-    calendar = forms.ChoiceField(choices=Calendar.choices)
+    calendar = forms.ChoiceField(choices=Calendar.choices, widget=forms.Select(attrs={"data-calendar": ""}))
     holiday_country = forms.ChoiceField(required=False)
     holiday_subdivision = forms.CharField(max_length=10, required=False)
     closed_dates = forms.CharField(
-        required=False, widget=forms.Textarea(attrs={"rows": 2}), help_text="Extra closed days, one YYYY-MM-DD a line."
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="Extra closed days: one date a line, written YYYY-MM-DD (2026-12-24).",
     )
     retime = forms.BooleanField(required=False)
 
@@ -236,3 +243,12 @@ class PolicyForm(forms.Form):
             "holiday_subdivision": data["holiday_subdivision"],
             "closed_dates": data["closed_dates"],
         }
+
+
+class TimeZoneForm(forms.Form):
+    time_zone = forms.ChoiceField(
+        label="Show times in",
+        required=False,
+        choices=[("", "Each seller account's own zone"), *TIMEZONE_CHOICES],
+        help_text="Every time on every page reads in this zone, labelled with it; hover for the exact UTC time.",
+    )

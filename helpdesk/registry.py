@@ -49,13 +49,39 @@ class Kind:
 
 @dataclass(frozen=True)
 class NavLink:
-    """A link in the header for everyone holding at least `role` (agent, manager or admin) somewhere."""
+    """A link in the header for everyone holding at least `role` (agent, manager or admin) somewhere.
+
+    Links naming the same `menu` are grouped under it, a drop-down in the header where the first of
+    them would stand, so the header keeps to one line however many apps add links."""
 
     label: str
     url_name: str
     role: str = "agent"
     position: int = 50  # the order within the role's links
     accesskey: str = ""
+    menu: str = ""
+
+
+@dataclass(frozen=True)
+class NavMenu:
+    """A drop-down of the header: the links that named it, in their order."""
+
+    label: str
+    links: tuple[NavLink, ...]
+
+
+@dataclass(frozen=True)
+class SettingsPage:
+    """A page of a seller account's settings, linked from the settings area (`helpdesk:settings`)
+    for the people holding at least `role` on that account. Its URL takes the account's id, unless
+    `per_account` is False (a page that lists every account of the viewer, linked once)."""
+
+    label: str
+    url_name: str
+    role: str = "admin"
+    position: int = 50
+    description: str = ""
+    per_account: bool = True
 
 
 @dataclass(frozen=True)
@@ -94,6 +120,7 @@ class Contribution:
     kinds: tuple[Kind, ...] = ()
     urls: tuple[tuple[str, str], ...] = ()  # (path prefix, URL module)
     nav: tuple[NavLink, ...] = ()
+    settings: tuple[SettingsPage, ...] = ()  # the account settings pages it owns
     importers: tuple[Importer, ...] = ()
     # mail kind -> handler(*, mail) that takes the notice over; it must be idempotent (see messaging.services.notices)
     notices: tuple[tuple[str, str], ...] = ()
@@ -134,7 +161,7 @@ class Registry:
             for key in keys(contribution):
                 if key in taken:
                     raise ImproperlyConfigured(f"{contribution.label} claims {what} {key!r}, which {taken[key]} owns")
-        for link in contribution.nav:
+        for link in (*contribution.nav, *contribution.settings):
             if link.role not in ROLE_RANK:
                 raise ImproperlyConfigured(f"{contribution.label}: unknown role {link.role!r} for {link.label!r}")
         self._contributions[contribution.label] = contribution
@@ -174,6 +201,28 @@ class Registry:
         """The header's links for someone holding `roles`, agents' first, then managers', then admins'."""
         links = [link for c in self._contributions.values() for link in c.nav if link.role in roles]
         return sorted(links, key=lambda link: (ROLE_RANK[link.role], link.position, link.label))
+
+    def nav_entries(self, *, roles: set[str]) -> list[NavLink | NavMenu]:
+        """The header: `nav`'s links, those naming a menu gathered where the menu's first link stands."""
+        entries: list[NavLink | list] = []
+        menus: dict[str, list[NavLink]] = {}
+        for link in self.nav(roles=roles):
+            if not link.menu:
+                entries.append(link)
+            elif link.menu in menus:
+                menus[link.menu].append(link)
+            else:
+                menus[link.menu] = [link]
+                entries.append(link.menu)
+        return [NavMenu(entry, tuple(menus[entry])) if isinstance(entry, str) else entry for entry in entries]
+
+    def settings_pages(self, *, role: str) -> list[SettingsPage]:
+        """The account settings pages someone holding `role` on an account may open, in order."""
+        pages = [page for c in self._contributions.values() for page in c.settings]
+        return sorted(
+            (page for page in pages if ROLE_RANK[page.role] <= ROLE_RANK[role]),
+            key=lambda page: (page.position, page.label),
+        )
 
     def url_includes(self) -> list[tuple[str, str]]:
         """(prefix, URL module); longer prefixes first, so a nested app is reached before its parent's catch-alls."""

@@ -27,6 +27,7 @@ from helpdesk.models import (
     Order,
     Policy,
     SellerAccount,
+    UserPreference,
 )
 from helpdesk.models.cases import ACTIVE_STATUSES
 from helpdesk.registry import registry
@@ -45,6 +46,18 @@ def _memberships(user: AbstractBaseUser) -> list[tuple[int, str]]:
             user.__dict__["_memberships"] = _memberships(user._wrapped)
         return user.__dict__["_memberships"]
     return list(Membership.objects.filter(user=user).order_by("account_id").values_list("account_id", "role"))
+
+
+def time_zone_preference(user: AbstractBaseUser) -> str:
+    """The zone `user` chose to read every time in, or "" (each account's own). Once per request for
+    `request.user`, as `_memberships`."""
+    if isinstance(user, SimpleLazyObject):
+        if "_time_zone" not in user.__dict__:
+            user.__dict__["_time_zone"] = time_zone_preference(user._wrapped)
+        return user.__dict__["_time_zone"]
+    if not user.is_authenticated:
+        return ""
+    return UserPreference.objects.filter(user=user).values_list("time_zone", flat=True).first() or ""
 
 
 def account_ids_for(user: AbstractBaseUser, *, min_role: str = Role.AGENT) -> list[int]:
@@ -91,6 +104,25 @@ class QueueFilters:
     assignee: str = ""  # "", "mine", "unassigned", or a user id
     account: int | None = None
     due_within_hours: int | None = None
+    sort: str = "due"  # a key of QUEUE_SORTS, "-" first for the other way round
+
+
+# The queue's sortable columns: the column first (empty ones last either way), then the clock and the id,
+# so rows equal in the column keep one order.
+QUEUE_SORTS = {
+    "due": "next_due_at",
+    "kind": "kind",
+    "order": "amazon_order_id",
+    "buyer": "buyer_name",
+    "assignee": "assignee__first_name",
+}
+
+
+def _ordering(sort: str) -> list:
+    column = QUEUE_SORTS.get(sort.removeprefix("-"), QUEUE_SORTS["due"])
+    lead = F(column).desc(nulls_last=True) if sort.startswith("-") else F(column).asc(nulls_last=True)
+    then = [] if column == "next_due_at" else [F("next_due_at").asc(nulls_last=True)]
+    return [lead, *then, "id"]
 
 
 def queue_cases(
@@ -115,7 +147,7 @@ def queue_cases(
     if filters.due_within_hours is not None:
         horizon = (now or timezone.now()) + timedelta(hours=filters.due_within_hours)
         cases = cases.filter(next_due_at__lte=horizon)
-    return cases.select_related("account", "order", "assignee").order_by(F("next_due_at").asc(nulls_last=True), "id")
+    return cases.select_related("account", "order", "assignee").order_by(*_ordering(filters.sort))
 
 
 CASE_EXPORT_HEADER = [
@@ -238,12 +270,37 @@ def nav_context(user: AbstractBaseUser) -> dict:
         roles.add(Role.ADMIN)
     return {
         "nav_role": highest_role(user),
-        "nav_links": registry.nav(roles=roles),
+        "nav_links": registry.nav_entries(roles=roles),
         "nav_unread": unread_count(user),
     }
 
 
 # --- administration -------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class AccountSettings:
+    account: SellerAccount
+    role: str
+    pages: list  # helpdesk.registry.SettingsPage, each linked with the account's id
+    shared: list  # pages listing every account of the viewer, linked without an id
+
+
+def settings_areas(user: AbstractBaseUser) -> list[AccountSettings]:
+    """Per account the user manages or administers, the settings pages their role there opens."""
+    roles = dict(_memberships(user))
+    areas = []
+    for account in accounts_for(user, min_role=Role.MANAGER):
+        pages = registry.settings_pages(role=roles[account.id])
+        areas.append(
+            AccountSettings(
+                account=account,
+                role=roles[account.id],
+                pages=[page for page in pages if page.per_account],
+                shared=[page for page in pages if not page.per_account],
+            )
+        )
+    return areas
 
 
 def memberships_for_admin(user: AbstractBaseUser) -> QuerySet[Membership]:

@@ -2,8 +2,9 @@
 
 Production is the default: DEBUG is off unless asked for, and SECRET_KEY, ALLOWED_HOSTS,
 DATABASE_URL and REDIS_URL come from the environment. The embedded run (`make run`, which sets
-EMBEDDED=1) boots on a laptop with no settings at all: DEBUG on, a development key, SQLite, an
-embedded broker, console email. Every secret may also come from NAME_FILE.
+EMBEDDED=1) boots on a laptop with no settings at all: plain http on localhost, a development key,
+SQLite, an embedded broker, console email; it shows the product's own error pages too, and Django's
+debug pages only with DEBUG=1. Every secret may also come from NAME_FILE.
 """
 
 import os
@@ -42,16 +43,20 @@ def env_list(name: str, default: str = "") -> list[str]:
     return [item.strip() for item in env_str(name, default).split(",") if item.strip()]
 
 
-# The laptop run (`make run`, `manage.py run_embedded`): the only one with DEBUG on by default and
-# a key of its own, which no other run may use.
+# The laptop run (`make run`, `manage.py run_embedded`): the only one with a key of its own, which no
+# other run may use.
 EMBEDDED = env_bool("EMBEDDED", False)
-DEBUG = env_bool("DEBUG", EMBEDDED)
+# Django's debug pages (a traceback; every URL on a wrong one) only when asked for, the embedded run
+# included: a newcomer sees the product's own 403, 404 and 500 pages.
+DEBUG = env_bool("DEBUG", False)
+# A laptop (the embedded run, or DEBUG): plain http on localhost, static files from the source folders.
+LOCAL = EMBEDDED or DEBUG
 SECRET_KEY = env_str("SECRET_KEY", "embedded-run-only-insecure-key" if EMBEDDED else "")
 if not SECRET_KEY:
     raise RuntimeError("SECRET_KEY (or SECRET_KEY_FILE) must be set: only the embedded run (EMBEDDED=1) has its own")
 # Earlier keys, comma-separated: sessions they signed and secrets they encrypted still read.
 SECRET_KEY_FALLBACKS = env_list("SECRET_KEY_FALLBACKS")
-ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]" if DEBUG else "")
+ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]" if LOCAL else "")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000")
 
@@ -161,7 +166,7 @@ AXES_IPWARE_META_PRECEDENCE_ORDER = (
 )
 # Two-factor authentication (django-otp): required of admins when on (production's default),
 # optional for everyone. Admins' sessions last ADMIN_SESSION_AGE_S; everyone else's SESSION_AGE_S.
-TWO_FACTOR_ADMINS = env_bool("TWO_FACTOR_ADMINS", not DEBUG)
+TWO_FACTOR_ADMINS = env_bool("TWO_FACTOR_ADMINS", not LOCAL)
 OTP_TOTP_ISSUER = "Sellerdesk"
 SESSION_COOKIE_AGE = env_int("SESSION_AGE_S", 7 * 24 * 3600)
 ADMIN_SESSION_AGE_S = env_int("ADMIN_SESSION_AGE_S", 8 * 3600)
@@ -173,14 +178,14 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
-WHITENOISE_USE_FINDERS = DEBUG
+WHITENOISE_USE_FINDERS = LOCAL
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
-            if DEBUG
+            if LOCAL
             else "whitenoise.storage.CompressedManifestStaticFilesStorage"
         )
     },
@@ -212,8 +217,8 @@ DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Sellerdesk <sellerdesk@local
 MAIL_DKIM_DNS = env_str("MAIL_DKIM_DNS", "messaging.trust.dns_txt")
 MAIL_DKIM_DNS_TIMEOUT = env_int("MAIL_DKIM_DNS_TIMEOUT", 5)
 
-# Security: on whenever DEBUG is off, so `check --deploy` passes in production.
-SECURE = not DEBUG
+# Security: on whenever the run is not a laptop's, so `check --deploy` passes in production.
+SECURE = not LOCAL
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", SECURE)
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
@@ -255,6 +260,7 @@ if REDIS_URL:
 else:
     _broker_dir = VAR_DIR / "broker"
     CELERY_BROKER_URL = "filesystem://"
+    CELERY_BROKER_TRANSPORT = "helpdesk.broker:Transport"  # each message written whole before it appears
     CELERY_BROKER_TRANSPORT_OPTIONS = {
         "data_folder_in": str(_broker_dir),
         "data_folder_out": str(_broker_dir),

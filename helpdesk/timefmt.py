@@ -1,3 +1,14 @@
+"""How times read: the span words the countdowns share with static/js/countdown.js, and the one rule
+for every time a page shows (`moment`, through the `{% when %}` template tag): in one zone, labelled,
+with the exact UTC instant for the mouse and for machines."""
+
+from datetime import UTC as UTC_ZONE
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+from django.utils import dateformat
+
+
 def span(seconds: float) -> str:
     """“3d 4h”, “5h 12m”, “7m”, “40s”: the words static/js/countdown.js writes too."""
     seconds = abs(seconds)
@@ -11,3 +22,46 @@ def span(seconds: float) -> str:
     if minutes:
         return f"{minutes}m"
     return f"{int(seconds)}s"
+
+
+# How a time reads, in Django's date format: each style ends with the zone's abbreviation (T) but the
+# calendar-day ones, whose day is already the zone's.
+STYLES = {
+    "full": "D j M Y, H:i T",
+    "short": "D j M H:i T",
+    "time": "H:i T",
+    "date": "j M Y",
+    "weekday": "D j M Y",
+    "day": "j M",
+}
+DAY_STYLES = frozenset({"date", "weekday", "day"})
+
+
+def display_zone(*, preferred: str = "", account=None) -> ZoneInfo:
+    """The zone every time on a page reads in: the person's own, if they chose one; else the seller
+    account's the time belongs to; else UTC."""
+    if preferred:
+        return ZoneInfo(preferred)
+    if account is not None:
+        return account.tzinfo
+    return UTC_ZONE
+
+
+def stamp(value: datetime, zone: ZoneInfo) -> str:
+    """A time written into a stored sentence (an audit row's summary): the pages' short style, in `zone`."""
+    return dateformat.format(value.astimezone(zone), STYLES["short"])
+
+
+def moment(value: datetime | date | None, *, zone: ZoneInfo, style: str = "short") -> tuple[str, str, str]:
+    """(text in `zone`, ISO instant in UTC, its words in UTC) for a <time>: what the page shows, the machine
+    reads, and the mouse reveals. A calendar day (a date, or a day style) is the zone's day and no instant:
+    its text only."""
+    if value is None:
+        return "", "", ""
+    if not isinstance(value, datetime):
+        return dateformat.format(value, STYLES[style] if style in DAY_STYLES else STYLES["date"]), "", ""
+    if style in DAY_STYLES:
+        return dateformat.format(value.astimezone(zone), STYLES[style]), "", ""
+    instant = value.astimezone(UTC_ZONE)
+    text = dateformat.format(value.astimezone(zone), STYLES[style])
+    return text, instant.isoformat().replace("+00:00", "Z"), dateformat.format(instant, "D j M Y, H:i:s") + " UTC"

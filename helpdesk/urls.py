@@ -24,3 +24,7 @@ urlpatterns = [
     path("reset/done/", auth_views.PasswordResetCompleteView.as_view(), name="password_reset_complete"),
     path("django-admin/", admin.site.urls),
 ]
+
+handler403 = "helpdesk.views.errors.forbidden"
+handler404 = "helpdesk.views.errors.not_found"
+handler500 = "helpdesk.views.errors.server_error"

@@ -3,7 +3,7 @@ from datetime import timedelta
 from celery.schedules import crontab, schedule
 from django.apps import AppConfig
 
-from helpdesk.registry import Clock, Contribution, Kind, NavLink, registry
+from helpdesk.registry import Clock, Contribution, Kind, NavLink, SettingsPage, registry
 
 from .kinds import MESSAGE, MESSAGE_RESPONSE
 
@@ -32,9 +32,15 @@ class MessagingConfig(AppConfig):
                     ),
                 ),
                 urls=(("messages/", "messaging.urls"),),
-                nav=(
-                    NavLink("Incoming mail", "messaging:inbox", position=20),
-                    NavLink("Mailboxes", "messaging:mailboxes", role="admin", position=80),
+                nav=(NavLink("Incoming mail", "messaging:inbox", position=20, menu="Mail"),),
+                settings=(
+                    SettingsPage(
+                        "Mailboxes",
+                        "messaging:mailboxes",
+                        position=50,
+                        description="The IMAP mailboxes buyer mail is read from, every minute",
+                        per_account=False,
+                    ),
                 ),
                 periodic=(
                     (

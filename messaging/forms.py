@@ -21,20 +21,25 @@ class MultipleFileField(forms.FileField):
 
     def clean(self, data, initial=None):
         single = super().clean
+        if self.required and not data:
+            raise forms.ValidationError(self.error_messages["required"], code="required")
         if isinstance(data, (list, tuple)):
             return [single(item, initial) for item in data]
         return [single(data, initial)]
 
 
 class MailUploadForm(forms.Form):
-    account = forms.TypedChoiceField(coerce=int)
+    """Mail files and, only if the mail cannot say, the account they belong to: by default each mail goes
+    to the account on the marketplace it names."""
+
+    account = forms.TypedChoiceField(coerce=int, required=False, empty_value=None)
     files = MultipleFileField(label="Mail files (.eml)")
 
     def __init__(self, *args, accounts, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["account"].choices = [(a.id, a.name) for a in accounts]
-        if len(accounts) == 1:
-            self.fields["account"].initial = accounts[0].id
+        self.fields["account"].choices = [("", "The account on the mail's marketplace")] + [
+            (a.id, f"{a.name} ({a.site})") for a in accounts
+        ]
 
     def clean_files(self):
         files = self.cleaned_data["files"]

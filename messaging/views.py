@@ -19,7 +19,7 @@ from helpdesk.services.lifecycle import InvalidTransition
 from helpdesk.views.access import role_required
 
 from .forms import AssignAccountForm, MailboxForm, MailUploadForm
-from .models import Mailbox, MailSource
+from .models import Mailbox
 from .selectors import (
     attachment_get,
     inbound_get,
@@ -37,7 +37,7 @@ from .services import (
     MailboxError,
     inbound_assign,
     inbound_retry,
-    mail_import,
+    mail_upload,
     mailbox_env_allowed,
     mailbox_save,
     mailbox_test,
@@ -68,18 +68,19 @@ def inbox(request: HttpRequest) -> HttpResponse:
 @require_POST
 @role_required()
 def inbox_upload(request: HttpRequest) -> HttpResponse:
-    form = MailUploadForm(request.POST, request.FILES, accounts=list(accounts_for(request.user)))
+    accounts = list(accounts_for(request.user))
+    form = MailUploadForm(request.POST, request.FILES, accounts=accounts)
     if not form.is_valid():
         return render(request, "messaging/inbox.html", _inbox_context(request, form), status=400)
-    account = account_get(request.user, account_id=form.cleaned_data["account"])
-    result = mail_import(
-        account=account,
+    chosen = form.cleaned_data["account"]
+    result = mail_upload(
         mails=((upload.name, upload.read()) for upload in form.cleaned_data["files"]),  # one at a time
-        source=MailSource.UPLOAD,
+        accounts=accounts,
+        chosen=account_get(request.user, account_id=chosen) if chosen else None,
         actor=request.user,
     )
     messages.success(request, result.summary_line())
-    for name, reason in result.problems:
+    for name, reason in result.problems + result.warnings:
         messages.warning(request, f"{name}: {reason}")
     return redirect("messaging:inbox")
 

@@ -2,7 +2,7 @@ from datetime import timedelta
 
 from django.apps import AppConfig
 
-from helpdesk.registry import Clock, Contribution, Importer, Kind, NavLink, registry
+from helpdesk.registry import Clock, Contribution, Importer, Kind, NavLink, SettingsPage, registry
 
 from .kinds import RETURN, RETURN_RESPONSE, RETURNS_REPORT
 
@@ -38,6 +38,14 @@ class ReturnsConfig(AppConfig):
                 ),
                 urls=(("returns/", "returns.urls"),),
                 nav=(NavLink("Returns", "returns:page", role="manager", position=35),),
+                settings=(
+                    SettingsPage(
+                        "Return rules",
+                        "returns:settings",
+                        position=70,
+                        description="The return window, recovery shares, fees and restocking limits",
+                    ),
+                ),
                 importers=(
                     Importer(
                         kind=RETURNS_REPORT,

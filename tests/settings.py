@@ -1,4 +1,4 @@
-"""The suite's settings: the application's own, in the embedded run's mode (DEBUG on, its own key),
+"""The suite's settings: the application's own, in the embedded run's mode (a laptop's, its own key),
 as on a laptop. Tests of production settings run `manage.py` with their own environment."""
 
 import os

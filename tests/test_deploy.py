@@ -231,6 +231,15 @@ def test_debug_is_off_unless_asked_for_and_admins_need_two_factor():
     assert result.stdout.split() == ["False", "True"]
 
 
+def test_the_embedded_run_shows_the_products_error_pages_unless_debug_is_asked_for(tmp_path):
+    env = _embedded_env(tmp_path, 8000)
+    result = _setting(env, "settings.DEBUG, settings.SECURE, settings.WHITENOISE_USE_FINDERS")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["False", "False", "True"]  # no debug pages; plain http; static from source
+    result = _setting({**env, "DEBUG": "1"}, "settings.DEBUG")
+    assert result.stdout.split() == ["True"]
+
+
 @pytest.mark.parametrize("debug", ["0", "1"])
 def test_outside_the_embedded_run_there_is_no_default_secret_key(debug):
     env = _production_env(DEBUG=debug)
@@ -282,6 +291,7 @@ def test_run_embedded_serves_runs_beat_and_worker_and_stops_every_child(compose,
     assert migrate.returncode == 0, migrate.stderr
 
     log_path = tmp_path / "run_embedded.log"
+    worker_log = var_dir / "log" / "worker.log"
     with log_path.open("wb") as log:
         runner = subprocess.Popen(
             [sys.executable, "manage.py", "run_embedded"], cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT
@@ -291,13 +301,13 @@ def test_run_embedded_serves_runs_beat_and_worker_and_stops_every_child(compose,
             lambda: _http_status(port, "/healthz", "127.0.0.1") == 200, "/healthz", process=runner, log_path=log_path
         )
         _wait_for(
-            lambda: WORKER_READY.search(log_path.read_text()),
+            lambda: worker_log.exists() and WORKER_READY.search(worker_log.read_text()),
             "the worker to be ready",
             process=runner,
             log_path=log_path,
         )
         _wait_for(
-            lambda: TASK_FROM_BEAT_RAN.search(log_path.read_text()),
+            lambda: TASK_FROM_BEAT_RAN.search(worker_log.read_text()),
             "the worker to run the sweep beat sent through the file broker",
             process=runner,
             log_path=log_path,
@@ -308,7 +318,9 @@ def test_run_embedded_serves_runs_beat_and_worker_and_stops_every_child(compose,
         output = log_path.read_text()
         assert f"Sellerdesk is running at http://127.0.0.1:{port}/" in output
         for user in ("agent", "manager", "admin"):
-            assert re.search(rf"^\s+{user}\s+/ demo$", output, re.M), user
+            assert re.search(rf"^\s+{user}\s+/ demo\b", output, re.M), user
+        # The console stays readable: the worker's and beat's lines are in their log, not on it.
+        assert not TASK_FROM_BEAT_RAN.search(output) and not WORKER_READY.search(output)
 
         for name in ("worker", "beat"):
             check = subprocess.run(
@@ -325,7 +337,7 @@ def test_run_embedded_serves_runs_beat_and_worker_and_stops_every_child(compose,
         assert len(children) >= 3, "runner, web server and worker"
         runner.send_signal(signal.SIGTERM)
         assert runner.wait(timeout=60) == 0, log_path.read_text()[-3000:]
-        assert "worker: Warm shutdown" in log_path.read_text(), "the worker finished its tasks"
+        assert "worker: Warm shutdown" in worker_log.read_text(), "the worker finished its tasks"
         _wait_for(lambda: not _processes_started_with(var_dir), "every child to exit", timeout=30)
 
         stale = time.time() - 600

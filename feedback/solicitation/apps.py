@@ -1,7 +1,7 @@
 from celery.schedules import crontab
 from django.apps import AppConfig
 
-from helpdesk.registry import Contribution, NavLink, registry
+from helpdesk.registry import Contribution, NavLink, SettingsPage, registry
 
 
 class SolicitationConfig(AppConfig):
@@ -15,7 +15,15 @@ class SolicitationConfig(AppConfig):
             Contribution(
                 label="solicitation",
                 urls=(("feedback/solicitation/", "feedback.solicitation.urls"),),
-                nav=(NavLink("Review requests", "solicitation:index", role="manager", position=40),),
+                nav=(NavLink("Review requests", "solicitation:index", role="manager", position=40, menu="Feedback"),),
+                settings=(
+                    SettingsPage(
+                        "Review requests",
+                        "solicitation:settings",
+                        position=65,
+                        description="When review requests go out, and the orders and products left out",
+                    ),
+                ),
                 periodic=(
                     (
                         "solicit-daily",

@@ -71,6 +71,15 @@ class Case(models.Model):
                 condition=models.Q(status__in=ACTIVE_STATUSES),
                 name="case_active_assignee_due",
             ),
+            # The queue sorted by a column (its sortable headers): the column, then the clock.
+            *(
+                models.Index(
+                    fields=[column, "next_due_at", "id"],
+                    condition=models.Q(status__in=ACTIVE_STATUSES),
+                    name=f"case_active_{name}_due",
+                )
+                for column, name in [("kind", "kind"), ("amazon_order_id", "order"), ("buyer_name", "buyer")]
+            ),
             models.Index(fields=["account", "status", "kind"], name="case_account_status_kind"),
             models.Index(fields=["account", "amazon_order_id"], name="case_account_order_id"),
             # One kind's open work on one account, soonest due first (the feedback page's removal cases).

@@ -9,14 +9,14 @@
   A-to-z claim, a service chargeback), handed over by the app that holds it in the write's
   transaction (`helpdesk.services.defects`); the ODR counts the orders that carry any of them.
 - `AccountHealthReport`: Amazon's own figures, as its Account Health report gave them.
-- `UserPreference`: what a person chose for themselves (the weekly summary mail).
+- `UserPreference`: what a person chose for themselves (the weekly summary mail, the zone times read in).
 """
 
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
-from .accounts import SellerAccount
+from .accounts import TIMEZONE_CHOICES, SellerAccount
 
 
 class ClockDay(models.Model):
@@ -114,6 +114,12 @@ class AccountHealthReport(models.Model):
 class UserPreference(models.Model):
     user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="preference")
     weekly_summary = models.BooleanField(default=True, help_text="Mail me the weekly summary of my accounts.")
+    time_zone = models.CharField(
+        max_length=64,
+        choices=TIMEZONE_CHOICES,
+        blank=True,
+        help_text="Every time on every page reads in this zone. Empty: each seller account's own zone.",
+    )
     summary_sent_on = models.DateField(null=True, blank=True, help_text="The Monday of the last summary sent.")
     updated_at = models.DateTimeField(auto_now=True)
 

@@ -7,7 +7,7 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from helpdesk.models import Membership, Role, SellerAccount
+from helpdesk.models import Membership, Role, SellerAccount, UserPreference
 
 from .audit import audit
 from .clock_days import clock_days_rebuild
@@ -107,3 +107,22 @@ def membership_remove(*, membership: Membership, actor: AbstractBaseUser) -> Non
         before={"user": membership.user.username, "role": membership.role},
     )
     membership.delete()
+
+
+@transaction.atomic
+def preference_time_zone_set(*, user: AbstractBaseUser, time_zone: str) -> UserPreference:
+    """A person's own choices: the zone every time reads in for them ("" for each account's own)."""
+    preference, _ = UserPreference.objects.select_for_update().get_or_create(user=user)
+    before = preference.time_zone
+    if before == time_zone:
+        return preference
+    preference.time_zone = time_zone
+    preference.save(update_fields=["time_zone", "updated_at"])
+    audit(
+        verb="preference.time_zone",
+        summary=f"Times now read in {time_zone or 'each account’s own zone'}",
+        actor=user,
+        before={"time_zone": before},
+        after={"time_zone": time_zone},
+    )
+    return preference

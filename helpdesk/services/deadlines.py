@@ -33,7 +33,7 @@ from helpdesk.models import (
 from helpdesk.models.deadlines import UNMET_STATES
 from helpdesk.registry import registry
 from helpdesk.roles import Role
-from helpdesk.timefmt import span
+from helpdesk.timefmt import span, stamp
 
 from .audit import audit
 from .clock_days import ClockFacts, clock_days_move
@@ -184,7 +184,7 @@ def _claim(*, due_field: str, now: datetime, batch_size: int, extra: dict[str, A
         Deadline.objects.filter(state=DeadlineState.OPEN, **{f"{due_field}__lte": now}, **extra)
         .order_by(due_field, "id")
         .select_for_update(skip_locked=True, of=("self",))
-        .select_related("case")[:batch_size]
+        .select_related("case", "account")[:batch_size]
     )
 
 
@@ -232,12 +232,13 @@ def _sweep_breaches(*, now: datetime, batch_size: int) -> int:
         activities, notes = [], []
         for d in due:
             label = d.get_kind_display()
+            due_at = stamp(d.due_at, d.account.tzinfo)
             activities.append(
                 Activity(
                     account_id=d.account_id,
                     case_id=d.case_id,
                     verb="clock.breached",
-                    summary=f"{label} clock breached: due {d.due_at:%Y-%m-%d %H:%M} UTC; priority raised to urgent",
+                    summary=f"{label} clock breached: due {due_at}; priority raised to urgent",
                     before={"state": DeadlineState.OPEN, "priority": d.case.priority},
                     after={"state": DeadlineState.BREACHED, "priority": max(d.case.priority, Priority.URGENT)},
                     created_at=at,

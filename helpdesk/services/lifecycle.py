@@ -27,7 +27,7 @@ from helpdesk.importing import bulk_insert
 from helpdesk.models import Activity, Case, CaseStatus, Deadline, DeadlineState, Order, SellerAccount
 from helpdesk.models.cases import CASE_TRANSITIONS, FINAL_STATUSES
 from helpdesk.models.deadlines import DEADLINE_TRANSITIONS, UNMET_STATES
-from helpdesk.timefmt import span
+from helpdesk.timefmt import span, stamp
 
 from .audit import audit
 from .clock_days import ClockFacts, clock_days_move, clock_days_open
@@ -121,8 +121,7 @@ def _clock_refusal(deadline: Deadline, to: str) -> str:
 
 
 def _started_summary(deadline: Deadline, account: SellerAccount) -> str:
-    local_due = timezone.localtime(deadline.due_at, account.tzinfo)
-    return f"{deadline.get_kind_display()} clock started, due {local_due:%a %d %b %H:%M %Z}"
+    return f"{deadline.get_kind_display()} clock started, due {stamp(deadline.due_at, account.tzinfo)}"
 
 
 @transaction.atomic

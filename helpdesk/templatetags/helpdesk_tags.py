@@ -5,7 +5,8 @@ from django.utils import timezone
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 
-from helpdesk.timefmt import span
+from helpdesk.selectors import time_zone_preference
+from helpdesk.timefmt import display_zone, moment, span
 
 register = template.Library()
 
@@ -56,6 +57,24 @@ def options(choices, selected=None) -> str:
             for value, label in choices
         )
     )
+
+
+@register.simple_tag(takes_context=True)
+def when(context, value, account=None, style: str = "short") -> str:
+    """Every time a page shows: `{% when case.opened_at case.account %}`, optionally with a style
+    ("full", "short", "time"; the calendar-day ones "date", "weekday", "day"). In the viewer's chosen
+    zone, else the account's, labelled with the zone, in a <time> with the exact UTC instant in
+    `datetime` and on hover; a calendar day is the zone's day, as text. It reads the same on the page
+    and in any htmx partial of it: nothing depends on a surrounding {% timezone %}."""
+    if value in (None, ""):
+        return ""
+    request = context.get("request")
+    preferred = time_zone_preference(request.user) if request is not None and hasattr(request, "user") else ""
+    zone = display_zone(preferred=preferred, account=account)
+    text, iso, utc = moment(value, zone=zone, style=style)
+    if not iso:
+        return text
+    return format_html('<time datetime="{}" title="{}">{}</time>', iso, utc, text)
 
 
 @register.filter

@@ -11,8 +11,10 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django_otp import login as otp_login
 from django_otp import match_token, user_has_device
 
+from helpdesk.forms import TimeZoneForm
 from helpdesk.roles import Role
 from helpdesk.selectors import account_ids_for
+from helpdesk.services.accounts import preference_time_zone_set
 from helpdesk.services.summary import preference_of, preference_update
 from helpdesk.services.two_factor import (
     SESSION_KEY,
@@ -100,17 +102,32 @@ def two_factor(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def preferences(request: HttpRequest) -> HttpResponse:
-    """What a person chooses for themselves: whether the weekly summary is mailed to them."""
+    """What a person chooses for themselves: whether the weekly summary is mailed to them, and the zone
+    every time reads in (each account's own unless they choose one)."""
+    status = 200
     if request.method == "POST":
-        wanted = request.POST.get("weekly_summary") == "on"
-        preference_update(user=request.user, weekly_summary=wanted)
-        messages.success(request, "The weekly summary will be mailed to you." if wanted else "No more weekly summary.")
-        return redirect("preferences")
+        form = TimeZoneForm(request.POST)
+        if form.is_valid():
+            wanted = request.POST.get("weekly_summary") == "on"
+            preference_update(user=request.user, weekly_summary=wanted)
+            preference_time_zone_set(user=request.user, time_zone=form.cleaned_data["time_zone"])
+            messages.success(
+                request,
+                "Preferences saved: "
+                + ("the weekly summary will be mailed to you." if wanted else "no weekly summary."),
+            )
+            return redirect("preferences")
+        status = 400
+    preference = preference_of(request.user)
+    if request.method != "POST":
+        form = TimeZoneForm(initial={"time_zone": preference.time_zone})
     return render(
         request,
         "registration/preferences.html",
         {
-            "preference": preference_of(request.user),
+            "preference": preference,
+            "form": form,
             "manages": bool(account_ids_for(request.user, min_role=Role.MANAGER)),
         },
+        status=status,
     )

@@ -13,6 +13,7 @@ from helpdesk.models import CaseStatus, Priority, Role
 from helpdesk.models.cases import CASE_TRANSITIONS, FINAL_STATUSES
 from helpdesk.registry import registry
 from helpdesk.selectors import (
+    QUEUE_SORTS,
     QueueFilters,
     account_ids_for,
     accounts_for,
@@ -33,6 +34,9 @@ from .access import role_required
 from .auth import safe_next
 
 PAGE_SIZE = 30
+# The client event that makes the case page's own cards fetch themselves again (see helpdesk/case.html).
+CASE_CHANGED = "case-changed"
+CASE_PARTS = frozenset({"head", "clocks", "work"})
 
 
 def _queue_filters(request: HttpRequest) -> tuple[QueueFilterForm, QueueFilters, int, list[tuple[int, str]]]:
@@ -47,6 +51,7 @@ def _queue_filters(request: HttpRequest) -> tuple[QueueFilterForm, QueueFilters,
         assignee=data.get("assignee") or "",
         account=data.get("account"),
         due_within_hours=data.get("due"),
+        sort=data.get("sort") or "due",
     )
     return form, filters, data.get("page") or 1, people
 
@@ -59,6 +64,7 @@ def _queue_context(request: HttpRequest) -> dict:
     query = request.GET.copy()
     query.pop("page", None)
     return {
+        "headers": _headers(query, filters.sort),
         "form": form,
         "cases": rows[:PAGE_SIZE],
         "page": page,
@@ -68,6 +74,33 @@ def _queue_context(request: HttpRequest) -> dict:
         "next_url": request.get_full_path(),
         "may_export": bool(account_ids_for(request.user, min_role=Role.MANAGER)),
     }
+
+
+QUEUE_COLUMNS = [
+    ("due", "Due"),
+    ("kind", "Kind"),
+    ("order", "Order"),
+    ("buyer", "Buyer"),
+    ("", "Subject"),
+    ("", "Status"),
+    ("assignee", "Assignee"),
+    ("", "Account"),
+]
+
+
+def _headers(query, current: str) -> list[dict[str, str]]:
+    """The queue's column headers: a sortable one carries the query that sorts by it (the other way
+    round if it is the current order; the filters kept, back to the first page) and its aria-sort."""
+    headers = []
+    for column, label in QUEUE_COLUMNS:
+        header = {"column": column, "label": label, "query": "", "state": ""}
+        if column in QUEUE_SORTS:
+            state = "ascending" if current == column else "descending" if current == f"-{column}" else ""
+            link = query.copy()
+            link["sort"] = f"-{column}" if state == "ascending" else column
+            header |= {"query": link.urlencode(), "state": state}
+        headers.append(header)
+    return headers
 
 
 @role_required()
@@ -142,18 +175,11 @@ def cases_bulk_assign_view(request: HttpRequest) -> HttpResponse:
     return redirect(reverse("helpdesk:queue") + ("?" + request.GET.urlencode() if request.GET else ""))
 
 
-@role_required()
-def case_detail(request: HttpRequest, case_id: int) -> HttpResponse:
-    case = case_get(request.user, case_id=case_id)
-    # The kind's own app renders its part of the page.
-    panel_template, panel_context = registry.panel(case.kind)(request, case)
-    context = {
-        **panel_context,
+def _case_cards(request: HttpRequest, case) -> dict:
+    """What the case's own cards (head, clocks, work) show: the page's and each partial's."""
+    return {
         "case": case,
-        "items": list(case.order.items.all()) if case.order else [],
         "deadlines": [(d, registry.clock(d.kind).met) for d in case_deadlines(case)],
-        "timeline": list(case_timeline(case)),
-        "order_cases": order_other_cases(case),
         "users": list(assignable_users(request.user)),
         "transitions": [
             (s, CaseStatus(s).label)
@@ -161,8 +187,25 @@ def case_detail(request: HttpRequest, case_id: int) -> HttpResponse:
             if s in CASE_TRANSITIONS[case.status] and (s not in FINAL_STATUSES or may_close(request.user, case))
         ],
         "priorities": Priority.choices,
-        "panel": panel_template,
         "is_manager": has_role(request.user, case.account_id, Role.MANAGER),
+    }
+
+
+@role_required()
+def case_detail(request: HttpRequest, case_id: int) -> HttpResponse:
+    case = case_get(request.user, case_id=case_id)
+    part = request.GET.get("part", "")
+    if request.htmx and part in CASE_PARTS:
+        return render(request, f"helpdesk/case.html#{part}", _case_cards(request, case))
+    # The kind's own app renders its part of the page.
+    panel_template, panel_context = registry.panel(case.kind)(request, case)
+    context = {
+        **panel_context,
+        **_case_cards(request, case),
+        "items": list(case.order.items.all()) if case.order else [],
+        "timeline": list(case_timeline(case)),
+        "order_cases": order_other_cases(case),
+        "panel": panel_template,
     }
     return render(request, "helpdesk/case.html", context)
 

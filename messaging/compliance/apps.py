@@ -1,6 +1,6 @@
 from django.apps import AppConfig
 
-from helpdesk.registry import Contribution, NavLink, registry
+from helpdesk.registry import Contribution, NavLink, SettingsPage, registry
 
 
 class ComplianceConfig(AppConfig):
@@ -14,9 +14,15 @@ class ComplianceConfig(AppConfig):
             Contribution(
                 label="compliance",
                 urls=(("messages/compliance/", "messaging.compliance.urls"),),
-                nav=(
-                    NavLink("Message check", "compliance:check", position=30),
-                    NavLink("Message rules", "compliance:rules", role="admin", position=10),
+                nav=(NavLink("Message check", "compliance:check", position=30, menu="Mail"),),
+                settings=(
+                    SettingsPage(
+                        "Message rules",
+                        "compliance:rules",
+                        position=40,
+                        description="Your own words and domains the compliance check refuses or allows",
+                        per_account=False,
+                    ),
                 ),
             )
         )

@@ -3,7 +3,7 @@ from datetime import timedelta
 from celery.schedules import schedule
 from django.apps import AppConfig
 
-from helpdesk.registry import Contribution, NavLink, registry
+from helpdesk.registry import Contribution, NavLink, SettingsPage, registry
 
 
 class OutboundConfig(AppConfig):
@@ -19,7 +19,19 @@ class OutboundConfig(AppConfig):
             Contribution(
                 label="outbound",
                 urls=(("messages/outbound/", "messaging.outbound.urls"),),
-                nav=(NavLink("Flagged", "outbound:flagged", role="manager", position=20),),
+                nav=(
+                    NavLink("Flagged", "outbound:flagged", role="manager", position=20, menu="Mail"),
+                    NavLink("Response times", "outbound:response_times", role="manager", position=62, menu="Reports"),
+                ),
+                settings=(
+                    SettingsPage(
+                        "Templates and sender",
+                        "outbound:account",
+                        role="manager",
+                        position=30,
+                        description="Canned responses, and the address replies come from",
+                    ),
+                ),
                 # Amazon's word that a reply did not reach the buyer fails that reply.
                 notices=tuple(
                     (kind, "messaging.outbound.delivery.outbound_mark_bounced")
@@ -35,5 +47,6 @@ class OutboundConfig(AppConfig):
                         },
                     ),
                 ),
+                demo="messaging.outbound.demo.seed",
             )
         )

@@ -2,7 +2,9 @@
 
 Pure functions: `unknown_variables` is what saving a template checks, so an
 unknown name is an error for the admin who wrote it, never for the agent who
-sends it; `fill` puts the order's values in.
+sends it; `fill` puts the order's values in and leaves a {variable} that has no
+value (no order imported, no tracking yet) for the agent to fill: `unfilled`
+finds those, and a reply is not sent while one remains.
 """
 
 import re
@@ -31,5 +33,13 @@ def unknown_variables(text: str) -> list[str]:
 
 
 def fill(text: str, values: dict[str, str]) -> str:
-    """Replace each known {name} with its value; call only on text that passed `unknown_variables`."""
-    return PLACEHOLDER_RE.sub(lambda match: values.get(match.group(1).strip(), match.group(0)), text)
+    """Replace each known {name} with its value; one without a value stays {name}, for the agent to fill.
+    Call only on text that passed `unknown_variables`."""
+    return PLACEHOLDER_RE.sub(lambda match: values.get(match.group(1).strip()) or match.group(0), text)
+
+
+def unfilled(text: str) -> list[str]:
+    """The {variables} still in a draft, as written: a reply must not go out with one."""
+    return list(
+        dict.fromkeys(match.group(0) for match in PLACEHOLDER_RE.finditer(text) if match.group(1).strip() in VARIABLES)
+    )

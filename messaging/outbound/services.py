@@ -14,10 +14,11 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from helpdesk.models import Case, Role, SellerAccount
+from helpdesk.models import Case, CaseStatus, Role, SellerAccount
 from helpdesk.selectors import has_role
 from helpdesk.services.audit import audit
-from helpdesk.services.lifecycle import InvalidTransition, case_clocks_meet
+from helpdesk.services.cases import case_assign
+from helpdesk.services.lifecycle import InvalidTransition, case_clocks_meet, case_transition
 from helpdesk.services.search import search_pending_mark
 from messaging.compliance.checker import Finding, rule_label
 from messaging.compliance.services import compliance_approve, compliance_blocked, compliance_check
@@ -26,7 +27,7 @@ from messaging.models import Attachment, Conversation, Direction, Message
 from messaging.parsing import strip_reply_prefixes
 
 from .attachments import MAX_FILES, MAX_TOTAL_BYTES, OutboundFile, names_refusal
-from .canned import unknown_variables
+from .canned import unfilled, unknown_variables
 from .cap import contact_cap_lock, contact_cap_refusal, contact_record
 from .delivery import DISPATCH_GRACE, reply_transition
 from .models import (
@@ -43,6 +44,9 @@ from .models import (
 from .selectors import inbound_since, parent_message_id, sender_for
 from .tasks import send_reply
 
+# A reply moves a case in these statuses to waiting on the buyer; a resolved or closed one stays as it is.
+ANSWERABLE = frozenset({CaseStatus.NEW, CaseStatus.OPEN})
+
 
 class ReplyRefused(Exception):
     """A reply the server will not queue; the message says why, for the agent."""
@@ -57,6 +61,17 @@ class StaleReply(ReplyRefused):
         super().__init__(
             f"The buyer wrote {'again' if count == 1 else f'{count} more messages'} while you were typing. "
             "Read the thread again, then send your reply if it still fits."
+        )
+
+
+class UnfilledVariables(ReplyRefused):
+    """A template's variable the order had no value for is still in the reply."""
+
+    def __init__(self, placeholders: list[str]):
+        self.placeholders = placeholders
+        super().__init__(
+            f"Fill in {', '.join(placeholders)} before sending: this order has no value for "
+            f"{'it' if len(placeholders) == 1 else 'them'} yet."
         )
 
 
@@ -127,6 +142,8 @@ def reply_queue(
     body = body.strip()
     if not body:
         raise ValidationError("Write the reply first.")
+    if placeholders := unfilled(body):
+        raise UnfilledVariables(placeholders)
     conversation = _lock_conversation(case)
     existing = Reply.objects.filter(key=key).select_related("message").first()
     if existing is not None:
@@ -223,8 +240,18 @@ def reply_queue(
         },
     )
     _call_prompts_close(conversation=conversation, case=case, reply=reply, actor=author)
+    _case_answered(case=case, author=author)
     _dispatch(reply)
     return reply
+
+
+def _case_answered(*, case: Case, author: AbstractBaseUser) -> None:
+    """Sending moves the case: it waits on the buyer now, and it is the sender's unless someone holds it."""
+    case = Case.objects.select_for_update(of=("self",)).get(pk=case.pk)
+    if case.assignee_id is None:
+        case = case_assign(case=case, assignee=author, actor=author)
+    if case.status in ANSWERABLE:
+        case_transition(case=case, to=CaseStatus.WAITING, actor=author)
 
 
 def _dispatch(reply: Reply) -> None:

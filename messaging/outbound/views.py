@@ -14,12 +14,13 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
-from django_htmx.http import HttpResponseClientRefresh
+from django_htmx.http import HttpResponseClientRefresh, trigger_client_event
 
 from helpdesk.models import Case, Role
 from helpdesk.selectors import account_get, accounts_for, case_get, has_role
 from helpdesk.services.lifecycle import InvalidTransition
 from helpdesk.views.access import role_required
+from helpdesk.views.queue import CASE_CHANGED
 
 from . import canned as canned_text
 from .attachments import AttachmentRefused, files_read
@@ -100,12 +101,15 @@ def _reply_form(
     request: HttpRequest, case: Case, *, conversation, form: ReplyForm, refusal: ReplyRefused | None = None
 ) -> dict:
     """What the reply form partial needs."""
+    text = (form["text"].value() or "") if form.is_bound else form.initial.get("text", "")
     # A conversation the buyer has not written in: the reply is a message they did not ask for, under the cap.
     unasked = bool(conversation.amazon_order_id) and not latest_inbound_id(conversation)
     return {
         "case": case,
         "conversation": conversation,
         "form": form,
+        "variables": " ".join(canned_text.VARIABLES),
+        "unfilled": canned_text.unfilled(text),
         "refusal": refusal,
         "cap_refusal": contact_cap_refusal(account=case.account, amazon_order_id=conversation.amazon_order_id)
         if unasked
@@ -247,7 +251,12 @@ def delivery(request: HttpRequest, case_id: int) -> HttpResponse:
     if not request.htmx:
         return redirect(_case_url(case))
     context = _delivery(case, conversation_of(case))
-    return render(request, f"{COMPOSER}#delivery", {"composer": context})
+    response = render(request, f"{COMPOSER}#delivery", {"composer": context})
+    if not context["pending"]:
+        # The last poll: the reply went out (or failed) and the clock moved, so the case page's own
+        # cards (status, clocks, work) fetch themselves again and agree with the composer.
+        trigger_client_event(response, CASE_CHANGED)
+    return response
 
 
 @require_POST

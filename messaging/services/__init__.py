@@ -9,6 +9,8 @@ from .ingest import (
     inbound_receive,
     inbound_retry,
     mail_import,
+    mail_marketplace,
+    mail_upload,
 )
 from .mailboxes import (
     MailboxError,
@@ -37,6 +39,8 @@ __all__ = [
     "inbound_receive",
     "inbound_retry",
     "mail_import",
+    "mail_marketplace",
+    "mail_upload",
     "mailbox_env_allowed",
     "mailbox_password",
     "mailbox_poll",

@@ -15,13 +15,14 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
+from helpdesk.marketplaces import Marketplace
 from helpdesk.models import SellerAccount
 from helpdesk.services.audit import audit
 from helpdesk.services.lifecycle import InvalidTransition
 
-from ..models import InboundMail, Mailbox, MailStatus
-from ..parsing import clean, dedupe_key
-from .reading import inbound_process, inbound_process_many
+from ..models import InboundMail, Mailbox, MailSource, MailStatus
+from ..parsing import clean, dedupe_key, parse_mail
+from .reading import MARKETPLACE_BY_ID, inbound_process, inbound_process_many
 
 BATCH_SIZE = 50  # mails read in one transaction: the Celery task's batch, and the importers'
 MAX_MAIL_BYTES = 35 * 1024 * 1024  # Amazon's relay refuses larger messages: none is fetched, uploaded or imported
@@ -33,6 +34,14 @@ class MailImportResult:
     unchanged: int = 0
     rejected: int = 0
     problems: list[tuple[str, str]] = field(default_factory=list)
+    warnings: list[tuple[str, str]] = field(default_factory=list)  # (reference, what to look at): filed all the same
+
+    def add(self, other: "MailImportResult") -> None:
+        self.imported += other.imported
+        self.unchanged += other.unchanged
+        self.rejected += other.rejected
+        self.problems += other.problems
+        self.warnings += other.warnings
 
     def summary_line(self) -> str:
         return f"imported: {self.imported}, unchanged: {self.unchanged}, rejected: {self.rejected}"
@@ -78,7 +87,6 @@ def mail_import(
     account: SellerAccount | None,
     mails: Iterable[tuple[str, bytes | None]],
     source: str,
-    actor: AbstractBaseUser | None = None,
 ) -> MailImportResult:
     """Store each (reference, bytes) and read it now, in batches: the upload form and import_mail.
 
@@ -97,22 +105,84 @@ def mail_import(
             continue
         pending.append((ref, mail.pk))
         if len(pending) == BATCH_SIZE:
-            _read_into(result, pending, actor)
+            _read_into(result, pending)
             pending = []
-    _read_into(result, pending, actor)
+    _read_into(result, pending)
     return result
 
 
-def _read_into(result: MailImportResult, pending: list[tuple[str, int]], actor: AbstractBaseUser | None) -> None:
+def _read_into(result: MailImportResult, pending: list[tuple[str, int]]) -> None:
     if not pending:
         return
-    read = {mail.pk: mail for mail in inbound_process_many(mail_ids=[pk for _, pk in pending], actor=actor)}
+    read = {mail.pk: mail for mail in inbound_process_many(mail_ids=[pk for _, pk in pending])}
     for ref, pk in pending:
         if read[pk].status == MailStatus.PROBLEM:
             result.rejected += 1
             result.problems.append((ref, read[pk].problem))
         else:
             result.imported += 1
+
+
+def mail_marketplace(raw: bytes) -> Marketplace | None:
+    """The marketplace a mail names (its links' `mp=`, else its relay domain), or None."""
+    try:
+        parsed = parse_mail(raw)
+    except Exception:  # noqa: BLE001 - a mail the parser cannot take names nothing; reading records why
+        return None
+    return MARKETPLACE_BY_ID.get(parsed.marketplace_id)
+
+
+def mail_upload(
+    *,
+    mails: Iterable[tuple[str, bytes | None]],
+    accounts: list[SellerAccount],
+    chosen: SellerAccount | None,
+    actor: AbstractBaseUser,
+) -> MailImportResult:
+    """The upload form: each mail goes to the uploader's account on the marketplace the mail names, or
+    to `chosen` when the uploader picked one, with a warning when the mail names another marketplace.
+    A mail that names none of the uploader's marketplaces, with no account chosen, is refused unstored.
+    Reading it is the system's; the upload itself is the uploader's, audited per account."""
+    by_marketplace: dict[str, list[SellerAccount]] = {}
+    for account in accounts:
+        by_marketplace.setdefault(account.marketplace, []).append(account)
+    result = MailImportResult()
+    uploaded: dict[int, tuple[SellerAccount, int]] = {}
+    for ref, raw in mails:
+        marketplace = mail_marketplace(raw) if raw is not None and len(raw) <= MAX_MAIL_BYTES else None
+        account = chosen
+        if chosen is None:
+            candidates = by_marketplace.get(marketplace.code, []) if marketplace else []
+            if len(candidates) != 1:
+                result.rejected += 1
+                result.problems.append((ref, _no_account(marketplace, candidates)))
+                continue
+            account = candidates[0]
+        elif marketplace is not None and marketplace.code != chosen.marketplace:
+            result.warnings.append(
+                (ref, f"the mail is from {marketplace.site}, but went to {chosen.name} ({chosen.site}) as you chose")
+            )
+        one = mail_import(account=account, mails=[(ref, raw)], source=MailSource.UPLOAD)
+        result.add(one)
+        count = uploaded.get(account.pk, (account, 0))[1]
+        uploaded[account.pk] = (account, count + one.imported)
+    for account, count in uploaded.values():
+        if count:
+            audit(
+                verb="mail.uploaded",
+                summary=f"{count} mail{'s' if count != 1 else ''} uploaded",
+                actor=actor,
+                account=account,
+            )
+    return result
+
+
+def _no_account(marketplace: Marketplace | None, candidates: list[SellerAccount]) -> str:
+    if marketplace is None:
+        return "the mail names no marketplace: choose the account it belongs to"
+    if not candidates:
+        return f"the mail is from {marketplace.site}, where none of your accounts sells: choose the account"
+    return f"several of your accounts sell on {marketplace.site}: choose the account it belongs to"
 
 
 # --- by hand -----------------------------------------------------------------------
@@ -123,7 +193,7 @@ def inbound_retry(*, mail: InboundMail, actor: AbstractBaseUser) -> InboundMail:
     if mail.status != MailStatus.PROBLEM:
         raise InvalidTransition("Only a mail with a problem can be retried.")
     audit(verb="mail.retried", summary=f"Mail #{mail.pk} read again", actor=actor, account=mail.account)
-    return inbound_process(mail_id=mail.pk, actor=actor)
+    return inbound_process(mail_id=mail.pk)
 
 
 def inbound_assign(*, mail: InboundMail, account: SellerAccount, actor: AbstractBaseUser) -> InboundMail:
@@ -146,4 +216,4 @@ def inbound_assign(*, mail: InboundMail, account: SellerAccount, actor: Abstract
             before={"account": before},
             after={"account": account.name},
         )
-    return inbound_process(mail_id=mail.pk, actor=actor)
+    return inbound_process(mail_id=mail.pk)

@@ -21,7 +21,6 @@ from datetime import datetime, timedelta
 from functools import reduce
 
 from django.conf import settings
-from django.contrib.auth.models import AbstractBaseUser
 from django.db import InterfaceError, OperationalError, connection, transaction
 from django.db.models import Q
 from django.utils import timezone
@@ -105,16 +104,18 @@ def inbound_claim_for_reading(
     return ids
 
 
-def inbound_process(*, mail_id: int, actor: AbstractBaseUser | None = None) -> InboundMail:
+def inbound_process(*, mail_id: int) -> InboundMail:
     """Read one stored mail and act on it (see `inbound_process_many`)."""
-    return inbound_process_many(mail_ids=[mail_id], actor=actor)[0]
+    return inbound_process_many(mail_ids=[mail_id])[0]
 
 
-def inbound_process_many(*, mail_ids: Sequence[int], actor: AbstractBaseUser | None = None) -> list[InboundMail]:
+def inbound_process_many(*, mail_ids: Sequence[int]) -> list[InboundMail]:
     """Read stored mails and act on them. Idempotent: a parsed mail is left alone.
 
     Never raises for anything in a mail: an unreadable or unmatched mail is
-    recorded as a problem, with its reason, and its bytes stay stored."""
+    recorded as a problem, with its reason, and its bytes stay stored. What
+    reading does (a message received, a case opened, a clock started) is the
+    system's, whoever stored or retried the mail: its audit rows name no one."""
     try:
         with transaction.atomic():
             mails = list(
@@ -123,7 +124,7 @@ def inbound_process_many(*, mail_ids: Sequence[int], actor: AbstractBaseUser | N
                 .filter(pk__in=list(mail_ids))
                 .order_by("id")
             )
-            _read([mail for mail in mails if mail.status != MailStatus.PARSED], actor=actor)
+            _read([mail for mail in mails if mail.status != MailStatus.PARSED])
         return mails
     except DATABASE_LOST:
         # The database went away (a restart, a cut connection), which is no fault of the mail: it stays
@@ -132,23 +133,23 @@ def inbound_process_many(*, mail_ids: Sequence[int], actor: AbstractBaseUser | N
     except Exception as exc:  # noqa: BLE001 - raw before parsed: nothing in a mail may lose it
         if len(mail_ids) > 1:
             logger.warning("a batch of %d mails failed (%s): reading them one by one", len(mail_ids), exc)
-            return [mail for mail_id in mail_ids for mail in inbound_process_many(mail_ids=[mail_id], actor=actor)]
+            return [mail for mail_id in mail_ids for mail in inbound_process_many(mail_ids=[mail_id])]
         logger.exception("inbound mail %s could not be read", mail_ids[0])
-        return [_record_failure(mail_ids[0], clean(f"could not be read: {type(exc).__name__}: {exc}", 500), actor)]
+        return [_record_failure(mail_ids[0], clean(f"could not be read: {type(exc).__name__}: {exc}", 500))]
 
 
-def _record_failure(mail_id: int, reason: str, actor: AbstractBaseUser | None) -> InboundMail:
+def _record_failure(mail_id: int, reason: str) -> InboundMail:
     with transaction.atomic():
         mail = InboundMail.objects.select_for_update().get(pk=mail_id)
         if mail.status != MailStatus.PARSED:
             _move(mail, MailStatus.PROBLEM)
             mail.problem, mail.processed_at = reason, timezone.now()
             mail.save(update_fields=["status", "problem", "processed_at"])
-            Activity.objects.create(**_audit_row(mail, actor=actor, verb="mail.problem", case_id=None))
+            Activity.objects.create(**_audit_row(mail, verb="mail.problem", case_id=None))
     return mail
 
 
-def _audit_row(mail: InboundMail, *, actor: AbstractBaseUser | None, verb: str, case_id: int | None) -> dict:
+def _audit_row(mail: InboundMail, *, verb: str, case_id: int | None) -> dict:
     """The audit row of a mail's reading (written in bulk, as the deadline sweeper writes its own)."""
     if verb == "mail.problem":
         summary = f"Mail #{mail.pk}: {mail.problem}"
@@ -158,7 +159,7 @@ def _audit_row(mail: InboundMail, *, actor: AbstractBaseUser | None, verb: str, 
     return {
         "account_id": mail.account_id,
         "case_id": case_id,
-        "actor": actor if actor is not None and actor.is_authenticated else None,
+        "actor": None,
         "verb": verb,
         "summary": summary[:500],
         "after": after,
@@ -170,14 +171,13 @@ def _audit_row(mail: InboundMail, *, actor: AbstractBaseUser | None, verb: str, 
 class _Filing:
     """What one batch writes besides the mail rows themselves."""
 
-    actor: AbstractBaseUser | None
     messages: list[Message] = field(default_factory=list)
     parts: list[tuple[Message, ParsedMail]] = field(default_factory=list)
     audits: list[Activity] = field(default_factory=list)
     touched: dict[int, Conversation] = field(default_factory=dict)
 
     def audit(self, mail: InboundMail, verb: str, case_id: int | None = None) -> None:
-        self.audits.append(Activity(**_audit_row(mail, actor=self.actor, verb=verb, case_id=case_id)))
+        self.audits.append(Activity(**_audit_row(mail, verb=verb, case_id=case_id)))
 
     def message(self, mail: InboundMail, parsed: ParsedMail, conversation: Conversation, **fields) -> None:
         message = Message(
@@ -195,9 +195,9 @@ class _Filing:
             self.parts.append((message, parsed))
 
 
-def _read(mails: list[InboundMail], *, actor: AbstractBaseUser | None) -> None:
+def _read(mails: list[InboundMail]) -> None:
     """Read and file the batch. Call inside a transaction holding the mail rows."""
-    filing = _Filing(actor)
+    filing = _Filing()
     readable: list[tuple[InboundMail, ParsedMail]] = []
     resolver = dns_resolver()  # one batch asks DNS once for each key
     for mail in mails:
@@ -413,7 +413,7 @@ def _conversations_open(
         )
         for mail, parsed, order in new.values()
     ]
-    cases_open(cases=cases, clock=MESSAGE_RESPONSE, actor=filing.actor)
+    cases_open(cases=cases, clock=MESSAGE_RESPONSE, actor=None)
     conversations = Conversation.objects.bulk_create(
         Conversation(
             account_id=key[0],

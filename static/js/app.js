@@ -16,3 +16,28 @@ document.addEventListener("htmx:beforeRequest", function () {
 document.addEventListener("change", function (event) {
   if (event.target.matches("select[data-autosubmit]")) event.target.form.requestSubmit();
 });
+// The header's menus: one open at a time, closed by a click elsewhere or Escape.
+document.addEventListener("click", function (event) {
+  document.querySelectorAll("details[data-menu][open]").forEach(function (menu) {
+    if (!menu.contains(event.target)) menu.open = false;
+  });
+  var toggle = event.target.closest("[data-nav-toggle]");
+  if (toggle) {
+    var bar = toggle.closest(".topbar");
+    var open = bar.classList.toggle("open");
+    toggle.setAttribute("aria-expanded", open ? "true" : "false");
+  }
+});
+document.addEventListener("keydown", function (event) {
+  if (event.key !== "Escape") return;
+  document.querySelectorAll("details[data-menu][open]").forEach(function (menu) {
+    menu.open = false;
+    menu.querySelector("summary").focus();
+  });
+});
+// A clock policy's opening hours, holidays and closed days count only when it counts business hours.
+document.addEventListener("change", function (event) {
+  if (!event.target.matches("select[data-calendar]")) return;
+  var hours = event.target.form.querySelector("[data-business-hours]");
+  if (hours) hours.hidden = event.target.value !== "business";
+});

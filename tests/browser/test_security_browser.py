@@ -45,6 +45,7 @@ def test_the_main_pages_break_no_rule_of_the_content_security_policy(page, accou
     # htmx still works under the policy: the queue's filter swaps the results in place.
     page.goto(reverse("helpdesk:queue"))
     page.locator("#id_status").select_option("all")
+    expect(page).to_have_url(re.compile(r"status=all"))  # pushed once the swap is done: no request left in flight
     expect(page.get_by_test_id("case-row").first).to_be_visible()
     assert page.outside == [], "no page asked another host for anything"
 

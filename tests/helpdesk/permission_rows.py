@@ -47,6 +47,7 @@ ROWS = {
     "helpdesk:order_import": ("get", dict(anon=LOGIN, agent=403, manager=200, admin=200, outsider=200)),
     "helpdesk:import_job": ("get", dict(anon=LOGIN, agent=403, manager=200, admin=200, outsider=404)),
     "helpdesk:import_job_retry": ("post", dict(anon=LOGIN, agent=403, manager=302, admin=302, outsider=404)),
+    "helpdesk:settings": ("get", dict(anon=LOGIN, agent=403, manager=200, admin=200, outsider=200)),
     "helpdesk:accounts": ("get", dict(anon=LOGIN, agent=403, manager=403, admin=200, outsider=200)),
     "helpdesk:account": ("get", dict(anon=LOGIN, agent=403, manager=403, admin=200, outsider=404)),
     # An invitation without an address is refused with the form's errors.

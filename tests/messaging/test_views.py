@@ -8,6 +8,7 @@ from django.urls import reverse
 
 from helpdesk.models import Activity, Case
 from messaging.models import Attachment, InboundMail, MailSource, MailStatus
+from tests.factories import MembershipFactory
 
 from .conftest import fixture_bytes, ingest, with_message_id
 
@@ -80,7 +81,44 @@ def test_uploading_several_files_stores_and_reads_them_once(client, agent, accou
     assert response.redirect_chain[-1][0] == reverse("messaging:inbox")
     assert "imported: 2, unchanged: 1, rejected: 0" in response.content.decode()
     assert InboundMail.objects.filter(source=MailSource.UPLOAD, account=account).count() == 2
-    assert Activity.objects.filter(verb="mail.buyer_message", actor=agent).exists()
+    # Reading the mail is the system's; the upload is the agent's.
+    assert Activity.objects.filter(verb="mail.buyer_message", actor=None).exists()
+    assert Activity.objects.get(verb="mail.uploaded").actor == agent
+
+
+def test_an_upload_goes_to_the_account_on_the_mails_marketplace(client, account, other_account):
+    both = MembershipFactory(account=account, role="agent").user
+    MembershipFactory(user=both, account=other_account, role="agent")
+    client.force_login(both)
+    files = [upload("01_plain_us_shipping.eml"), upload("30_de_anfang_ende.eml")]
+    response = client.post(reverse("messaging:inbox_upload"), {"account": "", "files": files}, follow=True)
+    assert "imported: 2, unchanged: 0, rejected: 0" in response.content.decode()
+    assert InboundMail.objects.get(account=account).marketplace_id == "ATVPDKIKX0DER"
+    assert InboundMail.objects.get(account=other_account).marketplace_id == "A1PA6795UKMFR9"
+
+
+def test_a_chosen_account_on_another_marketplace_is_used_with_a_warning(client, account, other_account):
+    both = MembershipFactory(account=account, role="agent").user
+    MembershipFactory(user=both, account=other_account, role="agent")
+    client.force_login(both)
+    files = [upload("01_plain_us_shipping.eml")]
+    response = client.post(
+        reverse("messaging:inbox_upload"), {"account": other_account.id, "files": files}, follow=True
+    )
+    page = response.content.decode()
+    assert "the mail is from amazon.com, but went to Rival DE (amazon.de) as you chose" in page
+    assert InboundMail.objects.get().account == other_account
+
+
+def test_a_mail_naming_none_of_ones_marketplaces_waits_for_a_chosen_account(client, agent, account):
+    client.force_login(agent)
+    response = client.post(
+        reverse("messaging:inbox_upload"), {"account": "", "files": [upload("30_de_anfang_ende.eml")]}, follow=True
+    )
+    assert (
+        "the mail is from amazon.de, where none of your accounts sells: choose the account" in response.content.decode()
+    )
+    assert not InboundMail.objects.exists()
 
 
 def test_uploads_to_an_account_one_does_not_work_on_are_refused(client, outsider, account):

@@ -1,5 +1,9 @@
-"""Demo data for `make run`: two seller accounts, three people and their orders; then each app
-adds its own work on those orders (the demo seeder it registered): a case of every kind."""
+"""Demo data for `make run`: three seller accounts on three marketplaces, three people and their orders;
+then each app adds its own work on those orders (the demo seeder it registered): a working day with a
+case of every kind, dated relative to now.
+
+Run again, it replaces the demo accounts with a fresh day (clocks relative to the new now) instead of
+adding a second one; accounts and people of your own are left alone."""
 
 import random
 from datetime import timedelta
@@ -13,7 +17,7 @@ from django.utils.module_loading import import_string
 
 from helpdesk.models import Membership, Order, OrderItem, Role, SearchPending, SellerAccount
 from helpdesk.registry import registry
-from helpdesk.services.deadlines import policies_ensure
+from helpdesk.services.deadlines import deadlines_sweep, policies_ensure
 from helpdesk.services.metrics import metrics_rebuild
 from helpdesk.services.order_days import order_days_rebuild
 from helpdesk.services.search import search_reindex_all
@@ -29,7 +33,9 @@ PEOPLE = [
 ACCOUNTS = [
     ("demo-us", "Demo Outdoor US", "A2DEMO0US00001", "US", "America/New_York", "USD", "111"),
     ("demo-de", "Demo Outdoor DE", "A2DEMO0DE00002", "DE", "Europe/Berlin", "EUR", "302"),
+    ("demo-fr", "Demo Outdoor FR", "A2DEMO0FR00003", "FR", "Europe/Paris", "EUR", "405"),
 ]
+CITIES = {"US": ("Portland", "97201"), "DE": ("München", "80331"), "FR": ("Lyon", "69002")}
 PRODUCTS = [
     ("BTL-750-STL", "B07XJ8C8F5", "Stainless steel water bottle, 750 ml", Decimal("24.99")),
     ("TENT-2P-GRN", "B08KTZ8249", "Two-person dome tent, green", Decimal("129.00")),
@@ -37,26 +43,19 @@ PRODUCTS = [
     ("MAT-SELF-INF", "B07PGL2ZSL", "Self-inflating sleeping mat", Decimal("49.90")),
 ]
 RELAY_CHARS = "abcdefghijklmnopqrstuvwxyz0123456789"
-BUYERS = [
-    "Jordan Miller",
-    "Priya Patel",
-    "Lukas Schneider",
-    "Emma Weber",
-    "Sam Lee",
-    "Chen Wang",
-    "Maria Garcia",
-    "Noah Fischer",
-]
+BUYERS = {
+    "US": ["Jordan Miller", "Maria Garcia", "Priya Patel", "Sam Lee", "Chen Wang", "Carlos Hernández"],
+    "DE": ["Lukas Schneider", "Emma Weber", "Noah Fischer", "Anke Vögele", "James Carter"],
+    "FR": ["Camille Martin", "Léa Dubois", "Hugo Bernard", "Amélie Laurent"],
+}
 
 
 class Command(BaseCommand):
-    help = "Create demo accounts, users (agent, manager, admin; password 'demo'), orders and cases."
+    help = "Create (or renew) the demo accounts, users (agent, manager, admin; password 'demo'), orders and cases."
 
     @transaction.atomic
     def handle(self, *args, **options):
-        if SellerAccount.objects.filter(slug=ACCOUNTS[0][0]).exists():
-            self.stdout.write("Demo data already present.")
-            return
+        renewed, _ = SellerAccount.objects.filter(slug__in=[a[0] for a in ACCOUNTS]).delete()
         rng = random.Random(2026)
         now = timezone.now()
         people = {}
@@ -91,15 +90,15 @@ class Command(BaseCommand):
                     delivered_at=purchased + timedelta(days=4) if n % 4 else None,
                     fulfillment_channel="AFN" if afn else "MFN",
                     ship_service_level="Standard",
-                    carrier="AMZL" if afn else ("UPS" if marketplace == "US" else "DHL"),
+                    carrier="AMZL" if afn else {"US": "UPS", "DE": "DHL"}.get(marketplace, "Colissimo"),
                     tracking_number=f"TBA{rng.randint(10**11, 10**12 - 1)}"
                     if afn
                     else f"1Z{rng.randint(10**15, 10**16 - 1)}",
                     currency=currency,
-                    buyer_name=rng.choice(BUYERS),
+                    buyer_name=rng.choice(BUYERS[marketplace]),
                     buyer_email=f"{''.join(rng.choices(RELAY_CHARS, k=15))}@marketplace.{account.site}",
-                    ship_city="Portland" if marketplace == "US" else "München",
-                    ship_postal_code="97201" if marketplace == "US" else "80331",
+                    ship_city=CITIES[marketplace][0],
+                    ship_postal_code=CITIES[marketplace][1],
                     ship_country=marketplace,
                 )
                 total = Decimal(0)
@@ -116,12 +115,16 @@ class Command(BaseCommand):
             users = {username: user for username, (user, _) in people.items()}
             for seeder in registry.demo_seeders():
                 import_string(seeder)(account=account, orders=pool, people=users, now=now)
+            # Clocks already past their warning or due time say so at once, before any worker runs.
+            deadlines_sweep(now=now)
             metrics_rebuild(account=account)  # counted once from all the seeders wrote, whichever way they wrote it
         # The demo's cases are searchable at once, without waiting for the worker's index-search.
         search_reindex_all()
         SearchPending.objects.all().delete()
+        slugs = ", ".join(a[0] for a in ACCOUNTS)
         self.stdout.write(
             self.style.SUCCESS(
-                "Demo data created: demo-us and demo-de, users agent / manager / admin, password 'demo'."
+                f"Demo data {'renewed' if renewed else 'created'}: {slugs}; "
+                "users agent / manager / admin, password 'demo'."
             )
         )
