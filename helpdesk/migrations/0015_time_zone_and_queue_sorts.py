@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('helpdesk', '0013_merge'),
+        ('helpdesk', '0014_search'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
