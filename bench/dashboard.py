@@ -119,10 +119,10 @@ FROM helpdesk_case c WHERE c.account_id = ANY(%(accounts)s) ORDER BY c.id
 
 SEED_MESSAGES = """
 INSERT INTO messaging_message (conversation_id, direction, sender_name, subject, body_text, quoted_text, body_html,
-    sent_at, created_at)
+    cancellation_request, sent_at, created_at)
 SELECT v.id, CASE WHEN n = 2 THEN 'out' ELSE 'in' END, v.buyer_name, v.subject,
        (ARRAY['Where is my order? It was due last week.', 'The lid is cracked, can I get a replacement?',
-              'Thank you, it arrived today.'])[n], '', '', v.created_at + n * interval '1 hour', now()
+              'Thank you, it arrived today.'])[n], '', '', false, v.created_at + n * interval '1 hour', now()
 FROM messaging_conversation v CROSS JOIN generate_series(1, 3) AS n
 WHERE v.account_id = ANY(%(accounts)s) ORDER BY v.id, n
 """
