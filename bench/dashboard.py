@@ -286,6 +286,8 @@ metrics_times, metrics_queries = page_times(client, metrics_url, requests=REQUES
 figure("cases", Case.objects.filter(account__in=accounts).count())
 figure("dashboard_queries", dashboard_queries)
 figure("metrics_queries", metrics_queries)
+figure("dashboard_queries_empty", empty_dashboard)
+figure("metrics_queries_empty", empty_metrics)
 figure("queries_constant", str(dashboard_queries == empty_dashboard and metrics_queries == empty_metrics).lower())
 figure("dashboard_median_ms", median(dashboard_times))
 figure("metrics_p95_ms", percentile(metrics_times, 95))
