@@ -18,14 +18,21 @@ import hashlib
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from decimal import Decimal, InvalidOperation
 
 from sp_api.api.finances.finances import FinancesV0
 from sp_api.auth.exceptions import AuthorizationError
 
 from helpdesk.models import AmazonConnection
-from helpdesk.spapi.client import SpApiError, SpApiTarget, StatusChecked, spapi_client, transient_failures_raised
+from helpdesk.spapi.client import (
+    SpApiError,
+    SpApiTarget,
+    StatusChecked,
+    amazon_time,
+    spapi_client,
+    transient_failures_raised,
+)
 from helpdesk.spapi.credentials import SpApiCredentials, spapi_credentials
 
 from .models import FinancesList
@@ -97,10 +104,6 @@ def event_read(event_list: str, raw: dict) -> ReadEvent:
     )
 
 
-def _amazon_time(moment: datetime) -> str:
-    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-
-
 class _FinancesClient(StatusChecked, FinancesV0):
     """sp_api's Finances v0 client, failing by the HTTP status."""
 
@@ -119,8 +122,8 @@ class FinancesReader:
         )
         query = {
             "MaxResultsPerPage": PAGE_SIZE,
-            "PostedAfter": _amazon_time(posted_after),
-            "PostedBefore": _amazon_time(posted_before),
+            "PostedAfter": amazon_time(posted_after),
+            "PostedBefore": amazon_time(posted_before),
         }
         try:
             with transient_failures_raised():

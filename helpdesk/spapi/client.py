@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from functools import partial
 from urllib.parse import urlsplit
 
@@ -127,6 +128,11 @@ def marketplace_for(marketplace_id: str) -> Marketplaces:
         if marketplace.marketplace_id == marketplace_id:
             return marketplace
     raise ValueError(f"Unknown marketplace id {marketplace_id!r}")
+
+
+def amazon_time(moment: datetime) -> str:
+    """A moment as the SP-API's query parameters take it: ISO 8601 in UTC, to the second."""
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def spapi_client[C: Client](

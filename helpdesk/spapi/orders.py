@@ -15,7 +15,7 @@ How failures come out:
 """
 
 from collections.abc import Iterator
-from datetime import UTC, datetime
+from datetime import datetime
 from decimal import Decimal, InvalidOperation
 
 from sp_api.api import OrdersV0
@@ -24,7 +24,7 @@ from sp_api.auth.exceptions import AuthorizationError
 from helpdesk.models import AmazonConnection, FulfillmentChannel, Order
 from helpdesk.services.orders import OrderWrite
 
-from .client import SpApiError, SpApiTarget, StatusChecked, spapi_client, transient_failures_raised
+from .client import SpApiError, SpApiTarget, StatusChecked, amazon_time, spapi_client, transient_failures_raised
 from .credentials import SpApiCredentials, spapi_credentials
 
 # getOrders' own spelling is "Canceled"; the order reports, and everything here that
@@ -97,10 +97,6 @@ def amazon_order(raw: dict) -> OrderWrite:
     return OrderWrite(amazon_order_id=raw.get("AmazonOrderId") or "", fields=fields, new_fields=new_fields)
 
 
-def _amazon_time(moment: datetime) -> str:
-    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-
-
 class _OrdersClient(StatusChecked, OrdersV0):
     """sp_api's Orders v0 client (what `sp_api.api.Orders()` builds), failing by the HTTP status."""
 
@@ -119,8 +115,8 @@ class OrdersReader:
         )
         query = {
             "MarketplaceIds": [marketplace_id],
-            "LastUpdatedAfter": _amazon_time(updated_after),
-            "LastUpdatedBefore": _amazon_time(updated_before),
+            "LastUpdatedAfter": amazon_time(updated_after),
+            "LastUpdatedBefore": amazon_time(updated_before),
         }
         try:
             with transient_failures_raised():
