@@ -2,14 +2,14 @@
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
+from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from helpdesk.exports import csv_response
-from helpdesk.models import Role, SellerAccount
-from helpdesk.selectors import account_get, accounts_for, import_jobs
+from helpdesk.models import Role
+from helpdesk.selectors import account_chosen, account_get, accounts_for, import_jobs
 from helpdesk.services.lifecycle import InvalidTransition
 from helpdesk.views.access import role_required
 from helpdesk.views.imports import import_upload
@@ -50,21 +50,9 @@ from .services import (
 )
 
 
-def _chosen_account(request: HttpRequest, *, min_role: str) -> tuple[SellerAccount, list[SellerAccount]]:
-    """The account named by ?account=, or the user's first; any other is 404."""
-    accounts = list(accounts_for(request.user, min_role=min_role))
-    chosen = request.GET.get("account")
-    if chosen is None:
-        return accounts[0], accounts
-    account = next((a for a in accounts if str(a.id) == chosen), None)
-    if account is None:
-        raise Http404("No such seller account.")
-    return account, accounts
-
-
 @role_required(Role.MANAGER)
 def feedback_page(request: HttpRequest) -> HttpResponse:
-    account, accounts = _chosen_account(request, min_role=Role.MANAGER)
+    account, accounts = account_chosen(request.user, chosen=request.GET.get("account"), min_role=Role.MANAGER)
     overview = feedback_overview(account=account)
     context = {
         "overview": overview,
@@ -80,7 +68,7 @@ def feedback_page(request: HttpRequest) -> HttpResponse:
 
 @role_required(Role.MANAGER)
 def feedback_export(request: HttpRequest) -> StreamingHttpResponse:
-    account, _ = _chosen_account(request, min_role=Role.MANAGER)
+    account, _ = account_chosen(request.user, chosen=request.GET.get("account"), min_role=Role.MANAGER)
     return csv_response(
         request,
         filename=f"feedback-{account.slug}.csv",

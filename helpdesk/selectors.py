@@ -12,6 +12,7 @@ from datetime import UTC, datetime, timedelta
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser
 from django.db.models import F, QuerySet
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
@@ -92,6 +93,20 @@ def accounts_for(user: AbstractBaseUser, *, min_role: str = Role.AGENT) -> Query
 
 def account_get(user: AbstractBaseUser, *, account_id: int, min_role: str = Role.AGENT) -> SellerAccount:
     return get_object_or_404(accounts_for(user, min_role=min_role), id=account_id)
+
+
+def account_chosen(
+    user: AbstractBaseUser, *, chosen: str | None, min_role: str = Role.AGENT
+) -> tuple[SellerAccount, list[SellerAccount]]:
+    """The account a page's ?account= names (`chosen`), or the user's first, with all the user's
+    accounts at `min_role` (for the page's picker): one query. Any other account is 404."""
+    accounts = list(accounts_for(user, min_role=min_role))
+    if chosen is None:
+        return accounts[0], accounts
+    account = next((a for a in accounts if str(a.id) == chosen), None)
+    if account is None:
+        raise Http404("No such seller account.")
+    return account, accounts
 
 
 # --- the queue -------------------------------------------------------------

@@ -10,8 +10,8 @@ from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_GET, require_POST
 
 from helpdesk.exports import csv_response
-from helpdesk.models import Role, SellerAccount
-from helpdesk.selectors import account_get, accounts_for, has_role, import_jobs
+from helpdesk.models import Role
+from helpdesk.selectors import account_chosen, account_get, accounts_for, has_role, import_jobs
 from helpdesk.services.lifecycle import InvalidTransition
 from helpdesk.views.access import role_required
 from helpdesk.views.imports import import_upload
@@ -65,18 +65,6 @@ from .services import (
 from .wording import decision_message
 
 
-def _chosen_account(request: HttpRequest, *, min_role: str) -> tuple[SellerAccount, list[SellerAccount]]:
-    """The account named by ?account=, or the user's first; any other is 404."""
-    accounts = list(accounts_for(request.user, min_role=min_role))
-    chosen = request.GET.get("account")
-    if chosen is None:
-        return accounts[0], accounts
-    account = next((a for a in accounts if str(a.id) == chosen), None)
-    if account is None:
-        raise Http404("No such seller account.")
-    return account, accounts
-
-
 def _days(request: HttpRequest) -> int:
     form = OverviewForm(request.GET)
     return form.cleaned_data["days"] if form.is_valid() else 90
@@ -87,7 +75,7 @@ def _days(request: HttpRequest) -> int:
 
 @role_required(Role.MANAGER)
 def returns_page(request: HttpRequest) -> HttpResponse:
-    account, accounts = _chosen_account(request, min_role=Role.MANAGER)
+    account, accounts = account_chosen(request.user, chosen=request.GET.get("account"), min_role=Role.MANAGER)
     days = _days(request)
     overview = returns_overview(account=account, days=days)
     context = {
@@ -105,7 +93,7 @@ def returns_page(request: HttpRequest) -> HttpResponse:
 
 @role_required(Role.MANAGER)
 def returns_export(request: HttpRequest) -> StreamingHttpResponse:
-    account, _ = _chosen_account(request, min_role=Role.MANAGER)
+    account, _ = account_chosen(request.user, chosen=request.GET.get("account"), min_role=Role.MANAGER)
     days = _days(request)
     return csv_response(
         request,
@@ -118,7 +106,7 @@ def returns_export(request: HttpRequest) -> StreamingHttpResponse:
 
 @role_required(Role.MANAGER)
 def sku_page(request: HttpRequest) -> HttpResponse:
-    account, _ = _chosen_account(request, min_role=Role.MANAGER)
+    account, _ = account_chosen(request.user, chosen=request.GET.get("account"), min_role=Role.MANAGER)
     sku = request.GET.get("sku", "").strip()
     if not sku:
         raise Http404("Which SKU?")
