@@ -13,5 +13,5 @@ def case_panel(request: HttpRequest, case: Case) -> tuple[str, dict]:
     return "messaging/case_panel.html", {
         "conversation": conversation,
         "offers": offers_for(request, case, conversation),
-        **composer_context(request, case),
+        **composer_context(request, case, conversation),
     }

@@ -65,7 +65,7 @@ def conversation_for_case(case: Case) -> Conversation | None:
     )
     return (
         Conversation.objects.filter(case=case)
-        .select_related("order")
+        .select_related("order", "account")
         .prefetch_related(Prefetch("messages", queryset=messages.order_by("sent_at", "id")))
         .first()
     )

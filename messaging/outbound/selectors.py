@@ -35,10 +35,6 @@ def sender_for(account: SellerAccount) -> str:
     return formataddr((found.display_name or account.name, found.from_address))
 
 
-def conversation_for_case(case: Case) -> Conversation | None:
-    return Conversation.objects.select_related("order", "account").filter(case=case).first()
-
-
 def conversation_of(case: Case) -> Conversation:
     """The case's conversation, or 404: the composer's actions exist only on buyer conversations."""
     return get_object_or_404(Conversation.objects.select_related("order", "account"), case=case)

@@ -21,6 +21,7 @@ from helpdesk.selectors import account_get, accounts_for, case_get, has_role
 from helpdesk.services.lifecycle import InvalidTransition
 from helpdesk.views.access import role_required
 from helpdesk.views.queue import CASE_CHANGED
+from messaging.models import Conversation
 
 from . import canned as canned_text
 from .attachments import AttachmentRefused, files_read
@@ -34,7 +35,6 @@ from .selectors import (
     canned_for_account,
     canned_get,
     canned_values,
-    conversation_for_case,
     conversation_of,
     flagged_conversations,
     latest_inbound_id,
@@ -98,12 +98,21 @@ def _with_canned(request: HttpRequest, case: Case, conversation, *, text: str, c
 
 
 def _reply_form(
-    request: HttpRequest, case: Case, *, conversation, form: ReplyForm, refusal: ReplyRefused | None = None
+    request: HttpRequest,
+    case: Case,
+    *,
+    conversation,
+    form: ReplyForm,
+    refusal: ReplyRefused | None = None,
+    latest_inbound: int | None = None,
 ) -> dict:
-    """What the reply form partial needs."""
+    """What the reply form partial needs (`latest_inbound`: the thread's newest buyer message, if the
+    caller has read it already)."""
     text = (form["text"].value() or "") if form.is_bound else form.initial.get("text", "")
+    if latest_inbound is None:
+        latest_inbound = latest_inbound_id(conversation)
     # A conversation the buyer has not written in: the reply is a message they did not ask for, under the cap.
-    unasked = bool(conversation.amazon_order_id) and not latest_inbound_id(conversation)
+    unasked = bool(conversation.amazon_order_id) and not latest_inbound
     return {
         "case": case,
         "conversation": conversation,
@@ -120,16 +129,17 @@ def _reply_form(
 
 
 def _composer(request: HttpRequest, case: Case, *, conversation) -> dict:
+    latest_inbound = latest_inbound_id(conversation)
     form = ReplyForm(
         initial={
             "key": uuid.uuid4().hex,
-            "seen": latest_inbound_id(conversation),
+            "seen": latest_inbound,
             # A draft the server refused, or one a template was inserted into without htmx.
             "text": request.session.pop(_draft_key(case.id), ""),
         }
     )
     return {
-        **_reply_form(request, case, conversation=conversation, form=form),
+        **_reply_form(request, case, conversation=conversation, form=form, latest_inbound=latest_inbound),
         "call_prompts": call_prompts_open(conversation),
         "presence": presence_others(case=case, user=request.user),
         "suspicion": open_suspicion(conversation),
@@ -138,10 +148,10 @@ def _composer(request: HttpRequest, case: Case, *, conversation) -> dict:
     }
 
 
-def composer_context(request: HttpRequest, case: Case) -> dict:
-    """For messaging's case panel: `{% if composer %}{% include "outbound/composer.html" %}{% endif %}`
-    with this merged in. `composer` is None for a case without a conversation."""
-    conversation = conversation_for_case(case)
+def composer_context(request: HttpRequest, case: Case, conversation: Conversation | None) -> dict:
+    """For messaging's case panel, given the case's conversation (which it has read already):
+    `{% if composer %}{% include "outbound/composer.html" %}{% endif %}` with this merged in.
+    `composer` is None for a case without a conversation."""
     return {"composer": _composer(request, case, conversation=conversation) if conversation else None}
 
 
