@@ -9,7 +9,7 @@ standing in for Amazon's relay. Then, for the duration:
 - each simulated agent (a thread with its own login session) opens the queue, opens a case from it,
   types a reply in three bursts, each checked by the composer's live compliance check, sends it,
   and reloads the case, as the browser does after a send;
-- a feeder stores relay-shaped buyer mail as the IMAP poll does (one mail a row, deduplicated), a
+- a separate process, as the IMAP poll is, stores relay-shaped buyer mail (one mail a row, deduplicated), a
   second's worth at a time, and queues its reading: new buyers, and follow-ups on open conversations;
 - clocks of seeded conversations fall due through the run (the beat's sweeper breaches those nobody
   answered in time) and others enter their warning window.
@@ -28,6 +28,7 @@ from pathlib import Path
 
 sys.path[0] = str(Path(__file__).resolve().parent.parent)
 
+import multiprocessing  # noqa: E402
 import os  # noqa: E402
 import random  # noqa: E402
 import re  # noqa: E402
@@ -84,6 +85,7 @@ REPLY = (
     "you will hear from us again as soon as anything changes. Kind regards"
 )
 LOG_DIR = ROOT / "var" / "bench" / "load"
+FORK = multiprocessing.get_context("fork")
 
 if not settings.REDIS_URL:
     sys.exit("Set REDIS_URL: the benchmark runs real Celery workers on Redis.")
@@ -375,7 +377,7 @@ def agent_work(browser: Browser, account_id: int, stop: threading.Event, rng: ra
 FEEDERS = 4  # mailboxes polled at once, each storing its share of the rate
 
 
-def feed_mail(account: SellerAccount, stop: threading.Event, fed: list[int], feeder: int) -> None:
+def feed_mail(account: SellerAccount, stop, fed: list[int], feeder: int) -> None:
     """One mailbox's share: a second's worth of mail at a time, stored as the IMAP poll stores it
     (a row a mail), and its reading queued."""
     rng = random.Random(-feeder)
@@ -399,6 +401,20 @@ def feed_mail(account: SellerAccount, stop: threading.Event, fed: list[int], fee
             stop.wait(max(0.0, next_at - time.monotonic()))
     finally:
         connections.close_all()
+
+
+def mailboxes(account: SellerAccount, stop, fed_out) -> None:
+    """The IMAP poll, in a process of its own as in production: its storing does not share the agents'
+    interpreter, so their timings are the server's, not this script's. Puts the ids it fed on `fed_out`."""
+    fed: list[int] = []
+    feeders = [
+        threading.Thread(target=feed_mail, args=(account, stop, fed, feeder), daemon=True) for feeder in range(FEEDERS)
+    ]
+    for thread in feeders:
+        thread.start()
+    for thread in feeders:
+        thread.join()
+    fed_out.put(fed)
 
 
 # --- the run -------------------------------------------------------------------------------
@@ -425,7 +441,7 @@ def main() -> None:
         stats.samples.clear()
         print(f"{len(browsers)} agents logged in; running {DURATION_S:.0f}s", flush=True)
 
-        stop, fed = threading.Event(), []
+        stop, mail_stop, fed_out = threading.Event(), FORK.Event(), FORK.Queue()
         started_at = timezone.now()
         clocks_fall_due_during(started_at)
         load_before = os.getloadavg()[0]
@@ -433,15 +449,17 @@ def main() -> None:
             threading.Thread(target=agent_work, args=(b, account.id, stop, random.Random(n)), daemon=True)
             for n, b in enumerate(browsers)
         ]
-        threads += [
-            threading.Thread(target=feed_mail, args=(account, stop, fed, feeder), daemon=True)
-            for feeder in range(FEEDERS)
-        ]
+        connections.close_all()  # the forked poll opens its own
+        poll = FORK.Process(target=mailboxes, args=(account, mail_stop, fed_out))
+        poll.start()
         for thread in threads:
             thread.start()
         time.sleep(DURATION_S)
         load_during = os.getloadavg()[0]
         stop.set()
+        mail_stop.set()
+        fed = fed_out.get(timeout=60)
+        poll.join(timeout=60)
         for thread in threads:
             thread.join(timeout=60)
 
