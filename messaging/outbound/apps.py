@@ -47,6 +47,7 @@ class OutboundConfig(AppConfig):
                         },
                     ),
                 ),
+                purge="messaging.outbound.retention.replies_purge",
                 demo="messaging.outbound.demo.seed",
             )
         )
