@@ -86,6 +86,7 @@ class ClaimsConfig(AppConfig):
                 risk="claims.risk.signals",
                 search="claims.search.documents",
                 defects="claims.defects.defects",
+                purge="claims.services.retention.claims_purge",
                 demo="claims.demo.seed",
             )
         )

@@ -118,6 +118,9 @@ class Claim(models.Model):
     )
     signed_by = models.CharField(max_length=120, blank=True, help_text="Who signed for the parcel, per the carrier.")
     follow_up_started_at = models.DateTimeField(null=True, blank=True, help_text="The no-show playbook began.")
+    shipping_purged_at = models.DateTimeField(
+        null=True, blank=True, help_text="When the retention purge removed the address and the signature."
+    )
     created_at = models.DateTimeField(default=timezone.now)
     updated_at = models.DateTimeField(auto_now=True)
 

@@ -52,6 +52,7 @@ class FeedbackConfig(AppConfig):
                 ),
                 search="feedback.search.documents",
                 defects="feedback.defects.defects",
+                purge="feedback.services.retention.feedback_purge",
                 demo="feedback.demo.seed",
             )
         )

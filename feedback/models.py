@@ -43,6 +43,9 @@ class Feedback(models.Model):
     rating = models.PositiveSmallIntegerField(validators=[MinValueValidator(1), MaxValueValidator(5)])
     comments = models.TextField(blank=True)
     rater_email = models.CharField(max_length=254, blank=True)
+    rater_purged_at = models.DateTimeField(
+        null=True, blank=True, help_text="When the retention purge removed the rater's address."
+    )
     response = models.TextField(blank=True, help_text="The public response as posted on Amazon.")
     response_posted_at = models.DateTimeField(null=True, blank=True)
     response_draft = models.TextField(blank=True)

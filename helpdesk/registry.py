@@ -5,10 +5,11 @@ messages, feedback, returns, claims, …) registers one `Contribution`: its case
 kinds with their clocks and case-page panels, its navigation links and URL
 module, its report importers, the Amazon notices it takes from mail reading,
 its periodic tasks, its part of the managers' dashboard, its fraud signals, the
-text of its cases for the search box and its demo data. The queue, the case
-page, the navigation, the URL conf, the import-job page, the policies page, the
-risk list, the search index, the beat schedule and `seed_demo` read this
-registry; none of them names an app. Adding a domain edits no core file.
+text of its cases for the search box, the purge of the buyer data it stores and
+its demo data. The queue, the case page, the navigation, the URL conf, the
+import-job page, the policies page, the risk list, the search index, the
+retention purge, the beat schedule and `seed_demo` read this registry; none of
+them names an app. Adding a domain edits no core file.
 
 Everything that would import an app's code (a panel, an importer, a handler)
 is a dotted path, imported when first used, so registering imports nothing.
@@ -137,6 +138,10 @@ class Contribution:
     # claims, chargebacks) the app's rows carry, all or those of the app's rows `ids`; the app's services hand
     # them to `helpdesk.services.defects.defects_put` in the write's transaction, and the rebuild reads them all.
     defects: str = ""
+    # purge(*, account, now) -> dict[str, int]: clear the buyer personal data the app stores that is past the
+    # account's retention period (helpdesk.services.retention says when, and what must be kept longer), in
+    # bounded batches, idempotently; returns what it cleared, which the core's audit row of the run holds.
+    purge: str = ""
 
 
 class Registry:
@@ -266,6 +271,10 @@ class Registry:
     def defect_sources(self) -> list[tuple[str, str]]:
         """(app label, dotted path of its `defects` function) of every app whose rows carry order defects."""
         return [(c.label, c.defects) for c in self._contributions.values() if c.defects]
+
+    def purgers(self) -> list[tuple[str, str]]:
+        """(app label, dotted path of its `purge` function) of every app that stores buyer personal data."""
+        return [(c.label, c.purge) for c in self._contributions.values() if c.purge]
 
     def response_clocks(self) -> list[str]:
         """The clock kinds Amazon's response-time metric counts."""

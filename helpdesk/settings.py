@@ -305,6 +305,11 @@ for _pair in env_list("MAILBOX_PASSWORD_ENV"):
         raise RuntimeError(f"MAILBOX_PASSWORD_ENV: {_pair!r} is not slug:VARIABLE")
     MAILBOX_PASSWORD_ENV.setdefault(_slug.strip(), []).append(_variable.strip())
 
+# IMAP servers a mailbox may name although they resolve to a loopback, private or otherwise internal address
+# (helpdesk.network): an on-premises mail server, by the name admins type. Comma-separated host names or addresses;
+# any other host must resolve to public addresses only.
+MAILBOX_ALLOWED_HOSTS = env_list("MAILBOX_ALLOWED_HOSTS")
+
 # Amazon Selling Partner API (helpdesk.spapi). Credentials an admin stores on a seller
 # account override these. The developer app's client id and secret serve every account;
 # the refresh token is one seller's, and serves only the account whose slug SPAPI_ACCOUNT is.

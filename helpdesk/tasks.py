@@ -52,9 +52,10 @@ def run_import(job_id: int) -> None:
     import_job_run(job_id=job_id)
 
 
-@shared_task(ignore_result=True, soft_time_limit=1800, time_limit=1900)
+@shared_task(ignore_result=True, soft_time_limit=3300, time_limit=3600)
 def purge_personal_data() -> int:
-    """Beat runs this daily: every account's buyer data past its retention period (idempotent)."""
+    """Beat runs this daily: every account's buyer data past its retention period, the core's and every
+    app's (idempotent)."""
     accounts = list(SellerAccount.objects.order_by("id"))
     for account in accounts:
         personal_data_purge(account=account)

@@ -1,6 +1,6 @@
 from datetime import timedelta
 
-from celery.schedules import crontab, schedule
+from celery.schedules import schedule
 from django.apps import AppConfig
 
 from helpdesk.registry import Clock, Contribution, Kind, NavLink, SettingsPage, registry
@@ -51,15 +51,6 @@ class MessagingConfig(AppConfig):
                             "options": {"expires": 300},
                         },
                     ),
-                    # Buyer mail past each account's retention period, once a day.
-                    (
-                        "purge-mail",
-                        {
-                            "task": "messaging.tasks.purge_mail",
-                            "schedule": crontab(hour=3, minute=20),
-                            "options": {"expires": 6 * 3600},
-                        },
-                    ),
                     (
                         "hand-over-notices",
                         {
@@ -70,6 +61,7 @@ class MessagingConfig(AppConfig):
                     ),
                 ),
                 search="messaging.search.documents",
+                purge="messaging.services.retention.mail_purge",
                 demo="messaging.demo.seed",
             )
         )

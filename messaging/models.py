@@ -117,7 +117,10 @@ class InboundMail(models.Model):
         help_text="Amazon's id of the relayed message: [commMgrTok:…], the msg= of its links.",
     )
     original_message_id = models.CharField(
-        max_length=255, blank=True, help_text="A bounce's or opt-out's reference to the message it is about."
+        max_length=255,
+        blank=True,
+        help_text="The message it is about: the one a bounce or opt-out returns, else the one it answers "
+        "(In-Reply-To, References).",
     )
     sender_check = models.CharField(
         max_length=10,
@@ -172,6 +175,12 @@ class InboundMail(models.Model):
                 fields=["account", "relay_address"],
                 condition=models.Q(kind__in=sorted(DELIVERY_FAILURE_KINDS)),
                 name="inboundmail_delivery_failures",
+            ),
+            # An unconfirmed reply looks here for mail answering it (messaging.outbound.delivery).
+            models.Index(
+                fields=["account", "original_message_id"],
+                condition=~models.Q(original_message_id=""),
+                name="inboundmail_answers",
             ),
             models.Index(
                 fields=["handover_next_at", "id"],

@@ -3,11 +3,8 @@ from datetime import timedelta
 from celery import shared_task
 from django.utils import timezone
 
-from helpdesk.models import SellerAccount
-
 from .models import Mailbox
 from .services import BATCH_SIZE, inbound_claim_for_reading, inbound_process_many, mailbox_poll, notices_hand_over_due
-from .services.retention import mail_purge
 
 # A batch of mail is read in well under a second a mail (hostile mail included: docs/security.md); past these the
 # worker stops it (soft: the batch rolls back and each mail is read alone; hard: the worker process is replaced).
@@ -64,12 +61,3 @@ def read_mail(mail_ids: list[int]) -> int:
 def hand_over_notices() -> int:
     """Beat runs this every minute: notices whose hand-over to their app failed, or was lost, are tried again."""
     return notices_hand_over_due()
-
-
-@shared_task(ignore_result=True, soft_time_limit=1800, time_limit=1900)
-def purge_mail() -> int:
-    """Beat runs this daily: every account's buyer mail past its retention period (idempotent)."""
-    accounts = list(SellerAccount.objects.order_by("id"))
-    for account in accounts:
-        mail_purge(account=account)
-    return len(accounts)

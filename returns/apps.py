@@ -63,6 +63,7 @@ class ReturnsConfig(AppConfig):
                 dashboard=("returns/dashboard.html",),
                 risk="returns.risk.signals",
                 search="returns.search.documents",
+                purge="returns.services.retention.returns_purge",
                 demo="returns.demo.seed",
             )
         )

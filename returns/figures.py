@@ -63,7 +63,7 @@ def returns_link_orders(*, account: SellerAccount) -> int:
     prices where the report gave none. Imports leave this to the worker (it is work that can wait);
     a return imported before its order is linked once the order arrives. Returns how many were linked."""
     held = Order.objects.filter(account=account, amazon_order_id=OuterRef("amazon_order_id"))
-    waiting = Return.objects.filter(account=account, buyer_known=False).filter(Exists(held))
+    waiting = Return.objects.filter(account=account, buyer_known=False, buyer_purged_at=None).filter(Exists(held))
     linked = 0
     while batch := list(waiting.only("id", "amazon_order_id", "address_key")[:LINK_BATCH]):
         orders = {

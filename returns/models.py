@@ -110,6 +110,11 @@ class Return(models.Model):
     sender_address = models.TextField(blank=True, help_text="The return address on the parcel that came back.")
     sender_postal_code = models.CharField(max_length=20, blank=True)
     sender_country = models.CharField(max_length=2, blank=True)
+    buyer_purged_at = models.DateTimeField(
+        null=True,
+        blank=True,
+        help_text="When the retention purge removed who returned it (name, keys, return address) and their words.",
+    )
     received_on = models.DateField(null=True, blank=True, help_text="When the parcel reached the seller or FBA.")
     created_at = models.DateTimeField(default=timezone.now)
     updated_at = models.DateTimeField(auto_now=True)

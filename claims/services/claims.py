@@ -137,9 +137,10 @@ def claim_open(
 
 
 def claim_facts_fill(*, claim: Claim, facts: ClaimFacts) -> Claim:
-    """Fill what the claim did not know yet from a later source; what it knew stays."""
+    """Fill what the claim did not know yet from a later source; what it knew stays, and what the
+    retention purge removed is not filled in again."""
     filled = {}
-    for field in ("reason", "amount", "currency", "notice_address"):
+    for field in ("reason", "amount", "currency") + (() if claim.shipping_purged_at else ("notice_address",)):
         value = getattr(facts, "address" if field == "notice_address" else field)
         if value not in (None, "") and getattr(claim, field) in (None, ""):
             filled[field] = value

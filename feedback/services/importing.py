@@ -315,7 +315,9 @@ def _upsert(
             new.append(feedback)
             result.imported += 1
             continue
-        values = {"rating": row.rating, "comments": row.comments, "rater_email": row.rater_email}
+        values = {"rating": row.rating, "comments": row.comments}
+        if feedback.rater_purged_at is None:  # a report imported again never brings a purged address back
+            values["rater_email"] = row.rater_email
         if row.response:  # an empty cell never wipes a response recorded here
             values["response"] = row.response
         if feedback.order_id is None and order is not None:

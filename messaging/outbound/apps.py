@@ -46,7 +46,16 @@ class OutboundConfig(AppConfig):
                             "options": {"expires": 30},
                         },
                     ),
+                    (
+                        "confirm-answered-replies",
+                        {
+                            "task": "messaging.outbound.tasks.confirm_answered_replies",
+                            "schedule": schedule(timedelta(seconds=60)),
+                            "options": {"expires": 60},
+                        },
+                    ),
                 ),
+                purge="messaging.outbound.retention.replies_purge",
                 demo="messaging.outbound.demo.seed",
             )
         )

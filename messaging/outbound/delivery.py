@@ -14,7 +14,10 @@ mail server (SMTP DATA) is committed on the row (`handed_at`, see
 `helpdesk.mail`). An attempt that stops after that without an outcome (the
 worker died, or the server's answer never came) may have delivered the reply:
 the reply becomes *unconfirmed* and is not sent again by itself; the agent
-confirms it or sends it again (docs/mail-trust-and-delivery.md).
+confirms it or sends it again (docs/mail-trust-and-delivery.md). Mail read later
+settles it when it can: a verified delivery failure naming it fails it
+(`outbound_mark_bounced`), and a mail answering it, or the reply itself come back
+into the mailbox, confirms it (`replies_confirm_answered`).
 """
 
 import logging
@@ -30,9 +33,10 @@ from django.utils import timezone
 
 from helpdesk.mail import AcceptanceUnknown, mail_send_once
 from helpdesk.services.audit import audit
-from helpdesk.services.lifecycle import case_clocks_meet, transition
+from helpdesk.services.lifecycle import InvalidTransition, case_clocks_meet, transition
 from messaging.kinds import MESSAGE_RESPONSE
 from messaging.models import DELIVERY_FAILURE_KINDS, InboundMail
+from messaging.parsing import message_id_key
 
 from .models import REPLY_TRANSITIONS, Reply, ReplyStatus
 
@@ -250,3 +254,60 @@ def outbound_mark_bounced(*, mail: InboundMail) -> Reply | None:
         return None
     reason = f"Amazon did not deliver it ({mail.get_kind_display().lower()}): {mail.subject}"
     return reply_transition(reply=reply, to=ReplyStatus.FAILED, error=reason.strip().rstrip(":"))
+
+
+def replies_confirm_answered(*, batch_size: int = 500) -> int:
+    """Unconfirmed replies that mail read since proves delivered become sent (their clocks met at the
+    time the agent sent them): a mail answering one — its In-Reply-To or References ends with the
+    reply's Message-ID, as a buyer's reply or an automatic answer does — or the reply itself, come
+    back into the account's mailbox with its own Message-ID (a copy its mail server delivered there).
+
+    The Message-ID carries the composer's random key, and no one is shown it: only a mail system
+    that received the reply can name it, so the proof needs no verified sender. A delivery failure
+    naming it is no such proof: `outbound_mark_bounced` takes those. Returns the replies confirmed."""
+    confirmed, after = 0, 0
+    while batch := list(
+        Reply.objects.filter(status=ReplyStatus.UNCONFIRMED, pk__gt=after)
+        .order_by("pk")
+        .only("id", "account_id", "email_message_id")[:batch_size]
+    ):
+        after = batch[-1].pk
+        mails = InboundMail.objects.filter(account_id__in={r.account_id for r in batch}).exclude(
+            kind__in=DELIVERY_FAILURE_KINDS
+        )
+        answers = {
+            (account_id, message_id): mail_id
+            for mail_id, account_id, message_id in mails.filter(
+                original_message_id__in={r.email_message_id for r in batch}
+            ).values_list("id", "account_id", "original_message_id")
+        }
+        copies = {
+            (account_id, key): mail_id
+            for mail_id, account_id, key in mails.filter(
+                dedupe_key__in={message_id_key(r.email_message_id) for r in batch}
+            ).values_list("id", "account_id", "dedupe_key")
+        }
+        for reply in batch:
+            answer = answers.get((reply.account_id, reply.email_message_id))
+            copy = copies.get((reply.account_id, message_id_key(reply.email_message_id)))
+            if answer is not None or copy is not None:
+                confirmed += _confirm_by_mail(reply, mail_id=answer or copy, answered=answer is not None)
+    return confirmed
+
+
+@transaction.atomic
+def _confirm_by_mail(reply: Reply, *, mail_id: int, answered: bool) -> bool:
+    try:
+        settled = reply_transition(reply=reply, to=ReplyStatus.SENT)
+    except InvalidTransition:
+        return False  # settled meanwhile (the agent's buttons, a bounce)
+    received_at = InboundMail.objects.values_list("received_at", flat=True).get(pk=mail_id)
+    audit(
+        verb="reply.confirmed_by_mail",
+        summary=f"The mail received {received_at:%d %b %Y %H:%M} UTC (incoming mail #{mail_id}) "
+        + ("answers this reply" if answered else "is this reply, delivered")
+        + ": it reached the mail server, so it counts as sent",
+        case=settled.message.conversation.case,
+        after={"reply": reply.pk, "mail": mail_id},
+    )
+    return True

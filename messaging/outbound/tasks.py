@@ -1,7 +1,7 @@
 from celery import shared_task
 from django.utils import timezone
 
-from .delivery import TRANSPORT_ERRORS, reply_send
+from .delivery import TRANSPORT_ERRORS, replies_confirm_answered, reply_send
 from .selectors import replies_due_ids
 
 MAX_RETRIES = 5
@@ -29,3 +29,9 @@ def deliver_due_replies(limit: int = 200) -> int:
     for reply_id in due:
         send_reply.delay(reply_id)
     return len(due)
+
+
+@shared_task(ignore_result=True)
+def confirm_answered_replies() -> int:
+    """Beat runs this every minute: unconfirmed replies that mail read since proves delivered become sent."""
+    return replies_confirm_answered()

@@ -8,7 +8,7 @@ from .amazon import (
     parse_mail,
     strip_reply_prefixes,
 )
-from .mime import MAIL_POLICY, clean, dedupe_key, sanitise_html, with_remote_images, without_images
+from .mime import MAIL_POLICY, clean, dedupe_key, message_id_key, sanitise_html, with_remote_images, without_images
 
 __all__ = [
     "MAIL_POLICY",
@@ -16,6 +16,7 @@ __all__ = [
     "clean",
     "dedupe_key",
     "is_relay_address",
+    "message_id_key",
     "parse_mail",
     "sanitise_html",
     "with_remote_images",

@@ -451,6 +451,10 @@ def parse_mail(raw: bytes, *, received_at: datetime | None = None, max_chars: in
             parsed.buyer_name = clean(sent_to.group("name"), 200) if sent_to else ""
         else:
             parsed.text = clean(tidy(text))
+    if not parsed.original_message_id:
+        # The message it answers: a buyer's reply to ours names our reply's Message-ID (messaging.outbound
+        # takes that as proof the reply was delivered).
+        parsed.original_message_id = _answered_message_id(first)
     parsed.marketplace_id = _marketplace_id(text, markup, sender, parsed.relay_address)
     if cut:
         parsed.text += "\n\n" + TRUNCATED.format(count=f"{cut:,}")
@@ -486,6 +490,12 @@ def _marketplace_id(text: str, markup: str, sender: str, relay_address: str) -> 
     return ""
 
 
+def _answered_message_id(headers: dict[str, str]) -> str:
+    """The Message-ID the mail's In-Reply-To and References headers end with: the message it answers."""
+    references = " ".join(headers.get(name, "") for name in ("in-reply-to", "references")).split()
+    return normalise_message_id(references[-1]) if references else ""
+
+
 def _delivery_identifiers(
     parsed: ParsedMail, headers: dict[str, str], text: str, attachments: list[Part], *, max_chars: int
 ) -> None:
@@ -498,8 +508,9 @@ def _delivery_identifiers(
         _relay_address_in(text) or _relay_address_in(returned_text) or _relay_address_in(headers.get("to", ""))
     )
     quoted_id = QUOTED_MESSAGE_ID_RE.search(text) or QUOTED_MESSAGE_ID_RE.search(returned_text)
-    references = " ".join(headers.get(name, "") for name in ("in-reply-to", "references")).split()
-    parsed.original_message_id = normalise_message_id(quoted_id.group(1) if quoted_id else (references or [""])[-1])
+    parsed.original_message_id = (
+        normalise_message_id(quoted_id.group(1)) if quoted_id else _answered_message_id(headers)
+    )
     if not parsed.amazon_order_id:
         order = ORDER_ID_RE.search(returned_text)
         parsed.amazon_order_id = order.group(1) if order else ""

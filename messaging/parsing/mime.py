@@ -106,8 +106,13 @@ def dedupe_key(raw: bytes) -> str:
     except Exception:  # noqa: BLE001 - any unreadable header means "no Message-ID"
         message_id = ""
     if message_id:
-        return "mid:" + hashlib.sha256(message_id.encode("utf-8")).hexdigest()
+        return message_id_key(message_id)
     return "sha:" + hashlib.sha256(raw).hexdigest()
+
+
+def message_id_key(message_id: str) -> str:
+    """The dedupe key of a mail whose Message-ID is `message_id` (without <>)."""
+    return "mid:" + hashlib.sha256(message_id.encode("utf-8")).hexdigest()
 
 
 def decode_bytes(data: bytes, charset: str | None) -> str:

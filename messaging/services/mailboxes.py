@@ -17,6 +17,11 @@ else: the next poll reads the whole folder again, and the duplicate check
 A password comes from the database (encrypted) or, for the accounts the operator
 named in `MAILBOX_PASSWORD_ENV`, from one of the environment variables allowed
 for that account: never from any other variable, whatever a row says.
+
+The server is reached only at public addresses (helpdesk.network), unless the
+operator allowed its name (`MAILBOX_ALLOWED_HOSTS`): saving a mailbox refuses a
+host that resolves to an internal address, and every connection (a poll, a
+test) checks the addresses again and connects to the one it checked.
 """
 
 import imaplib
@@ -32,11 +37,12 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
-from imapclient import IMAPClient
+from imapclient import IMAPClient, imap4, tls
 from imapclient.exceptions import IMAPClientError
 
 from helpdesk.crypto import SecretPurpose, SecretUnreadable, secret_decrypt, secret_encrypt
 from helpdesk.models import SellerAccount
+from helpdesk.network import HostRefused, host_connect, host_resolve
 from helpdesk.services.audit import audit
 
 from ..models import Mailbox, MailSource
@@ -69,7 +75,15 @@ def mailbox_env_allowed(account: SellerAccount) -> list[str]:
 def mailbox_save(*, mailbox: Mailbox, changes: dict, password: str = "", actor: AbstractBaseUser | None) -> Mailbox:
     """Create a mailbox or change its settings; a `password` given is stored encrypted (and replaces
     an environment variable). Refuses (ValidationError) a variable not allowed for the account, a
-    mailbox without any password, and a second mailbox on the same folder."""
+    mailbox without any password, a host resolving to an internal address (helpdesk.network), and a
+    second mailbox on the same folder."""
+    host, port = changes.get("host", mailbox.host), changes.get("port", mailbox.port)
+    try:
+        host_resolve(host, port, allowed=settings.MAILBOX_ALLOWED_HOSTS)
+    except HostRefused as exc:
+        raise ValidationError({"host": str(exc)}) from None
+    except OSError:
+        pass  # a name that does not resolve today is saved: its poll says so, and checks it when it resolves
     env = changes.get("password_env", mailbox.password_env)
     if env and env not in mailbox_env_allowed(mailbox.account):
         raise ValidationError(f"The environment variable {env} is not allowed for {mailbox.account.slug}.")
@@ -155,11 +169,37 @@ def mailbox_test(*, mailbox: Mailbox, actor: AbstractBaseUser | None) -> str:
     return outcome
 
 
+class _Plain(imap4.IMAP4WithTimeout):
+    def _create_socket(self, timeout: float | None = None):
+        timeout = timeout if timeout is not None else self._timeout
+        return host_connect(self.host, self.port, timeout=timeout, allowed=settings.MAILBOX_ALLOWED_HOSTS)
+
+
+class _TLS(tls.IMAP4_TLS):
+    def _create_socket(self, timeout: float | None = None):
+        timeout = timeout if timeout is not None else self._timeout
+        sock = host_connect(self.host, self.port, timeout=timeout, allowed=settings.MAILBOX_ALLOWED_HOSTS)
+        return tls.wrap_socket(sock, self.ssl_context, self.host)  # the certificate is checked for the name
+
+
+class _CheckedClient(IMAPClient):
+    """IMAPClient whose connection goes through `helpdesk.network.host_connect`: to an address checked
+    as it connects. (IMAPClient builds its imaplib connection in `_create_IMAP4`; the two classes above
+    are its own, the socket aside.)"""
+
+    def _create_IMAP4(self):
+        timeout = getattr(self._timeout, "connect", None)
+        if self.ssl:
+            return _TLS(self.host, self.port, self.ssl_context, timeout)
+        return _Plain(self.host, self.port, timeout)
+
+
 def _connect(mailbox: Mailbox) -> IMAPClient:
     """A logged-in client; use it as a context manager (it logs out). The password is read first:
-    one that may not be read is never sent anywhere."""
+    one that may not be read is never sent anywhere; nor is it sent to a host that resolves to an
+    internal address (HostRefused, an OSError)."""
     password = mailbox_password(mailbox)
-    client = IMAPClient(mailbox.host, port=mailbox.port, ssl=mailbox.use_ssl, timeout=IMAP_TIMEOUT_S)
+    client = _CheckedClient(mailbox.host, port=mailbox.port, ssl=mailbox.use_ssl, timeout=IMAP_TIMEOUT_S)
     try:
         client.login(mailbox.username, password)
     except BaseException:

@@ -220,6 +220,8 @@ def _write(
             result.imported += len(group.lines)
             continue
         changes = {name for name in RETURN_FIELDS if name in group.fields and _differs(ret, name, group.fields[name])}
+        if ret.buyer_purged_at:  # a report imported again never brings the purged buyer's words back
+            changes.discard("customer_comments")
         for name in changes:
             setattr(ret, name, group.fields[name])
         item_changed = False

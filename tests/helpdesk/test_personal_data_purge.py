@@ -14,7 +14,7 @@ from helpdesk.registry import registry
 from helpdesk.retention import SHIPPING_RECORD_FIELDS, months_after
 from helpdesk.services.imports import import_job_create
 from helpdesk.services.orders import OrderWrite, orders_upsert
-from helpdesk.services.retention import SHIPPING_FIELDS, personal_data_purge
+from helpdesk.services.retention import SHIPPING_FIELDS, personal_data_purge, without_names
 from helpdesk.tasks import purge_personal_data
 from tests.factories import CaseFactory, OrderFactory
 
@@ -130,16 +130,64 @@ def test_the_purge_is_audited_once_per_account_with_counts_and_runs_twice_harmle
     _order(account, purchased=NOW - timedelta(days=250), delivered=NOW - timedelta(days=245))
     _order(account, purchased=NOW - timedelta(days=80), delivered=NOW - timedelta(days=75))
     first = personal_data_purge(account=account, now=NOW)
-    assert first == {"orders_buyer": 2, "orders_shipping": 1, "cases": 0, "import_files": 0}
+    core = {what: count for what, count in first.items() if "." not in what}
+    assert core == {"orders_buyer": 2, "orders_shipping": 1, "cases": 0, "import_files": 0}
+    assert {what.split(".")[0] for what in first} - set(core) == {label for label, _ in registry.purgers()}
     audit = Activity.objects.get(account=account, verb="retention.purged")
     assert audit.after == first and "30 days" in audit.summary
-    assert personal_data_purge(account=account, now=NOW) == {
-        "orders_buyer": 0,
-        "orders_shipping": 0,
-        "cases": 0,
-        "import_files": 0,
-    }
+    second = personal_data_purge(account=account, now=NOW)
+    assert second.keys() == first.keys() and set(second.values()) == {0}
     assert Activity.objects.filter(account=account, verb="retention.purged").count() == 2
+
+
+def test_every_app_storing_buyer_data_registers_its_purge():
+    assert {label for label, _ in registry.purgers()} == {"messaging", "outbound", "feedback", "returns", "claims"}
+
+
+def test_a_part_that_fails_still_leaves_the_audit_row_of_what_was_purged(account, monkeypatch):
+    order = _order(account, purchased=NOW - timedelta(days=80), delivered=NOW - timedelta(days=75))
+    monkeypatch.setattr(registry, "purgers", lambda: [("broken", "tests.helpdesk.test_personal_data_purge.broken")])
+    with pytest.raises(RuntimeError):
+        personal_data_purge(account=account, now=NOW)
+    audit = Activity.objects.get(account=account, verb="retention.purged")
+    assert audit.after["orders_buyer"] == 1 and "stopped by an error" in audit.summary
+    assert _buyer(order) == ("", "")
+
+
+def broken(*, account, now):
+    raise RuntimeError("the disk is full")
+
+
+def test_the_buyers_name_leaves_the_subject_of_cases_on_a_purged_order(account):
+    order = _order(
+        account, purchased=NOW - timedelta(days=80), delivered=NOW - timedelta(days=75), buyer_name="Cathy Jones"
+    )
+    subject = f"Shipping inquiry from Amazon customer Cathy (Order: {order.amazon_order_id})"
+    case = CaseFactory(account=account, order=order, subject=subject)
+    kept = CaseFactory(account=account, order=_order(account, purchased=NOW - timedelta(days=5)), subject=subject)
+    personal_data_purge(account=account, now=NOW)
+    case.refresh_from_db()
+    kept.refresh_from_db()
+    assert case.subject == f"Shipping inquiry from Amazon customer buyer (Order: {order.amazon_order_id})"
+    assert kept.subject == subject, "inside the retention period nothing changes"
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "expected"),
+    [
+        (
+            "Inquiry from Amazon customer Oliver Bennett (Order: 1)",
+            ["Oliver Bennett"],
+            "Inquiry from Amazon customer buyer (Order: 1)",
+        ),
+        ("Re: question from OLIVER", ["Oliver Bennett"], "Re: question from buyer"),
+        ("Anfrage von Amazon-Kunde Jürgen Weiß", ["Jürgen Weiß"], "Anfrage von Amazon-Kunde buyer"),
+        ("Olive oil for Al", ["Oliver Al"], "Olive oil for Al"),
+    ],
+    ids=["full-name", "first-name-any-case", "accents", "whole-words-only"],
+)
+def test_names_are_replaced_as_whole_words(text, names, expected):
+    assert without_names(text, names) == expected
 
 
 def test_the_purge_works_in_bounded_batches(account, monkeypatch):

@@ -34,7 +34,6 @@ def test_long_work_states_its_own_limits():
         "helpdesk.tasks.run_import",
         "helpdesk.tasks.purge_personal_data",
         "helpdesk.tasks.sync_account_orders",
-        "messaging.tasks.purge_mail",
         "messaging.tasks.poll_mailbox",
         "claims.tasks.sync_account_finances",
         "returns.tasks.refresh_figures",

@@ -8,11 +8,13 @@ import pytest
 import time_machine
 from django.urls import reverse
 
-from helpdesk.models import Activity, Case
+from helpdesk.models import Activity, Case, SearchDocument
 from helpdesk.registry import registry
+from helpdesk.services.retention import personal_data_purge
+from helpdesk.services.search import search_pending_index
+from helpdesk.tasks import purge_personal_data
 from messaging.models import Attachment, Conversation, Direction, InboundMail, Message
-from messaging.services.retention import mail_purge
-from messaging.tasks import purge_mail
+from messaging.services.retention import mail_purge, subject_without_buyer
 from tests.factories import OrderFactory
 
 from .conftest import fixture_bytes, ingest, with_message_id
@@ -57,7 +59,70 @@ def test_old_buyer_mail_loses_its_bytes_attachments_and_the_buyers_words(account
     assert (conversation.buyer_name, conversation.buyer_email) == ("", "")
     assert Case.objects.get(pk=conversation.case_id).buyer_name == ""
     assert counts == {"mail": 1, "messages": 1, "attachments": attachments, "conversations": 1}
-    assert Activity.objects.get(account=account, verb="retention.mail_purged").after == counts
+
+
+def test_the_retention_purge_runs_messagings_part_and_audits_its_counts(account, old_mail):
+    counts = personal_data_purge(account=account, now=NOW)
+    assert {what: counts[f"messaging.{what}"] for what in ("mail", "messages", "conversations")} == {
+        "mail": 1,
+        "messages": 1,
+        "conversations": 1,
+    }
+    assert Activity.objects.get(account=account, verb="retention.purged").after == counts
+    old_mail.refresh_from_db()
+    assert bytes(old_mail.raw) == b""
+
+
+def test_the_buyers_name_leaves_every_subject_and_the_search_rows(account, agent):
+    mail = ingest(account, "01_plain_us_shipping.eml")
+    _age(mail, 31)
+    conversation = Conversation.objects.get(messages__inbound=mail)
+    reply = Message.objects.create(
+        conversation=conversation,
+        direction=Direction.OUT,
+        author=agent,
+        subject=f"Re: {conversation.subject}",
+        body_text="It is on its way.",
+        sent_at=NOW - timedelta(days=31),
+    )
+    search_pending_index()
+    assert SearchDocument.objects.filter(case_id=conversation.case_id, text__icontains="Cathy").exists()
+    personal_data_purge(account=account, now=NOW)
+    search_pending_index()
+    subjects = [
+        InboundMail.objects.get(pk=mail.pk).subject,
+        Message.objects.get(inbound=mail).subject,
+        Message.objects.get(pk=reply.pk).subject,
+        Conversation.objects.get(pk=conversation.pk).subject,
+        Case.objects.get(pk=conversation.case_id).subject,
+    ]
+    assert [subject.replace("Re: ", "") for subject in subjects] == [
+        "Shipping inquiry from Amazon customer buyer (Order: 114-7863528-5212210)"
+    ] * 5
+    assert not SearchDocument.objects.filter(text__icontains="Cathy").exists()
+
+
+@pytest.mark.parametrize(
+    ("subject", "names", "expected"),
+    [
+        ("Re: Inquiry from Amazon customer Sam (Order: 1)", [], "Re: Inquiry from Amazon customer buyer (Order: 1)"),
+        (
+            "Delivery failure: Re: Inquiry from Amazon customer Sam",
+            [],
+            "Delivery failure: Re: Inquiry from Amazon customer buyer",
+        ),
+        (
+            "Demande de la part du client Amazon Amélie (Commande : 1)",
+            [],
+            "Demande de la part du client Amazon buyer (Commande : 1)",
+        ),
+        ("Pergunta do cliente João (Pedido: 1)", ["João"], "Pergunta do cliente buyer (Pedido: 1)"),
+        ("Your order 111-2233445-5667788", ["Amanda"], "Your order 111-2233445-5667788"),
+    ],
+    ids=["amazons-line", "in-a-notice", "french", "by-the-known-name", "no-name"],
+)
+def test_subject_without_buyer(subject, names, expected):
+    assert subject_without_buyer(subject, names) == expected
 
 
 def test_mail_inside_the_retention_period_is_kept(account):
@@ -100,18 +165,19 @@ def test_the_case_page_says_the_content_was_purged_and_downloads_are_gone(client
     assert client.get(reverse("messaging:inbox_raw", args=[old_mail.id])).status_code == 410
 
 
-def test_a_second_run_changes_nothing_and_the_task_is_on_the_beat(account, old_mail):
+def test_a_second_run_changes_nothing_and_the_purge_is_registered(account, old_mail):
     mail_purge(account=account, now=NOW)
     assert mail_purge(account=account, now=NOW) == {"mail": 0, "messages": 0, "attachments": 0, "conversations": 0}
-    assert registry.beat_schedule()["purge-mail"]["task"] == "messaging.tasks.purge_mail"
+    assert ("messaging", "messaging.services.retention.mail_purge") in registry.purgers()
 
 
-def test_the_task_purges_every_account(account, other_account, old_mail):
+def test_the_task_purges_every_accounts_mail(account, other_account, old_mail):
     with time_machine.travel(NOW):
-        purge_mail()
+        purge_personal_data()
     old_mail.refresh_from_db()
     assert bytes(old_mail.raw) == b""
-    assert Activity.objects.filter(verb="retention.mail_purged").count() == 2
+    audits = Activity.objects.filter(verb="retention.purged")
+    assert {a.account_id: a.after["messaging.mail"] for a in audits} == {account.id: 1, other_account.id: 0}
 
 
 def test_a_conversation_the_buyer_writes_to_again_is_named_again(account, old_mail):
