@@ -4,7 +4,7 @@ arrives at 20 messages a second and clocks fall due.
 Starts everything on loopback from the script: migrates and empties the bench database (its name must
 contain "bench"), seeds a seller account, the agents and the buyers' conversations (each a message case
 with its 24-hour clock), starts gunicorn (`--web-workers`), a Celery worker and beat, and an SMTP server
-standing in for Amazon's relay. Then, for the duration:
+standing in for Amazon's relay (in a process of its own). Then, for the duration:
 
 - each simulated agent (a thread with its own login session) opens the queue, opens a case from it,
   types a reply in three bursts, each checked by the composer's live compliance check, sends it,
@@ -132,13 +132,22 @@ class Relay:
 
     def __init__(self):
         self.accepted: Counter = Counter()
-        self.lock = threading.Lock()
 
     async def handle_DATA(self, server, session, envelope):
         message_id = (message_from_bytes(envelope.original_content or envelope.content)["Message-ID"] or "").strip()
-        with self.lock:
-            self.accepted[message_id.strip("<>")] += 1
+        self.accepted[message_id.strip("<>")] += 1
         return "250 2.0.0 Message accepted for delivery"
+
+
+def relay_serve(port: int, stop, accepted_out) -> None:
+    """The relay, in a process of its own as Amazon's is: its SMTP sessions do not share the agents'
+    interpreter. Serves until `stop`, then puts what it accepted ({Message-ID: count}) on `accepted_out`."""
+    relay = Relay()
+    controller = Controller(relay, hostname="127.0.0.1", port=port)
+    controller.start()
+    stop.wait()
+    controller.stop()
+    accepted_out.put(dict(relay.accepted))
 
 
 def free_port() -> int:
@@ -424,10 +433,11 @@ def main() -> None:
     account, usernames = seed()
     print(f"seeded {BUYERS:,} conversations, {AGENTS} agents; scale {SCALE}", flush=True)
     app.control.purge()
-    relay = Relay()
     smtp_port, web_port = free_port(), free_port()
-    controller = Controller(relay, hostname="127.0.0.1", port=smtp_port)
-    controller.start()
+    relay_stop, relay_out = FORK.Event(), FORK.Queue()
+    connections.close_all()  # the forked processes must not share this one's database connections
+    relay = FORK.Process(target=relay_serve, args=(smtp_port, relay_stop, relay_out))
+    relay.start()
     processes: list[subprocess.Popen] = []
     stats = Stats()
     try:
@@ -476,12 +486,14 @@ def main() -> None:
             process.terminate()
         for process in processes:
             process.wait(timeout=60)
-        controller.stop()
+        relay_stop.set()
+        accepted = relay_out.get(timeout=60)
+        relay.join(timeout=60)
 
     all_times = [ms for times in stats.times.values() for ms in times]
     read = InboundMail.objects.filter(id__in=fed, status=MailStatus.PARSED).count()
     replies = set(Reply.objects.values_list("email_message_id", flat=True))
-    delivered = {mid: n for mid, n in relay.accepted.items() if mid in replies}
+    delivered = {mid: n for mid, n in accepted.items() if mid in replies}
     breached = Deadline.objects.filter(breached_at__gte=started_at).count()
     for sample in stats.samples:
         print(f"error sample: {sample}")
