@@ -109,6 +109,13 @@ def test_compose_runs_gunicorn_after_migrating_and_celery_worker_and_beat(compos
     assert re.fullmatch(r"celery -A helpdesk beat\b.*", _command(services["beat"]))
 
 
+def test_compose_gives_the_agents_requests_the_cpu_before_background_work(compose):
+    services = compose["services"]
+    web = services["web"].get("cpu_shares", 1024)  # Docker's default weight
+    for name in ("worker", "beat"):
+        assert services[name]["cpu_shares"] < web, name
+
+
 def test_compose_app_services_wait_for_healthy_postgres_and_redis(compose):
     for name in APP_SERVICES:
         depends_on = compose["services"][name]["depends_on"]
