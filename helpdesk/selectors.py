@@ -51,10 +51,19 @@ def _memberships(user: AbstractBaseUser) -> list[tuple[int, str]]:
 
 def time_zone_preference(user: AbstractBaseUser) -> str:
     """The zone `user` chose to read every time in, or "" (each account's own). Once per request for
-    `request.user`, as `_memberships`."""
+    `request.user`, which `helpdesk.backends` reads with its preferences, so that costs no query; any
+    other user object reads fresh, as `_memberships`."""
     if isinstance(user, SimpleLazyObject):
         if "_time_zone" not in user.__dict__:
-            user.__dict__["_time_zone"] = time_zone_preference(user._wrapped)
+            real = user
+            while isinstance(real, SimpleLazyObject):  # auth's lazy user, wrapped again by django-otp's
+                real.is_authenticated  # noqa: B018  (reads the wrapped user)
+                real = real._wrapped
+            if real.is_authenticated and type(real).preference.is_cached(real):
+                preference = getattr(real, "preference", None)
+                user.__dict__["_time_zone"] = preference.time_zone if preference else ""
+            else:
+                user.__dict__["_time_zone"] = time_zone_preference(real)
         return user.__dict__["_time_zone"]
     if not user.is_authenticated:
         return ""

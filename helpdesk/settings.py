@@ -149,7 +149,7 @@ LOGIN_REDIRECT_URL = "helpdesk:queue"
 LOGOUT_REDIRECT_URL = "login"
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",  # refuses a locked-out login before the password is checked
-    "django.contrib.auth.backends.ModelBackend",
+    "helpdesk.backends.PreferencesModelBackend",
 ]
 # Login throttling (django-axes): after LOGIN_FAILURE_LIMIT failures from one address for one
 # username, that login is refused from there for LOGIN_LOCKOUT_MINUTES. Behind TRUSTED_PROXIES

@@ -45,7 +45,7 @@ def invitation(request: HttpRequest, token: str) -> HttpResponse:
             except ValidationError as exc:
                 form.add_error(None, exc)
             else:
-                login(request, new_user, backend="django.contrib.auth.backends.ModelBackend")
+                login(request, new_user, backend="helpdesk.backends.PreferencesModelBackend")
                 messages.success(
                     request, f"Welcome to {membership.account.name}. Your username is {new_user.username}."
                 )

@@ -4,8 +4,10 @@ chose one, labelled with the zone, with the exact UTC instant on hover; the same
 from datetime import UTC, date, datetime
 
 import pytest
+from django.db import connection
 from django.template import Context, Template
 from django.test import RequestFactory
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from helpdesk.models import UserPreference
@@ -64,3 +66,13 @@ def test_the_preferences_page_saves_the_zone(client, agent):
     preference = UserPreference.objects.get(user=agent)
     assert preference.time_zone == "Europe/Lisbon" and preference.weekly_summary
     assert client.post(reverse("preferences"), {"time_zone": "Mars/Olympus"}).status_code == 400
+
+
+def test_the_signed_in_persons_zone_comes_with_them_not_from_a_query_of_its_own(client, account, agent):
+    preference_time_zone_set(user=agent, time_zone="Asia/Tokyo")
+    case = CaseFactory(account=account, opened_at=WINTER)
+    client.force_login(agent, backend="helpdesk.backends.PreferencesModelBackend")
+    with CaptureQueriesContext(connection) as queries:
+        page = client.get(reverse("helpdesk:case", args=[case.id])).content.decode()
+    assert "Fri 16 Jan 2026, 02:30 JST" in page
+    assert not [q for q in queries.captured_queries if 'FROM "helpdesk_userpreference"' in q["sql"]]
