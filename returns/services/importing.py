@@ -356,7 +356,7 @@ def _create(
             continue
         status = _case_status(ret["status"], has_units=ret["received_on"] is not None)
         case = Case(
-            account_id=account.id,
+            account=account,  # loaded: the clock's policy, its audit and the daily figures read it
             kind=RETURN,
             order_id=orders[ret["amazon_order_id"]][0] if ret["amazon_order_id"] in orders else None,
             amazon_order_id=ret["amazon_order_id"],
@@ -370,7 +370,6 @@ def _create(
         )
         case_of[index] = case
         if ret["status"] == ReturnStatus.REQUESTED:
-            case.account = account  # the clock's policy and its audit read it
             awaiting.append(case)
             starts.append(ret["requested_at"])
         else:
