@@ -237,16 +237,16 @@ def copy_insert(model: type[models.Model], rows: Sequence[dict[str, Any]]) -> li
     keys = _new_keys(connection, meta, len(rows))
     now = timezone.now()
     defaults = [now if _computed(f) and not isinstance(f, models.JSONField) else f.get_default() for f in fields]
-    adapt = [f for f in fields if isinstance(f, models.JSONField)]
+    # JSON values go to psycopg adapted (a missing one is SQL NULL, as Django writes None).
+    adapt = [(1 + index, f) for index, f in enumerate(fields) if isinstance(f, models.JSONField)]
     names = [f.attname for f in fields]
     with _copy(connection, meta, [meta.pk, *fields]) as copy:
         for pk, row in zip(keys, rows, strict=True):
-            if adapt:
-                row = {
-                    **row,
-                    **{f.attname: f.get_db_prep_save(row.get(f.attname, f.get_default()), connection) for f in adapt},
-                }
-            copy.write_row([pk, *map(row.get, names, defaults)])
+            values = [pk, *map(row.get, names, defaults)]
+            for index, f in adapt:
+                if values[index] is not None:
+                    values[index] = f.get_db_prep_save(values[index], connection)
+            copy.write_row(values)
     return keys
 
 

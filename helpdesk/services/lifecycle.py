@@ -14,6 +14,7 @@ closed). The sweeper that breaches and warns clocks lives with the policies, in
 `deadlines`.
 """
 
+import operator
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from datetime import datetime, timedelta
 from typing import Any
@@ -23,7 +24,7 @@ from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.utils import timezone
 
-from helpdesk.importing import bulk_insert
+from helpdesk.importing import bulk_insert, copy_insert
 from helpdesk.models import Activity, Case, CaseStatus, Deadline, DeadlineState, Order, SellerAccount
 from helpdesk.models.cases import CASE_TRANSITIONS, FINAL_STATUSES
 from helpdesk.models.deadlines import DEADLINE_TRANSITIONS, UNMET_STATES
@@ -321,19 +322,24 @@ def _clocks_build(
     return deadlines
 
 
-def _clock_audits(deadlines: Sequence[Deadline], *, actor: AbstractBaseUser | None, now: datetime) -> list[Activity]:
+def _clock_audits(deadlines: Sequence[Deadline], *, actor_id: int | None, now: datetime) -> list[dict[str, Any]]:
+    """The "clock started" audit rows of new clocks, as field values (`copy_insert`)."""
     return [
-        Activity(
-            account_id=deadline.account_id,
-            case_id=deadline.case_id,
-            actor=actor,
-            created_at=now,
-            verb="clock.started",
-            summary=_started_summary(deadline, deadline.case.account),
-            after={"deadline": deadline.pk, "due_at": deadline.due_at.isoformat()},
-        )
+        {
+            "account_id": deadline.account_id,
+            "case_id": deadline.case_id,
+            "actor_id": actor_id,
+            "created_at": now,
+            "verb": "clock.started",
+            "summary": _started_summary(deadline, deadline.case.account),
+            "after": {"deadline": deadline.pk, "due_at": deadline.due_at.isoformat()},
+        }
         for deadline in deadlines
     ]
+
+
+def _actor_id(actor: AbstractBaseUser | None) -> int | None:
+    return actor.pk if actor is not None and actor.is_authenticated else None
 
 
 @transaction.atomic
@@ -360,22 +366,23 @@ def cases_open(
     bulk_insert(cases)
     bulk_insert(deadlines)
     clock_days_open(deadlines=deadlines, tz_of={case.account_id: case.account.tzinfo for case in cases})
-    actor = actor if actor is not None and actor.is_authenticated else None
+    actor_id = _actor_id(actor)
     now = timezone.now()
     kinds = {case.kind: case.get_kind_display() for case in {case.kind: case for case in cases}.values()}
     audits = [
-        Activity(
-            account_id=case.account_id,
-            case_id=case.pk,
-            actor=actor,
-            created_at=now,
-            verb="case.opened",
-            summary=f"{kinds[case.kind]} case opened",
-        )
+        {
+            "account_id": case.account_id,
+            "case_id": case.pk,
+            "actor_id": actor_id,
+            "created_at": now,
+            "verb": "case.opened",
+            "summary": f"{kinds[case.kind]} case opened",
+        }
         for case in cases
     ]
-    audits += _clock_audits(deadlines, actor=actor, now=now)
-    bulk_insert(sorted(audits, key=lambda a: a.case_id))
+    audits += _clock_audits(deadlines, actor_id=actor_id, now=now)
+    audits.sort(key=operator.itemgetter("case_id"))
+    copy_insert(Activity, audits)
     search_pending_mark(case_ids=[case.pk for case in cases])
     return deadlines
 
@@ -400,8 +407,7 @@ def deadlines_start(
         next_due_at=models.Subquery(earliest.values("due_at")[:1]),
         next_warn_at=models.Subquery(earliest.values("warn_at")[:1]),
     )
-    actor = actor if actor is not None and actor.is_authenticated else None
-    bulk_insert(_clock_audits(deadlines, actor=actor, now=timezone.now()))
+    copy_insert(Activity, _clock_audits(deadlines, actor_id=_actor_id(actor), now=timezone.now()))
     return deadlines
 
 
