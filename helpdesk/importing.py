@@ -145,11 +145,12 @@ class FlatFile:
             except csv.Error as exc:
                 yield RowError(number, f"unreadable line: {exc}")
                 continue
-            if not any(cell.strip() for cell in cells):
+            cells = list(map(str.strip, cells))
+            if not any(cells):
                 continue
             if len(cells) < width:
                 cells.extend([""] * (width - len(cells)))
-            yield Row(number, dict(zip(self.header, map(str.strip, cells), strict=False)))
+            yield Row(number, dict(zip(self.header, cells, strict=False)))
 
 
 def bulk_update_by_pk(objs: Sequence[models.Model], fields: Collection[str]) -> None:

@@ -32,9 +32,9 @@ from helpdesk.importing import (
     decode_report,
     legacy_encoding,
 )
-from helpdesk.models import Case, CaseStatus, Order, Priority, SellerAccount
+from helpdesk.models import CaseStatus, Order, Priority, SellerAccount
 from helpdesk.services.audit import audit
-from helpdesk.services.lifecycle import cases_open
+from helpdesk.services.lifecycle import cases_open_values
 from helpdesk.services.search import search_pending_mark
 
 from ..kinds import RETURN, RETURN_RESPONSE
@@ -51,7 +51,7 @@ from .decisions import return_amazon_moves
 
 CHUNK_ROWS = 5000
 NOTICE_KEY_PREFIX = "mail:"
-RETURN_FIELDS = [
+RETURN_FIELDS = {
     "rma_id",
     "merchant_rma_id",
     "amazon_status",
@@ -77,7 +77,7 @@ RETURN_FIELDS = [
     "disposition",
     "fba_status",
     "customer_comments",
-]
+}
 ITEM_FIELDS = ["asin", "title", "quantity", "reason", "in_policy", "category", "refund_amount", "amazon_resolution"]
 
 Progress = Callable[[int, int], None]
@@ -154,7 +154,13 @@ class _Group:
 def _group(records: list[ReturnRecord]) -> dict[tuple[str, str], _Group]:
     groups: dict[tuple[str, str], _Group] = {}
     for record in records:
-        group = groups.setdefault((record.amazon_order_id, record.key), _Group(record))
+        key = (record.amazon_order_id, record.key)
+        group = groups.get(key)
+        if group is None:  # most returns are one row: its values as they are
+            fields = dict(record.fields)
+            received_on = fields.pop("received_on", None)
+            groups[key] = _Group(record, [record.line], {item.sku: item for item in record.items}, fields, received_on)
+            continue
         group.lines.append(record.line)
         for name, value in record.fields.items():
             if name == "received_on":
@@ -349,35 +355,31 @@ def _create(
     their items and the units that already came back."""
     if not returns:
         return
-    awaiting, starts, decided = [], [], []
-    case_of: dict[int, Case] = {}
+    awaiting: dict[int, dict[str, Any]] = {}  # the cases' field values, by index in `returns`
+    decided: dict[int, dict[str, Any]] = {}
     for index, ret in enumerate(returns):
         if ret["channel"] != Channel.MFN:
             continue
         status = _case_status(ret["status"], has_units=ret["received_on"] is not None)
-        case = Case(
-            account=account,  # loaded: the clock's policy, its audit and the daily figures read it
-            kind=RETURN,
-            order_id=orders[ret["amazon_order_id"]][0] if ret["amazon_order_id"] in orders else None,
-            amazon_order_id=ret["amazon_order_id"],
-            subject=_subject(ret, items[index]),
-            buyer_name=ret["buyer_name"],
-            status=status,
-            priority=Priority.NORMAL,
-            opened_at=now,
-            closed_at=now if status == CaseStatus.CLOSED else None,
-            updated_at=now,
+        order = orders.get(ret["amazon_order_id"])
+        (awaiting if ret["status"] == ReturnStatus.REQUESTED else decided)[index] = {
+            "kind": RETURN,
+            "order_id": order[0] if order is not None else None,
+            "amazon_order_id": ret["amazon_order_id"],
+            "subject": _subject(ret, items[index]),
+            "buyer_name": ret["buyer_name"],
+            "status": status,
+            "priority": Priority.NORMAL,
+            "opened_at": now,
+            "closed_at": now if status == CaseStatus.CLOSED else None,
+        }
+    starts = [returns[index]["requested_at"] for index in awaiting]
+    for cases, clock in ((awaiting, RETURN_RESPONSE), (decided, None)):
+        opened = cases_open_values(
+            account=account, rows=list(cases.values()), clock=clock, clock_starts=starts if clock else None, actor=actor
         )
-        case_of[index] = case
-        if ret["status"] == ReturnStatus.REQUESTED:
-            awaiting.append(case)
-            starts.append(ret["requested_at"])
-        else:
-            decided.append(case)
-    cases_open(cases=awaiting, clock=RETURN_RESPONSE, clock_starts=starts, actor=actor)
-    cases_open(cases=decided, actor=actor)
-    for index, case in case_of.items():
-        returns[index]["case_id"] = case.pk
+        for index, case_id in zip(cases, opened, strict=True):
+            returns[index]["case_id"] = case_id
     return_ids = copy_insert(Return, returns)
     all_items = []
     for index, return_id in enumerate(return_ids):
