@@ -23,6 +23,7 @@ from typing import Any
 
 from django.conf import settings
 from django.db import connections, models, router
+from django.db.models.expressions import RawSQL
 from django.utils import timezone
 
 GZIP_MAGIC = b"\x1f\x8b"
@@ -175,13 +176,23 @@ def bulk_update_by_pk(objs: Sequence[models.Model], fields: Collection[str]) -> 
         cursor.executemany(sql, params)
 
 
+def among(values: Collection[str]) -> list[str] | RawSQL:
+    """The right-hand side of an `__in` filter on thousands of text values (an import chunk's order
+    ids): on PostgreSQL one array parameter, where a list is a parameter per value for the driver to
+    quote into the statement and the server to parse."""
+    values = list(values)
+    if connections[router.db_for_read(models.Model)].vendor != "postgresql":
+        return values
+    return RawSQL("SELECT unnest(%s::text[])", [values])
+
+
 def _new_keys(connection, meta, count: int) -> list[int]:
-    """`count` primary keys from the table's sequence, for rows about to be inserted."""
+    """`count` primary keys from the table's sequence, for rows about to be inserted. The sequence is
+    named first: `nextval(pg_get_serial_sequence(...))` would look it up again for every key."""
     with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT nextval(pg_get_serial_sequence(%s, %s)) FROM generate_series(1, %s)",
-            [meta.db_table, meta.pk.column, count],
-        )
+        cursor.execute("SELECT pg_get_serial_sequence(%s, %s)", [meta.db_table, meta.pk.column])
+        (sequence,) = cursor.fetchone()
+        cursor.execute("SELECT nextval(%s::regclass) FROM generate_series(1, %s)", [sequence, count])
         return [pk for (pk,) in cursor.fetchall()]
 
 

@@ -27,6 +27,7 @@ from django.utils import timezone
 from helpdesk.importing import (
     ImportResult,
     RowError,
+    among,
     bulk_update_by_pk,
     copy_insert,
     decode_report,
@@ -184,7 +185,9 @@ def _write(
     order_ids = {order_id for order_id, _ in groups}
     held: dict[tuple[str, str], Return] = {}
     notice_only: dict[str, list[Return]] = {}
-    for ret in Return.objects.filter(account=account, amazon_order_id__in=order_ids).order_by("requested_at", "id"):
+    for ret in Return.objects.filter(account=account, amazon_order_id__in=among(order_ids)).order_by(
+        "requested_at", "id"
+    ):
         held[(ret.amazon_order_id, ret.key)] = ret
         if ret.key.startswith(NOTICE_KEY_PREFIX):
             notice_only.setdefault(ret.amazon_order_id, []).append(ret)
@@ -196,9 +199,9 @@ def _write(
     # refreshes the figures after the import (`returns.figures.returns_link_orders`).
     orders = {
         order_id: (pk, name)
-        for pk, order_id, name in Order.objects.filter(account=account, amazon_order_id__in=order_ids).values_list(
-            "id", "amazon_order_id", "buyer_name"
-        )
+        for pk, order_id, name in Order.objects.filter(account=account, amazon_order_id__in=among(order_ids))
+        .order_by()
+        .values_list("id", "amazon_order_id", "buyer_name")
     }
     now = timezone.now()
     new_returns: list[dict[str, Any]] = []  # field values: written with COPY, no model instances
