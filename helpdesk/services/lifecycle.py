@@ -467,7 +467,7 @@ def _cases_insert(
     bulk_insert(deadlines)
     clock_days_open(deadlines=deadlines, tz_of={pk: account.tzinfo for pk, account in accounts.items()})
     actor_id = _actor_id(actor)
-    kinds = {row["kind"]: _label(Case, "kind", row["kind"]) for row in rows}
+    kinds = {kind: _label(Case, "kind", kind) for kind in {row["kind"] for row in rows}}
     audits = [
         {
             "account_id": row["account_id"],
