@@ -30,6 +30,7 @@ from helpdesk.importing import (
     among,
     bulk_update_by_pk,
     copy_insert,
+    cycle_collector_paused,
     decode_report,
     legacy_encoding,
 )
@@ -100,38 +101,39 @@ def returns_import(
     Afterwards a worker refreshes the account's figures (unless `refresh_later` is False: the caller
     does, as the demo seeder, which runs before any worker or broker)."""
     text = decode_report(data, fallback_encoding=legacy_encoding(account.marketplace))
-    layout, records = read_records(text, tz=account.tzinfo)
-    total = _count_rows(text, layout)
-    result = ImportResult()
-    if progress:
-        progress(0, total)
-    chunk: list[ReturnRecord] = []
-    done = 0
-    for record in records:
-        if isinstance(record, RowError):
-            result.reject(record.line, record.reason)
-            done += 1
-            continue
-        chunk.append(record)
-        if len(chunk) >= CHUNK_ROWS:
+    with cycle_collector_paused():
+        layout, records = read_records(text, tz=account.tzinfo)
+        total = _count_rows(text, layout)
+        result = ImportResult()
+        if progress:
+            progress(0, total)
+        chunk: list[ReturnRecord] = []
+        done = 0
+        for record in records:
+            if isinstance(record, RowError):
+                result.reject(record.line, record.reason)
+                done += 1
+                continue
+            chunk.append(record)
+            if len(chunk) >= CHUNK_ROWS:
+                _write(account=account, records=chunk, result=result, actor=actor)
+                done += len(chunk)
+                chunk = []
+                if progress:
+                    progress(done, max(total, done))
+        with transaction.atomic():
             _write(account=account, records=chunk, result=result, actor=actor)
             done += len(chunk)
-            chunk = []
-            if progress:
-                progress(done, max(total, done))
-    with transaction.atomic():
-        _write(account=account, records=chunk, result=result, actor=actor)
-        done += len(chunk)
-        audit(
-            verb="returns.imported",
-            summary=f"{LAYOUT_NAMES[layout].capitalize()}: {result.summary_line()}",
-            actor=actor,
-            account=account,
-        )
-        if refresh_later:
-            refresh_figures.delay_on_commit(account.id)
-    if progress:
-        progress(done, max(total, done))
+            audit(
+                verb="returns.imported",
+                summary=f"{LAYOUT_NAMES[layout].capitalize()}: {result.summary_line()}",
+                actor=actor,
+                account=account,
+            )
+            if refresh_later:
+                refresh_figures.delay_on_commit(account.id)
+        if progress:
+            progress(done, max(total, done))
     return result
 
 
