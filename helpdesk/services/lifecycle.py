@@ -510,12 +510,13 @@ def deadlines_start(
         times=times,
     )
     bulk_insert(deadlines)
+    accounts = {case.account_id: case.account for case in cases}
+    clock_days_open(deadlines=deadlines, tz_of={pk: account.tzinfo for pk, account in accounts.items()})
     earliest = Deadline.objects.filter(case_id=models.OuterRef("pk"), state__in=UNMET_STATES).order_by("due_at", "id")
     Case.objects.filter(pk__in=[case.pk for case in cases]).update(
         next_due_at=models.Subquery(earliest.values("due_at")[:1]),
         next_warn_at=models.Subquery(earliest.values("warn_at")[:1]),
     )
-    accounts = {case.account_id: case.account for case in cases}
     copy_insert(Activity, _clock_audits(deadlines, accounts=accounts, actor_id=_actor_id(actor), now=timezone.now()))
     return deadlines
 
