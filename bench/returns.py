@@ -87,6 +87,19 @@ def seed_account(slug: str, orders: int, prefix: str) -> SellerAccount:
     return account
 
 
+CLEARED = (
+    "returns_returnedunit",
+    "returns_returnitem",
+    "returns_return",
+    "helpdesk_searchpending",
+    "helpdesk_searchdocument",
+    "helpdesk_clockday",
+    "helpdesk_activity",
+    "helpdesk_deadline",
+    "helpdesk_case",
+)
+
+
 def returns_clear(account: SellerAccount) -> None:
     """The previous run's returns, their cases and what those left behind (search marks, daily clock
     figures): the import goes into an account without returns."""
@@ -106,6 +119,9 @@ def returns_clear(account: SellerAccount) -> None:
         cursor.execute("DELETE FROM helpdesk_activity WHERE account_id = %s", [account.id])
         cursor.execute("DELETE FROM helpdesk_deadline WHERE account_id = %s", [account.id])
         cursor.execute("DELETE FROM helpdesk_case WHERE account_id = %s", [account.id])
+        # The dead rows go too: a run must not write into the previous run's bloat.
+        for table in CLEARED:
+            cursor.execute(f"VACUUM {table}")
 
 
 def report(account: SellerAccount, rows: int) -> bytes:
