@@ -87,8 +87,22 @@ def seed_account(slug: str, orders: int, prefix: str) -> SellerAccount:
     return account
 
 
+CLEARED = (
+    "returns_returnedunit",
+    "returns_returnitem",
+    "returns_return",
+    "helpdesk_searchpending",
+    "helpdesk_searchdocument",
+    "helpdesk_clockday",
+    "helpdesk_activity",
+    "helpdesk_deadline",
+    "helpdesk_case",
+)
+
+
 def returns_clear(account: SellerAccount) -> None:
-    """The previous run's returns and their cases: the import goes into an account without returns."""
+    """The previous run's returns, their cases and what those left behind (search marks, daily clock
+    figures): the import goes into an account without returns."""
     with connection.cursor() as cursor:
         cursor.execute("DELETE FROM returns_skufigures WHERE account_id = %s", [account.id])
         cursor.execute("DELETE FROM returns_reasonfigures WHERE account_id = %s", [account.id])
@@ -98,9 +112,16 @@ def returns_clear(account: SellerAccount) -> None:
         for table in ("returns_returnedunit", "returns_returnitem", "returns_returndecision", "returns_returnrefund"):
             cursor.execute(f"DELETE FROM {table} WHERE return_id IN ({mine})", [account.id])
         cursor.execute("DELETE FROM returns_return WHERE account_id = %s", [account.id])
+        cases = "SELECT id FROM helpdesk_case WHERE account_id = %s"
+        for table in ("helpdesk_searchpending", "helpdesk_searchdocument"):
+            cursor.execute(f"DELETE FROM {table} WHERE case_id IN ({cases})", [account.id])
+        cursor.execute("DELETE FROM helpdesk_clockday WHERE account_id = %s", [account.id])
         cursor.execute("DELETE FROM helpdesk_activity WHERE account_id = %s", [account.id])
         cursor.execute("DELETE FROM helpdesk_deadline WHERE account_id = %s", [account.id])
         cursor.execute("DELETE FROM helpdesk_case WHERE account_id = %s", [account.id])
+        # The dead rows go too: a run must not write into the previous run's bloat.
+        for table in CLEARED:
+            cursor.execute(f"VACUUM {table}")
 
 
 def report(account: SellerAccount, rows: int) -> bytes:

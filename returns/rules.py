@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
+from functools import lru_cache
 
 from helpdesk.buyers import buyer_keys
 from helpdesk.models import Order
@@ -107,6 +108,7 @@ REFUNDED_WORDS = ("refund", "complet")
 AUTHORISED_WORDS = ("approv", "authori", "accept")
 
 
+@lru_cache(maxsize=256)  # a report repeats a handful of words
 def status_from_amazon(text: str) -> str:
     """Where Amazon's "Return request status" puts a request: closed (closed, rejected, cancelled),
     awaiting the seller ("Pending authorization"; "Pending refund" is authorised, waiting for the refund),

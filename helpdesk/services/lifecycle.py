@@ -14,16 +14,17 @@ closed). The sweeper that breaches and warns clocks lives with the policies, in
 `deadlines`.
 """
 
+import operator
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from datetime import datetime, timedelta
 from typing import Any
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
-from django.db import models, transaction
+from django.db import models, router, transaction
 from django.utils import timezone
 
-from helpdesk.importing import bulk_insert
+from helpdesk.importing import bulk_insert, copy_insert
 from helpdesk.models import Activity, Case, CaseStatus, Deadline, DeadlineState, Order, SellerAccount
 from helpdesk.models.cases import CASE_TRANSITIONS, FINAL_STATUSES
 from helpdesk.models.deadlines import DEADLINE_TRANSITIONS, UNMET_STATES
@@ -43,7 +44,7 @@ Transitions = Mapping[str, Collection[str]]
 Refusal = Callable[[Any, str], str]
 
 
-def _label(obj: models.Model, field: str, value: str) -> str:
+def _label(obj: models.Model | type[models.Model], field: str, value: str) -> str:
     return str(dict(obj._meta.get_field(field).flatchoices).get(value, value))
 
 
@@ -283,57 +284,91 @@ def case_open(
     return case
 
 
-def _clocks_build(
+def _clock_times(
     *,
-    cases: Sequence[Case],
+    accounts: Sequence[SellerAccount],
     kind: str,
     starts: Sequence[datetime],
     dues: Sequence[datetime | None],
-) -> list[Deadline]:
-    """Unsaved clocks of `kind`, one a case (its account loaded), from one policy read per account; a
-    `dues` entry is a deadline the source states (as `deadline_start`'s `due_at`), None the policy's."""
+) -> list[tuple[dict[str, Any], datetime, datetime]]:
+    """(policy snapshot, warn_at, due_at) of a clock of `kind` for each of `accounts` started at its
+    `starts` entry, from one policy read per account; a `dues` entry is a deadline the source states
+    (as `deadline_start`'s `due_at`), None the policy's."""
     snapshots: dict[int, dict[str, Any]] = {}
-    for case in cases:
-        if case.account_id not in snapshots:
-            policy = policy_get(account=case.account, kind=kind)
-            policy.account = case.account  # the snapshot reads its timezone
-            snapshots[case.account_id] = policy_snapshot(policy)
-    deadlines = []
-    for case, started_at, stated in zip(cases, starts, dues, strict=True):
-        snapshot = snapshots[case.account_id]
+    for account in accounts:
+        if account.id not in snapshots:
+            policy = policy_get(account=account, kind=kind)
+            policy.account = account  # the snapshot reads its timezone
+            snapshots[account.id] = policy_snapshot(policy)
+    times = []
+    for account, started_at, stated in zip(accounts, starts, dues, strict=True):
+        snapshot = snapshots[account.id]
         if stated is None:
             warn_at, due_at = clock_times(snapshot=snapshot, started_at=started_at)
         else:
             snapshot = {**snapshot, STATED_DUE: stated.isoformat()}
             due_at = max(stated, started_at)
             warn_at = max(due_at - timedelta(seconds=snapshot["warn_before_s"]), started_at)
-        deadlines.append(
-            Deadline(
-                case=case,
-                account_id=case.account_id,
-                kind=kind,
-                policy_snapshot=snapshot,
-                started_at=started_at,
-                warn_at=warn_at,
-                due_at=due_at,
-            )
-        )
-    return deadlines
+        times.append((snapshot, warn_at, due_at))
+    return times
 
 
-def _clock_audits(deadlines: Sequence[Deadline], *, actor: AbstractBaseUser | None, now: datetime) -> list[Activity]:
+def _clocks(
+    *,
+    case_ids: Sequence[int],
+    account_ids: Sequence[int],
+    kind: str,
+    starts: Sequence[datetime],
+    times: Sequence[tuple[dict[str, Any], datetime, datetime]],
+) -> list[Deadline]:
+    """Unsaved clocks of `kind` on stored cases, at the times `_clock_times` gave."""
     return [
-        Activity(
-            account_id=deadline.account_id,
-            case_id=deadline.case_id,
-            actor=actor,
-            created_at=now,
-            verb="clock.started",
-            summary=_started_summary(deadline, deadline.case.account),
-            after={"deadline": deadline.pk, "due_at": deadline.due_at.isoformat()},
+        Deadline(
+            case_id=case_id,
+            account_id=account_id,
+            kind=kind,
+            policy_snapshot=snapshot,
+            started_at=started_at,
+            warn_at=warn_at,
+            due_at=due_at,
         )
-        for deadline in deadlines
+        for case_id, account_id, started_at, (snapshot, warn_at, due_at) in zip(
+            case_ids, account_ids, starts, times, strict=True
+        )
     ]
+
+
+def _clock_audits(
+    deadlines: Sequence[Deadline],
+    *,
+    accounts: Mapping[int, SellerAccount],
+    actor_id: int | None,
+    now: datetime,
+) -> list[dict[str, Any]]:
+    """The "clock started" audit rows of new clocks, as field values (`copy_insert`). Clocks of a bulk
+    share a few due times: each summary is written once."""
+    summaries: dict[tuple[int, str, datetime], str] = {}
+    rows = []
+    for deadline in deadlines:
+        said = (deadline.account_id, deadline.kind, deadline.due_at)
+        if said not in summaries:
+            summaries[said] = _started_summary(deadline, accounts[deadline.account_id])
+        rows.append(
+            {
+                "account_id": deadline.account_id,
+                "case_id": deadline.case_id,
+                "actor_id": actor_id,
+                "created_at": now,
+                "verb": "clock.started",
+                "summary": summaries[said],
+                "after": {"deadline": deadline.pk, "due_at": deadline.due_at.isoformat()},
+            }
+        )
+    return rows
+
+
+def _actor_id(actor: AbstractBaseUser | None) -> int | None:
+    return actor.pk if actor is not None and actor.is_authenticated else None
 
 
 @transaction.atomic
@@ -346,38 +381,109 @@ def cases_open(
     actor: AbstractBaseUser | None = None,
 ) -> list[Deadline]:
     """Open new cases in bulk, each with a clock of kind `clock` (started at its `clock_starts`
-    entry, else when the case opened): three inserts and one policy read per account, whatever
-    the number (COPY, with `helpdesk.importing.bulk_insert`). `cases` are unsaved, with their account
-    loaded. A `clock_dues` entry is a deadline the source states, as `deadline_start`'s `due_at`
-    (None: the policy's). Returns the clocks started."""
+    entry, else when the case opened): a few statements and one policy read per account, whatever
+    the number (`_cases_insert`). `cases` are unsaved, with their account loaded; afterwards they
+    hold their keys and due times. A `clock_dues` entry is a deadline the source states, as
+    `deadline_start`'s `due_at` (None: the policy's). Returns the clocks started."""
+    fields = [f.attname for f in Case._meta.concrete_fields if not f.primary_key]
+    rows = [{name: getattr(case, name) for name in fields} for case in cases]
+    starts = list(clock_starts) if clock_starts is not None else [case.opened_at for case in cases]
+    case_ids, deadlines = _cases_insert(
+        rows=rows,
+        accounts={case.account_id: case.account for case in cases},
+        clock=clock,
+        clock_starts=starts,
+        clock_dues=clock_dues,
+        actor=actor,
+    )
+    db = router.db_for_write(Case)
+    for case, row, case_id in zip(cases, rows, case_ids, strict=True):
+        case.pk, case.next_due_at, case.next_warn_at, case.updated_at = (
+            case_id,
+            row["next_due_at"],
+            row["next_warn_at"],
+            row["updated_at"],
+        )
+        case._state.adding, case._state.db = False, db
+    return deadlines
+
+
+@transaction.atomic
+def cases_open_values(
+    *,
+    account: SellerAccount,
+    rows: list[dict[str, Any]],
+    clock: str | None = None,
+    clock_starts: Sequence[datetime] | None = None,
+    actor: AbstractBaseUser | None = None,
+) -> list[int]:
+    """`cases_open` for cases of one account given as field values by attname (`account_id` is set
+    here, `opened_at` is required) — no model instances, for an import of a hundred thousand — with
+    a clock of kind `clock` started at each `clock_starts` entry (else when the case opened).
+    Returns the new cases' keys, in order."""
+    for row in rows:
+        row["account_id"] = account.id
+    starts = list(clock_starts) if clock_starts is not None else [row["opened_at"] for row in rows]
+    case_ids, _ = _cases_insert(
+        rows=rows, accounts={account.id: account}, clock=clock, clock_starts=starts, actor=actor
+    )
+    return case_ids
+
+
+def _cases_insert(
+    *,
+    rows: list[dict[str, Any]],
+    accounts: Mapping[int, SellerAccount],
+    clock: str | None,
+    clock_starts: Sequence[datetime],
+    clock_dues: Sequence[datetime | None] | None = None,
+    actor: AbstractBaseUser | None,
+) -> tuple[list[int], list[Deadline]]:
+    """What opening cases writes, the one path every opening takes: the cases (their next due time
+    their clock's), their clocks, the daily clock figures, an audit row per case and per clock, and
+    the search marks. Returns the cases' keys and their clocks."""
+    if not rows:
+        return [], []
+    now = timezone.now()
+    times: list[tuple[dict[str, Any], datetime, datetime]] = []
+    if clock is not None:
+        times = _clock_times(
+            accounts=[accounts[row["account_id"]] for row in rows],
+            kind=clock,
+            starts=clock_starts,
+            dues=list(clock_dues) if clock_dues is not None else [None] * len(rows),
+        )
+        for row, (_, warn_at, due_at) in zip(rows, times, strict=True):
+            row["next_due_at"], row["next_warn_at"] = due_at, warn_at
+    for row in rows:
+        row["updated_at"] = now
+        row.setdefault("next_due_at", None)
+        row.setdefault("next_warn_at", None)
+    case_ids = copy_insert(Case, rows)
     deadlines = []
     if clock is not None:
-        starts = list(clock_starts) if clock_starts is not None else [case.opened_at for case in cases]
-        dues = list(clock_dues) if clock_dues is not None else [None] * len(cases)
-        deadlines = _clocks_build(cases=cases, kind=clock, starts=starts, dues=dues)
-        for case, deadline in zip(cases, deadlines, strict=True):
-            case.next_due_at, case.next_warn_at = deadline.due_at, deadline.warn_at
-    bulk_insert(cases)
+        account_ids = [row["account_id"] for row in rows]
+        deadlines = _clocks(case_ids=case_ids, account_ids=account_ids, kind=clock, starts=clock_starts, times=times)
     bulk_insert(deadlines)
-    clock_days_open(deadlines=deadlines, tz_of={case.account_id: case.account.tzinfo for case in cases})
-    actor = actor if actor is not None and actor.is_authenticated else None
-    now = timezone.now()
-    kinds = {case.kind: case.get_kind_display() for case in {case.kind: case for case in cases}.values()}
+    clock_days_open(deadlines=deadlines, tz_of={pk: account.tzinfo for pk, account in accounts.items()})
+    actor_id = _actor_id(actor)
+    kinds = {kind: _label(Case, "kind", kind) for kind in {row["kind"] for row in rows}}
     audits = [
-        Activity(
-            account_id=case.account_id,
-            case_id=case.pk,
-            actor=actor,
-            created_at=now,
-            verb="case.opened",
-            summary=f"{kinds[case.kind]} case opened",
-        )
-        for case in cases
+        {
+            "account_id": row["account_id"],
+            "case_id": case_id,
+            "actor_id": actor_id,
+            "created_at": now,
+            "verb": "case.opened",
+            "summary": f"{kinds[row['kind']]} case opened",
+        }
+        for row, case_id in zip(rows, case_ids, strict=True)
     ]
-    audits += _clock_audits(deadlines, actor=actor, now=now)
-    bulk_insert(sorted(audits, key=lambda a: a.case_id))
-    search_pending_mark(case_ids=[case.pk for case in cases])
-    return deadlines
+    audits += _clock_audits(deadlines, accounts=accounts, actor_id=actor_id, now=now)
+    audits.sort(key=operator.itemgetter("case_id"))
+    copy_insert(Activity, audits)
+    search_pending_mark(case_ids=case_ids)
+    return case_ids, deadlines
 
 
 @transaction.atomic
@@ -393,15 +499,25 @@ def deadlines_start(
     the clocks and their audit rows inserted in bulk, the cases' next due times refreshed in one update."""
     if not cases:
         return []
-    deadlines = _clocks_build(cases=cases, kind=kind, starts=starts, dues=dues or [None] * len(cases))
+    times = _clock_times(
+        accounts=[case.account for case in cases], kind=kind, starts=starts, dues=dues or [None] * len(cases)
+    )
+    deadlines = _clocks(
+        case_ids=[case.pk for case in cases],
+        account_ids=[case.account_id for case in cases],
+        kind=kind,
+        starts=starts,
+        times=times,
+    )
     bulk_insert(deadlines)
+    accounts = {case.account_id: case.account for case in cases}
+    clock_days_open(deadlines=deadlines, tz_of={pk: account.tzinfo for pk, account in accounts.items()})
     earliest = Deadline.objects.filter(case_id=models.OuterRef("pk"), state__in=UNMET_STATES).order_by("due_at", "id")
     Case.objects.filter(pk__in=[case.pk for case in cases]).update(
         next_due_at=models.Subquery(earliest.values("due_at")[:1]),
         next_warn_at=models.Subquery(earliest.values("warn_at")[:1]),
     )
-    actor = actor if actor is not None and actor.is_authenticated else None
-    bulk_insert(_clock_audits(deadlines, actor=actor, now=timezone.now()))
+    copy_insert(Activity, _clock_audits(deadlines, accounts=accounts, actor_id=_actor_id(actor), now=timezone.now()))
     return deadlines
 
 

@@ -11,7 +11,7 @@ on first deployment).
 
 from collections.abc import Iterable, Sequence
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.module_loading import import_string
 
@@ -35,6 +35,14 @@ def search_pending_mark(*, case_ids: Iterable[int]) -> None:
     if not ids:
         return
     now = timezone.now()
+    if connection.vendor == "postgresql":  # one statement, however many cases an import opened
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"INSERT INTO {SearchPending._meta.db_table} (case_id, marked_at) SELECT unnest(%s::bigint[]), %s "
+                "ON CONFLICT (case_id) DO UPDATE SET marked_at = excluded.marked_at",
+                [ids, now],
+            )
+        return
     SearchPending.objects.bulk_create(
         [SearchPending(case_id=case_id, marked_at=now) for case_id in ids],
         update_conflicts=True,

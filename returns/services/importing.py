@@ -27,14 +27,16 @@ from django.utils import timezone
 from helpdesk.importing import (
     ImportResult,
     RowError,
+    among,
     bulk_update_by_pk,
     copy_insert,
+    cycle_collector_paused,
     decode_report,
     legacy_encoding,
 )
-from helpdesk.models import Case, CaseStatus, Order, Priority, SellerAccount
+from helpdesk.models import CaseStatus, Order, Priority, SellerAccount
 from helpdesk.services.audit import audit
-from helpdesk.services.lifecycle import cases_open
+from helpdesk.services.lifecycle import cases_open_values
 from helpdesk.services.search import search_pending_mark
 
 from ..kinds import RETURN, RETURN_RESPONSE
@@ -51,7 +53,7 @@ from .decisions import return_amazon_moves
 
 CHUNK_ROWS = 5000
 NOTICE_KEY_PREFIX = "mail:"
-RETURN_FIELDS = [
+RETURN_FIELDS = {
     "rma_id",
     "merchant_rma_id",
     "amazon_status",
@@ -77,7 +79,7 @@ RETURN_FIELDS = [
     "disposition",
     "fba_status",
     "customer_comments",
-]
+}
 ITEM_FIELDS = ["asin", "title", "quantity", "reason", "in_policy", "category", "refund_amount", "amazon_resolution"]
 
 Progress = Callable[[int, int], None]
@@ -99,38 +101,39 @@ def returns_import(
     Afterwards a worker refreshes the account's figures (unless `refresh_later` is False: the caller
     does, as the demo seeder, which runs before any worker or broker)."""
     text = decode_report(data, fallback_encoding=legacy_encoding(account.marketplace))
-    layout, records = read_records(text, tz=account.tzinfo)
-    total = _count_rows(text, layout)
-    result = ImportResult()
-    if progress:
-        progress(0, total)
-    chunk: list[ReturnRecord] = []
-    done = 0
-    for record in records:
-        if isinstance(record, RowError):
-            result.reject(record.line, record.reason)
-            done += 1
-            continue
-        chunk.append(record)
-        if len(chunk) >= CHUNK_ROWS:
+    with cycle_collector_paused():
+        layout, records = read_records(text, tz=account.tzinfo)
+        total = _count_rows(text, layout)
+        result = ImportResult()
+        if progress:
+            progress(0, total)
+        chunk: list[ReturnRecord] = []
+        done = 0
+        for record in records:
+            if isinstance(record, RowError):
+                result.reject(record.line, record.reason)
+                done += 1
+                continue
+            chunk.append(record)
+            if len(chunk) >= CHUNK_ROWS:
+                _write(account=account, records=chunk, result=result, actor=actor)
+                done += len(chunk)
+                chunk = []
+                if progress:
+                    progress(done, max(total, done))
+        with transaction.atomic():
             _write(account=account, records=chunk, result=result, actor=actor)
             done += len(chunk)
-            chunk = []
-            if progress:
-                progress(done, max(total, done))
-    with transaction.atomic():
-        _write(account=account, records=chunk, result=result, actor=actor)
-        done += len(chunk)
-        audit(
-            verb="returns.imported",
-            summary=f"{LAYOUT_NAMES[layout].capitalize()}: {result.summary_line()}",
-            actor=actor,
-            account=account,
-        )
-        if refresh_later:
-            refresh_figures.delay_on_commit(account.id)
-    if progress:
-        progress(done, max(total, done))
+            audit(
+                verb="returns.imported",
+                summary=f"{LAYOUT_NAMES[layout].capitalize()}: {result.summary_line()}",
+                actor=actor,
+                account=account,
+            )
+            if refresh_later:
+                refresh_figures.delay_on_commit(account.id)
+        if progress:
+            progress(done, max(total, done))
     return result
 
 
@@ -154,7 +157,13 @@ class _Group:
 def _group(records: list[ReturnRecord]) -> dict[tuple[str, str], _Group]:
     groups: dict[tuple[str, str], _Group] = {}
     for record in records:
-        group = groups.setdefault((record.amazon_order_id, record.key), _Group(record))
+        key = (record.amazon_order_id, record.key)
+        group = groups.get(key)
+        if group is None:  # most returns are one row: its values as they are
+            fields = dict(record.fields)
+            received_on = fields.pop("received_on", None)
+            groups[key] = _Group(record, [record.line], {item.sku: item for item in record.items}, fields, received_on)
+            continue
         group.lines.append(record.line)
         for name, value in record.fields.items():
             if name == "received_on":
@@ -178,7 +187,9 @@ def _write(
     order_ids = {order_id for order_id, _ in groups}
     held: dict[tuple[str, str], Return] = {}
     notice_only: dict[str, list[Return]] = {}
-    for ret in Return.objects.filter(account=account, amazon_order_id__in=order_ids).order_by("requested_at", "id"):
+    for ret in Return.objects.filter(account=account, amazon_order_id__in=among(order_ids)).order_by(
+        "requested_at", "id"
+    ):
         held[(ret.amazon_order_id, ret.key)] = ret
         if ret.key.startswith(NOTICE_KEY_PREFIX):
             notice_only.setdefault(ret.amazon_order_id, []).append(ret)
@@ -190,9 +201,9 @@ def _write(
     # refreshes the figures after the import (`returns.figures.returns_link_orders`).
     orders = {
         order_id: (pk, name)
-        for pk, order_id, name in Order.objects.filter(account=account, amazon_order_id__in=order_ids).values_list(
-            "id", "amazon_order_id", "buyer_name"
-        )
+        for pk, order_id, name in Order.objects.filter(account=account, amazon_order_id__in=among(order_ids))
+        .order_by()
+        .values_list("id", "amazon_order_id", "buyer_name")
     }
     now = timezone.now()
     new_returns: list[dict[str, Any]] = []  # field values: written with COPY, no model instances
@@ -351,36 +362,31 @@ def _create(
     their items and the units that already came back."""
     if not returns:
         return
-    awaiting, starts, decided = [], [], []
-    case_of: dict[int, Case] = {}
+    awaiting: dict[int, dict[str, Any]] = {}  # the cases' field values, by index in `returns`
+    decided: dict[int, dict[str, Any]] = {}
     for index, ret in enumerate(returns):
         if ret["channel"] != Channel.MFN:
             continue
         status = _case_status(ret["status"], has_units=ret["received_on"] is not None)
-        case = Case(
-            account_id=account.id,
-            kind=RETURN,
-            order_id=orders[ret["amazon_order_id"]][0] if ret["amazon_order_id"] in orders else None,
-            amazon_order_id=ret["amazon_order_id"],
-            subject=_subject(ret, items[index]),
-            buyer_name=ret["buyer_name"],
-            status=status,
-            priority=Priority.NORMAL,
-            opened_at=now,
-            closed_at=now if status == CaseStatus.CLOSED else None,
-            updated_at=now,
+        order = orders.get(ret["amazon_order_id"])
+        (awaiting if ret["status"] == ReturnStatus.REQUESTED else decided)[index] = {
+            "kind": RETURN,
+            "order_id": order[0] if order is not None else None,
+            "amazon_order_id": ret["amazon_order_id"],
+            "subject": _subject(ret, items[index]),
+            "buyer_name": ret["buyer_name"],
+            "status": status,
+            "priority": Priority.NORMAL,
+            "opened_at": now,
+            "closed_at": now if status == CaseStatus.CLOSED else None,
+        }
+    starts = [returns[index]["requested_at"] for index in awaiting]
+    for cases, clock in ((awaiting, RETURN_RESPONSE), (decided, None)):
+        opened = cases_open_values(
+            account=account, rows=list(cases.values()), clock=clock, clock_starts=starts if clock else None, actor=actor
         )
-        case_of[index] = case
-        if ret["status"] == ReturnStatus.REQUESTED:
-            case.account = account  # the clock's policy and its audit read it
-            awaiting.append(case)
-            starts.append(ret["requested_at"])
-        else:
-            decided.append(case)
-    cases_open(cases=awaiting, clock=RETURN_RESPONSE, clock_starts=starts, actor=actor)
-    cases_open(cases=decided, actor=actor)
-    for index, case in case_of.items():
-        returns[index]["case_id"] = case.pk
+        for index, case_id in zip(cases, opened, strict=True):
+            returns[index]["case_id"] = case_id
     return_ids = copy_insert(Return, returns)
     all_items = []
     for index, return_id in enumerate(return_ids):

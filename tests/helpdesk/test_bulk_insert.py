@@ -1,11 +1,12 @@
 """The COPY writers imports use: what they store is what bulk_create would have stored."""
 
+import gc
 from datetime import timedelta
 
 import pytest
 from django.utils import timezone
 
-from helpdesk.importing import bulk_insert, copy_insert
+from helpdesk.importing import bulk_insert, copy_insert, cycle_collector_paused
 from helpdesk.models import Activity, Case, Deadline
 from messaging.kinds import MESSAGE, MESSAGE_RESPONSE
 
@@ -52,3 +53,19 @@ def test_copy_insert_returns_the_keys_in_order_with_the_defaults_for_the_rest(ac
     assert stored[keys[0]].after == {"n": 1} and stored[keys[1]].after is None
     assert stored[keys[0]].case_id is None and stored[keys[0]].created_at >= now  # the default, timezone.now
     assert copy_insert(Activity, []) == []
+
+
+def test_the_cycle_collector_is_paused_for_an_import_and_left_as_it_was():
+    assert gc.isenabled()
+    with pytest.raises(RuntimeError), cycle_collector_paused():
+        assert not gc.isenabled()
+        raise RuntimeError("a failed import")
+    assert gc.isenabled()  # on again, also after a failure
+
+    gc.disable()
+    try:
+        with cycle_collector_paused():
+            pass
+        assert not gc.isenabled()  # whoever turned it off keeps it off
+    finally:
+        gc.enable()

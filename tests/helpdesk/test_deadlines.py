@@ -7,8 +7,9 @@ import time_machine
 from django.core import mail
 
 from helpdesk import metrics
-from helpdesk.models import Activity, Case, CaseStatus, DeadlineState, Notification, Priority
+from helpdesk.models import Activity, Case, CaseStatus, ClockDay, DeadlineState, Notification, Priority
 from helpdesk.services.cases import case_assign
+from helpdesk.services.clock_days import clock_days_rebuild
 from helpdesk.services.deadlines import deadlines_sweep, policy_get, policy_retime_count, policy_update
 from helpdesk.services.lifecycle import (
     InvalidTransition,
@@ -19,6 +20,7 @@ from helpdesk.services.lifecycle import (
     deadline_meet,
     deadline_restart,
     deadline_start,
+    deadlines_start,
 )
 from helpdesk.services.notifications import notifications_deliver
 from tests.factories import CaseFactory
@@ -294,3 +296,15 @@ def test_cases_opened_in_bulk_equal_case_open_and_deadline_start(account, other_
     assert [rows(c) for c in bulk] == [rows(c) for c in one_by_one]
     assert bulk[0].next_due_at == datetime(2026, 11, 9, 22, 0, tzinfo=UTC)  # Monday 17:00 New York, business hours
     assert bulk[0].activities.get(verb="clock.started").after["deadline"] == bulk[0].deadlines.get().pk
+
+
+def test_clocks_started_in_bulk_count_in_the_daily_figures_as_one_by_one(account, other_account):
+    """`deadlines_start` keeps the daily clock figures as `deadline_start` does: kept equals rebuilt."""
+    cases = [CaseFactory(account=account), CaseFactory(account=account), CaseFactory(account=other_account)]
+    deadlines_start(cases=cases, kind=MSG, starts=[T0, T0 + timedelta(days=1), T0])
+
+    for owner in (account, other_account):
+        kept = sorted(ClockDay.objects.filter(account=owner).values_list("kind", "day", "opened"))
+        clock_days_rebuild(account=owner)
+        assert kept == sorted(ClockDay.objects.filter(account=owner).values_list("kind", "day", "opened"))
+    assert ClockDay.objects.filter(account=account).count() == 2

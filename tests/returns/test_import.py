@@ -13,11 +13,14 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
 from django.urls import reverse
 
-from helpdesk.models import Activity, Case, CaseStatus, Deadline, ImportJob
+from helpdesk.models import Activity, Case, CaseStatus, ClockDay, Deadline, ImportJob, SearchPending
+from helpdesk.services.clock_days import clock_days_rebuild
+from helpdesk.services.lifecycle import case_open
 from helpdesk.services.orders import OrderWrite, orders_upsert
 from returns.figures import returns_link_orders
 from returns.kinds import RETURN, RETURN_RESPONSE
 from returns.models import Channel, DecisionSource, Disposition, Grade, Return, ReturnedUnit, ReturnStatus
+from returns.services import importing
 from tests.factories import OrderFactory, OrderItemFactory
 
 from .conftest import fixture, mfn_report, mfn_row, run_import
@@ -301,3 +304,75 @@ def test_a_manager_uploads_a_report_and_follows_its_progress(
     page = client.get(response["Location"]).content.decode()
     assert "imported: 6, unchanged: 0, rejected: 0" in page and "Returns report imports" in page
     assert "See the returns figures" in page and f"{reverse('returns:page')}?account={account.id}" in page
+
+
+def _opened(case: Case) -> tuple:
+    """What opening a case wrote: the case, its clocks, its audit rows and its search mark."""
+    fresh = Case.objects.get(pk=case.pk)
+    clocks = list(
+        fresh.deadlines.values_list("kind", "policy_snapshot", "started_at", "warn_at", "due_at", "state", "account_id")
+    )
+    audits = list(fresh.activities.order_by("id").values_list("verb", "summary", "actor_id", "account_id", "after"))
+    for n, (*_, after) in enumerate(audits):
+        if after and "deadline" in after:  # the clock's own key: the same clock, not the same number
+            audits[n] = (*audits[n][:-1], {**after, "deadline": fresh.deadlines.get().pk == after["deadline"]})
+    marked = SearchPending.objects.filter(case=fresh).exists()
+    return (fresh.kind, fresh.account_id, fresh.next_due_at, fresh.next_warn_at), clocks, audits, marked
+
+
+def test_the_import_opens_the_cases_clocks_and_audit_rows_that_case_open_does(account, manager, july):
+    """The import opens its cases in bulk (`cases_open_values`); each is what the one-case service
+    (`case_open`, which the notice takes) opens for the same request, and the daily clock figures
+    it keeps are the figures rebuilt from its clocks."""
+    requested = datetime(2025, 7, 14, tzinfo=NEW_YORK)
+    rows = [
+        mfn_row("112-1000000-3000001", "Pd1aaaaaRRMA", "FLASK", day="14-Jul-2025", status="Pending Authorization"),
+        mfn_row("112-1000000-3000002", "Ap1aaaaaRRMA", "MUG", day="14-Jul-2025", status="Approved"),
+    ]
+    run_import(account, mfn_report(rows), actor=manager)
+    found = returns_by_order(account)
+    awaiting, approved = found["112-1000000-3000001"].case, found["112-1000000-3000002"].case
+    figures = sorted(ClockDay.objects.filter(account=account).values_list("kind", "day", "opened"))
+
+    one = case_open(account=account, kind=RETURN, clock=RETURN_RESPONSE, clock_started_at=requested, actor=manager)
+    without = case_open(account=account, kind=RETURN, actor=manager)
+
+    assert _opened(awaiting) == _opened(one)
+    assert _opened(approved) == _opened(without)
+    assert _opened(awaiting)[1][0][4] == datetime(2025, 7, 16, tzinfo=NEW_YORK)  # 48 hours
+    assert figures == [(RETURN_RESPONSE, date(2025, 7, 14), 1)]
+    clock_days_rebuild(account=account)
+    assert sorted(ClockDay.objects.filter(account=account).values_list("kind", "day", "opened")) == [
+        (RETURN_RESPONSE, date(2025, 7, 14), 2)  # the import's clock and case_open's
+    ]
+
+
+def test_a_bad_row_between_chunks_leaves_every_other_return_with_its_case_and_clock(account, july, monkeypatch):
+    monkeypatch.setattr(importing, "CHUNK_ROWS", 2)
+    rows = [
+        mfn_row(
+            f"112-1000000-400000{n}",
+            f"Ch{n}aaaaaRRMA",
+            f"SKU-{n}",
+            status="Pending Authorization" if n % 2 else "Approved",
+        )
+        for n in range(6)
+    ]
+    rows[3]["Return quantity"] = "three"
+    job = run_import(account, mfn_report(rows))
+
+    assert (job.imported, job.unchanged, job.rejected) == (5, 0, 1)
+    assert job.errors == [[5, "bad Return quantity 'three': expected a whole number of units"]]
+    job.refresh_from_db()  # the progress bar's figures
+    assert (job.rows_done, job.rows_total) == (6, 6)
+    found = returns_by_order(account)
+    assert sorted(found) == [f"112-1000000-400000{n}" for n in (0, 1, 2, 4, 5)]
+    for order_id, ret in found.items():
+        awaiting = int(order_id[-1]) % 2 == 1
+        assert ret.status == (ReturnStatus.REQUESTED if awaiting else ReturnStatus.AUTHORISED)
+        assert ret.case.deadlines.count() == int(awaiting)
+        assert ret.case.next_due_at == (ret.case.deadlines.get().due_at if awaiting else None)
+        verbs = list(ret.case.activities.order_by("id").values_list("verb", flat=True))
+        assert verbs == ["case.opened", "clock.started"] if awaiting else ["case.opened"]
+        assert SearchPending.objects.filter(case=ret.case).exists()
+    assert Case.objects.count() == 5 and Deadline.objects.count() == 2
