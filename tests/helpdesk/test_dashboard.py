@@ -14,6 +14,7 @@ from feedback.services import feedback_create
 from helpdesk.models import Activity
 from helpdesk.services.deadlines import deadlines_sweep
 from helpdesk.services.lifecycle import deadline_meet, deadline_start
+from helpdesk.views import dashboard as dashboard_views
 from tests.factories import CaseFactory, OrderFactory
 
 NOW = datetime(2026, 11, 18, 15, 0, tzinfo=UTC)
@@ -145,3 +146,30 @@ def test_the_breach_and_at_risk_lists_export_as_filtered_every_page(client, acco
     assert [row[8] for row in at_risk[1:4]] == ["", "", ""]  # unassigned first
     assert Activity.objects.filter(verb="export.csv").count() == 2
 
+
+@time_machine.travel(NOW, tick=False)
+def test_the_orders_with_defects_export_every_page_of_the_window(monkeypatch, client, account, other_account, manager):
+    monkeypatch.setattr(dashboard_views, "LIST_PAGE", 2)
+    orders = OrderFactory.create_batch(4, account=account)
+    for order, days in zip(orders, (20, 30, 40, 5), strict=True):  # the last is too recent for the window
+        feedback_create(
+            account=account,
+            amazon_order_id=order.amazon_order_id,
+            date=(NOW - timedelta(days=days)).date(),
+            rating=1,
+            comments="Broken",
+        )
+    client.force_login(manager)
+    page = client.get(reverse("helpdesk:defect_orders"), {"account": account.id}).content.decode()
+    assert f'href="{reverse("helpdesk:defect_orders_export")}?account={account.id}"' in page
+    assert page.split('data-testid="defect-orders"')[1].count("<td>Negative feedback</td>") == 2  # one page of two
+
+    rows = _csv(client.get(reverse("helpdesk:defect_orders_export"), {"account": account.id}))
+    assert rows[0] == ["Order", "Defect", "Dated", "Fulfilment", "State", "Case"]
+    assert sorted(row[0] for row in rows[1:]) == sorted(order.amazon_order_id for order in orders[:3])
+    assert {(row[1], row[3], row[4]) for row in rows[1:]} == {
+        ("Negative feedback", "MFN", "Open (can still be removed or won)")
+    }
+    activity = Activity.objects.get(verb="export.csv")
+    assert activity.account == account and activity.after["file"] == f"defect-orders-{account.slug}.csv"
+    assert client.get(reverse("helpdesk:defect_orders_export"), {"account": other_account.id}).status_code == 404
