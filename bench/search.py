@@ -6,7 +6,7 @@ buyer), in each account's language (English, German, French, Italian) — throug
 trigger, as production's rows are. Then times the search page server-side through Django's full
 request cycle for three kinds of query, each request a different value: a partial order id (its
 last seven digits), a buyer's full name, and a two-word phrase from the messages. Prints the
-plans of the main query, then the figures.
+plans of the page's reads of the newest matching rows, then the figures.
 
     DATABASE_URL=postgres://postgres@127.0.0.1/sellerdesk_bench .venv/bin/python bench/search.py [--scale 0.01]
 """
@@ -29,7 +29,7 @@ from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
 from helpdesk.models import Case, Membership, SearchDocument, SellerAccount  # noqa: E402
-from helpdesk.search import search_matches  # noqa: E402
+from helpdesk.search import ROWS_READ, search_backend  # noqa: E402
 
 CASES = int(1_000_000 * args.scale)
 MESSAGES_PER_CASE = 3
@@ -165,13 +165,17 @@ QUERIES = {
     "phrase": [f"{rng.choice(english)} {rng.choice(english)}" for _ in range(500)],
 }
 
+documents = SearchDocument.objects.filter(account_id__in=account_ids)
 for kind, values in QUERIES.items():
-    matches, _ = search_matches(me, values[0])
-    with connection.cursor() as cursor:
-        sql, params = matches.values("case_id").query.sql_with_params()
-        cursor.execute("EXPLAIN (ANALYZE, BUFFERS) " + sql, params)
-        plan = "\n    ".join(row[0] for row in cursor.fetchall())
-    print(f"plan ({kind}: {values[0]!r}):\n    {plan}")
+    with CaptureQueriesContext(connection) as reads:
+        search_backend(values[0], account_ids).newest(documents, ROWS_READ + 1)
+    for read in reads.captured_queries:
+        if not read["sql"].startswith("SELECT") or "helpdesk_searchdocument" not in read["sql"]:
+            continue  # the accounts' languages, the parse, the setting around the collecting read
+        with connection.cursor() as cursor:
+            cursor.execute("EXPLAIN (ANALYZE, BUFFERS) " + read["sql"])
+            plan = "\n    ".join(row[0] for row in cursor.fetchall())
+        print(f"plan ({kind}: {values[0]!r}):\n    {plan}")
 
 results: dict[str, list[float]] = {}
 queries = {}

@@ -35,6 +35,7 @@ urlpatterns = [
     path("dashboard/at-risk/export.csv", dashboard.at_risk_export, name="at_risk_export"),
     path("metrics/", dashboard.amazon_metrics, name="metrics"),
     path("metrics/defects/", dashboard.defect_orders, name="defect_orders"),
+    path("metrics/defects/export.csv", dashboard.defect_orders_export, name="defect_orders_export"),
     path("metrics/account-health/", imports.health_import, name="health_import"),
     path("metrics/account-health/fetch", imports.health_fetch, name="health_fetch"),
     path("risk/", risk.risk, name="risk"),

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from django.db.models import Count, F, Q, QuerySet, Sum
+from django.db.models import Count, F, OuterRef, Q, QuerySet, Subquery, Sum
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
@@ -232,26 +232,26 @@ OPEN_SHOWN = 50
 
 def defects_open(*, account: SellerAccount, today: date, odr_all: Odr) -> list[OpenDefect]:
     """The defects that can still be removed or won, in Amazon's window or about to enter it, soonest
-    to expire first, with how far winning each moves the rate: two queries."""
+    to expire first, with how far winning each moves the rate: one query (each row counts the
+    defects its order carries)."""
     start, _ = odr_window(today)
     live = Q(state=DefectState.OPEN) & (Q(open_until__isnull=True) | Q(open_until__gte=today))
-    found = list(
-        OrderDefect.objects.filter(live, account=account, day__gte=start, day__lte=today).order_by(
-            F("open_until").asc(nulls_last=True), "day", "id"
-        )[:OPEN_SHOWN]
+    of_the_order = (
+        OrderDefect.objects.filter(account=OuterRef("account"), amazon_order_id=OuterRef("amazon_order_id"))
+        .exclude(state=DefectState.CLEARED)
+        .order_by()
+        .values("amazon_order_id")
+        .annotate(n=Count("id"))
+        .values("n")
     )
-    others: dict[str, int] = {}
-    if found:
-        rows = (
-            OrderDefect.objects.filter(account=account, amazon_order_id__in={d.amazon_order_id for d in found})
-            .exclude(state=DefectState.CLEARED)
-            .values("amazon_order_id")
-            .annotate(n=Count("id"))
-        )
-        others = {row["amazon_order_id"]: row["n"] for row in rows}
+    found = (
+        OrderDefect.objects.filter(live, account=account, day__gte=start, day__lte=today)
+        .annotate(order_defects=Subquery(of_the_order))
+        .order_by(F("open_until").asc(nulls_last=True), "day", "id")[:OPEN_SHOWN]
+    )
     out = []
     for defect in found:
-        alone = others.get(defect.amazon_order_id, 1) <= 1
+        alone = (defect.order_defects or 1) <= 1
         in_window = defect.day <= odr_all.end
         moves = 1 / odr_all.orders if alone and in_window and odr_all.orders else None
         out.append(OpenDefect(defect, alone, in_window, moves))

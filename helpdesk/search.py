@@ -4,29 +4,39 @@ Reads `helpdesk.SearchDocument` (written by `helpdesk.services.search` from the 
 app's registered `search` source), scoped to the user's accounts, grouped by case, newest match
 first, with the matching words highlighted.
 
+A page costs about the same however many rows match: it reads the newest ROWS_READ matching rows
+only, groups them into cases in Python (up to PAGE_SIZE), and its "Older results" link carries the
+position of the last row it read (`Position`); the next page reads the older rows of cases not yet
+shown. On PostgreSQL the newest rows are read in two steps (`FullTextSearch.newest`): a walk of the
+newest WALK_DEPTH rows (`searchdocument_newest`), which finds words that are everywhere in a few
+hundred rows; and only when those hold too few matches, every match the GIN (or trigram) index
+names, which are then few. The planner does not choose between them: its guess of how many rows
+two words share is often far off either way, and a wrong guess reads every match or the whole table.
+
 Two ways of matching, chosen by the database:
 - **PostgreSQL** (`FullTextSearch`): each row's `tsv` holds its words stemmed in its account's
   language (`helpdesk.marketplaces.SEARCH_CONFIG`); a query is parsed with every language of the
-  user's accounts plus `simple` (names, SKUs and relay addresses as typed) and the parses are
-  OR-ed, so one GIN index scan serves every language. Amazon order ids, whole or in part (3
-  characters or more of digits and dashes), match the order rows by substring through a trigram
-  index. PostgreSQL's `ts_headline` marks the matches, stems included.
+  user's accounts plus `simple` (names, SKUs and relay addresses as typed) and the distinct parses
+  are OR-ed, so one GIN index scan serves every language. When the words as typed find nothing,
+  a one-word query is tried as the start of a word ("Henr" finds "Henrietta": `'henr':*`). Amazon
+  order ids, whole or in part (3 characters or more of digits and dashes), match the order rows by
+  substring through a trigram index. PostgreSQL's `ts_headline` marks the matches, stems included.
 - **Elsewhere** (the embedded SQLite run, `SimpleSearch`): a row matches when it contains every
-  word of the query, case-insensitively (ASCII letters only: SQLite's LIKE), and the words are
-  marked as written.
+  word of the query, case-insensitively (ASCII letters only: SQLite's LIKE), which finds a word's
+  start too, and the words are marked as written.
 """
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
-from datetime import datetime
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime, timedelta
 from functools import reduce
 
 from django.contrib.auth.models import AbstractBaseUser
-from django.contrib.postgres.search import SearchHeadline, SearchQuery
-from django.db import connection
-from django.db.models import F, Max, Q, QuerySet, Window
-from django.db.models.functions import RowNumber
+from django.contrib.postgres.search import SearchHeadline, SearchQueryField
+from django.db import connection, transaction
+from django.db.models import BooleanField, Exists, ExpressionWrapper, F, Func, Max, OuterRef, Q, QuerySet, Value, Window
+from django.db.models.functions import Cast, RowNumber
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
@@ -37,12 +47,17 @@ from helpdesk.roles import Role
 from helpdesk.selectors import account_ids_for
 
 PAGE_SIZE = 25
+ROWS_READ = PAGE_SIZE  # matching rows read for a page, newest first (and one more: is there an older?)
+WALK_DEPTH = 5_000  # newest rows a page walks at most before reading every match the text indexes name
 SNIPPETS_PER_CASE = 3
 QUERY_MAX = 200  # characters of a query that are read
 EXCERPT = 240  # characters of text shown around a match when the database does not choose them
 MARK_OPEN, MARK_CLOSE = "\ue000", "\ue001"  # never in indexed text (services.search strips them)
 ORDER_FRAGMENT = re.compile(r"^[0-9][0-9-]{2,18}$")
 WORD = re.compile(r"[^\s\"]+")
+WORD_START = re.compile(r"[^\W\d_]\w{2,}")
+POSITION = re.compile(r"(\d{1,17})\.(\d{1,18})(\.w)?")
+EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 
 def query_terms(text: str) -> list[str]:
@@ -93,46 +108,186 @@ def _order_match(text: str) -> Q | None:
     return None
 
 
+def word_start(text: str) -> str:
+    """The query when it is one word that may be the start of a longer one (three characters or
+    more, the first a letter), else "". Only then is it widened: the text index cannot tell which
+    rows hold a word's start, so with other words it reads every row holding those."""
+    return text.strip() if WORD_START.fullmatch(text.strip()) else ""
+
+
+@dataclass(frozen=True)
+class Position:
+    """Where a page of results stops: its last match read (a page's cases are those whose newest
+    match is older), and whether the query was widened to word starts."""
+
+    at: datetime
+    id: int
+    widened: bool = False
+
+    def __str__(self) -> str:
+        micros = (self.at - EPOCH) // timedelta(microseconds=1)
+        return f"{micros}.{self.id}{'.w' if self.widened else ''}"
+
+    @classmethod
+    def read(cls, value: str) -> "Position | None":
+        """The position a `before` link carries, or None (the first page) for anything else."""
+        found = POSITION.fullmatch(value or "")
+        if found is None:
+            return None
+        at = EPOCH + timedelta(microseconds=int(found.group(1)))
+        return cls(at, int(found.group(2)), bool(found.group(3)))
+
+
+def after(matches: QuerySet[SearchDocument], before: Position | None) -> QuerySet[SearchDocument]:
+    """The matches a page from `before` on may show: older than it, of cases with no match at or
+    after it (those were on the pages before)."""
+    if before is None:
+        return matches
+    older = Q(at__lt=before.at) | Q(at=before.at, id__lt=before.id)
+    shown = matches.filter(~older, case_id=OuterRef("case_id"))
+    return matches.filter(older, at__lte=before.at).exclude(Exists(shown))
+
+
+def newest(matches: QuerySet[SearchDocument], limit: int) -> list[tuple[int, int, datetime]]:
+    """The newest `limit` matches as (id, case id, time), in one query (the embedded run's way)."""
+    return list(matches.order_by("-at", "-id").values_list("id", "case_id", "at")[:limit])
+
+
+def newest_walked(
+    matches: QuerySet[SearchDocument], limit: int, before: Position | None = None, *, depth: int = WALK_DEPTH
+) -> list[tuple[int, int, datetime]]:
+    """The newest `limit` matches among the `depth` newest rows from `before` on (of every account:
+    the bound caps the work), read by walking `searchdocument_newest` until `limit` match. The
+    rows come from a subquery with its own LIMIT, which the planner cannot turn into a GIN scan
+    of every match, whatever it guesses of how many rows match."""
+    window = SearchDocument.objects.filter(at__lte=before.at) if before is not None else SearchDocument.objects
+    window_sql, window_params = window.order_by("-at", "-id")[:depth].query.sql_with_params()
+    sql, params = matches.order_by("-at", "-id").values_list("id", "case_id", "at")[:limit].query.sql_with_params()
+    table = f'FROM "{SearchDocument._meta.db_table}"'
+    sql = sql.replace(table, f"FROM ({window_sql}) AS {table[5:]}", 1)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*window_params, *params])
+        return cursor.fetchall()
+
+
+def newest_collected(matches: QuerySet[SearchDocument], limit: int) -> list[tuple[int, int, datetime]]:
+    """The newest `limit` of every match the GIN and trigram indexes name: for words too rare
+    among the newest rows. `OFFSET 0` keeps the planner from walking the newest rows instead, and
+    sequential scans are off: taking two common words for often together, it would read the table
+    for the few rows that hold both."""
+    sql, params = matches.order_by().values_list("id", "case_id", "at").query.sql_with_params()
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute(f"SELECT * FROM ({sql} OFFSET 0) AS m ORDER BY 3 DESC, 1 DESC LIMIT %s", [*params, limit])
+        rows = cursor.fetchall()
+        cursor.execute("RESET enable_seqscan")
+    return rows
+
+
 class SimpleSearch:
-    """Any database: every word of the query, contained case-insensitively."""
+    """Any database: every word of the query, contained case-insensitively (so a word's start
+    finds it already: nothing to widen)."""
 
-    def matching(self, documents: QuerySet[SearchDocument], text: str) -> QuerySet[SearchDocument]:
-        terms = query_terms(text)
-        if not terms:
-            return documents.none()
-        return documents.filter(reduce(lambda q, term: q & Q(text__icontains=term), terms, Q()))
+    def __init__(self, text: str) -> None:
+        self.terms = query_terms(text)
 
-    def snippets(self, documents: QuerySet[SearchDocument], text: str) -> QuerySet[SearchDocument]:
+    def condition(self) -> Q | None:
+        return reduce(lambda q, term: q & Q(text__icontains=term), self.terms, Q()) if self.terms else None
+
+    def matching(self, documents: QuerySet[SearchDocument]) -> QuerySet[SearchDocument]:
+        condition = self.condition()
+        return documents.none() if condition is None else documents.filter(condition)
+
+    def widened(self) -> None:
+        return None
+
+    def newest(
+        self, documents: QuerySet[SearchDocument], limit: int, before: Position | None = None
+    ) -> list[tuple[int, int, datetime]]:
+        return newest(after(self.matching(documents), before), limit)
+
+    def snippets(self, documents: QuerySet[SearchDocument]) -> QuerySet[SearchDocument]:
         return documents
 
-    def snippet(self, row: dict, text: str) -> SafeString:
-        terms = query_terms(text)
-        return highlight(excerpt(row["text"], terms), terms)
+    def snippet(self, row: dict) -> SafeString:
+        return highlight(excerpt(row["text"], self.terms), self.terms)
 
 
+class _Matches(Func):
+    """`tsv @@ query` for a tsquery given as text."""
+
+    template = "%(expressions)s"
+    arg_joiner = " @@ "
+    output_field = BooleanField()
+
+
+# The query parsed in each language (DISTINCT: most words parse alike in several languages, and a
+# tsquery holding each once is cheaper to match), and a one-word query as the start of a word
+# (`'henr':*`), unstemmed: the start of a word is no word a stemmer knows.
+PARSE = """
+SELECT DISTINCT websearch_to_tsquery(c, %(text)s)::text,
+       CASE WHEN %(start)s = '' THEN '' ELSE to_tsquery('simple', %(prefix)s)::text END
+FROM unnest(%(configs)s::regconfig[]) AS c
+"""
+
+
+def _either(parses: set[str]) -> str:
+    return " | ".join(f"( {p} )" for p in sorted(p for p in parses if p))
+
+
+@dataclass(frozen=True)
 class FullTextSearch:
-    """PostgreSQL: the row's language-stemmed words against the query parsed in every language."""
+    """PostgreSQL: the row's language-stemmed words against the query parsed in every language of
+    the user's accounts and `simple`, the distinct parses OR-ed into one tsquery (one GIN scan)."""
 
-    def __init__(self, configs: list[str]) -> None:
-        self.configs = configs
+    text: str
+    tsquery: str  # "" when the query holds no word a text search can look for
+    prefixed: str  # a one-word query as the start of a word, or ""
 
-    def tsquery(self, text: str) -> SearchQuery:
+    @classmethod
+    def parsed(cls, text: str, configs: list[str]) -> "FullTextSearch":
         text = text[:QUERY_MAX]
-        parses = [SearchQuery(text, config=config, search_type="websearch") for config in self.configs]
-        return reduce(lambda a, b: a | b, parses)
+        start = word_start(text)
+        params = {"text": text, "start": start, "prefix": f"'{start}':*", "configs": configs}
+        with connection.cursor() as cursor:
+            cursor.execute(PARSE, params)
+            rows = cursor.fetchall()
+        return cls(text, _either({r[0] for r in rows}), _either({r[1] for r in rows}))
 
-    def matching(self, documents: QuerySet[SearchDocument], text: str) -> QuerySet[SearchDocument]:
-        if not query_terms(text):
-            return documents.none()
-        condition = Q(tsv=self.tsquery(text))
-        order = _order_match(text)
-        return documents.filter(condition | order if order is not None else condition)
+    def _query(self) -> Cast:
+        return Cast(Value(self.tsquery), SearchQueryField())
 
-    def snippets(self, documents: QuerySet[SearchDocument], text: str) -> QuerySet[SearchDocument]:
+    def condition(self) -> Q | None:
+        conditions = [Q(_Matches(F("tsv"), self._query()))] if self.tsquery else []
+        order = _order_match(self.text)
+        if order is not None:
+            conditions.append(order)
+        return reduce(lambda a, b: a | b, conditions) if conditions else None
+
+    def matching(self, documents: QuerySet[SearchDocument]) -> QuerySet[SearchDocument]:
+        condition = self.condition()
+        return documents.none() if condition is None else documents.filter(condition)
+
+    def widened(self) -> "FullTextSearch | None":
+        """A one-word query taken as the start of a word ("Henr" finds "Henrietta")."""
+        return replace(self, tsquery=self.prefixed, prefixed="") if self.prefixed else None
+
+    def newest(
+        self, documents: QuerySet[SearchDocument], limit: int, before: Position | None = None
+    ) -> list[tuple[int, int, datetime]]:
+        """The newest `limit` matches from `before` on, reading about the same rows however many
+        match: among the newest rows when enough are there, else from all the index names."""
+        matches = after(self.matching(documents), before)
+        if matches.query.is_empty():
+            return []
+        rows = newest_walked(matches, limit, before)
+        return rows if len(rows) == limit else newest_collected(matches, limit)
+
+    def snippets(self, documents: QuerySet[SearchDocument]) -> QuerySet[SearchDocument]:
         return documents.annotate(
             headline=SearchHeadline(
                 "text",
-                self.tsquery(text),
+                self._query(),
                 config=F("config"),
                 start_sel=MARK_OPEN,
                 stop_sel=MARK_CLOSE,
@@ -143,18 +298,19 @@ class FullTextSearch:
             )
         )
 
-    def snippet(self, row: dict, text: str) -> SafeString:
+    def snippet(self, row: dict) -> SafeString:
         if row["source"] == ORDER_SOURCE:  # a substring match, which ts_headline does not see
-            return highlight(row["text"], [text.strip()])
+            return highlight(row["text"], [self.text.strip()])
         return from_markers(row["headline"])
 
 
-def search_backend(account_ids: list[int]) -> SimpleSearch | FullTextSearch:
+def search_backend(text: str, account_ids: list[int]) -> SimpleSearch | FullTextSearch:
+    """`text` made ready to match on this database, in the languages of these accounts."""
     if connection.vendor != "postgresql":
-        return SimpleSearch()
+        return SimpleSearch(text)
     marketplaces = SellerAccount.objects.filter(id__in=account_ids).values_list("marketplace", flat=True)
     configs = {SEARCH_CONFIG.get(m, "simple") for m in marketplaces} | {"simple"}
-    return FullTextSearch(sorted(configs))
+    return FullTextSearch.parsed(text, sorted(configs))
 
 
 @dataclass(frozen=True)
@@ -175,64 +331,95 @@ class SearchHit:
 class SearchPage:
     query: str
     hits: list[SearchHit]
-    page: int
-    has_next: bool
+    before: Position | None  # where this page starts (None: the newest)
+    more: Position | None  # where the next page starts, when there are older matches
 
 
-def search_matches(
-    user: AbstractBaseUser, text: str, *, min_role: str = Role.AGENT
-) -> tuple[QuerySet[SearchDocument], SimpleSearch | FullTextSearch]:
-    """The search rows of the user's accounts that match `text`, and the backend that matched them."""
-    account_ids = account_ids_for(user, min_role=min_role)
-    backend = search_backend(account_ids)
-    documents = SearchDocument.objects.filter(account_id__in=account_ids)
-    return backend.matching(documents, text), backend
+def _page(rows: list[tuple[int, int, datetime]], widened: bool) -> tuple[dict[int, datetime], Position | None]:
+    """The cases of a page (up to PAGE_SIZE, each at its newest match) from the rows read, and where
+    the next page starts (None: nothing older matches)."""
+    cases: dict[int, datetime] = {}
+    read = 0
+    for _, case_id, at in rows[:ROWS_READ]:
+        if case_id not in cases:
+            if len(cases) == PAGE_SIZE:
+                break
+            cases[case_id] = at
+        read += 1
+    if read == len(rows):
+        return cases, None
+    last_id, _, last_at = rows[read - 1]
+    return cases, Position(last_at, last_id, widened)
 
 
-def _grouped(matches: QuerySet[SearchDocument]) -> QuerySet:
-    """One row per case: its id and its newest match, newest first."""
-    return matches.values("case_id").annotate(last_at=Max("at")).order_by("-last_at", "-case_id")
-
-
-def search_cases(user: AbstractBaseUser, text: str, *, page: int = 1) -> SearchPage:
-    """One page of cases matching `text`, newest match first, each with its newest matching
-    texts highlighted: four queries, whatever the page holds."""
+def search_cases(user: AbstractBaseUser, text: str, *, before: Position | None = None) -> SearchPage:
+    """A page of cases matching `text`, newest match first, from `before` on, each with its newest
+    matching texts highlighted, in a few queries whatever the page holds (more when the newest rows
+    hold too few matches, and again when nothing matches a one-word query as typed and it is tried
+    as the start of a longer word). A page reads at most ROWS_READ matching rows, so it shows fewer
+    than PAGE_SIZE cases when they match several times each; the next page goes on from there."""
     text = text.strip()[:QUERY_MAX]
     if not query_terms(text):
-        return SearchPage(query=text, hits=[], page=1, has_next=False)
-    matches, backend = search_matches(user, text)
-    start = (page - 1) * PAGE_SIZE
-    groups = list(_grouped(matches)[start : start + PAGE_SIZE + 1])
-    shown = groups[:PAGE_SIZE]
-    ids = [g["case_id"] for g in shown]
+        return SearchPage(query=text, hits=[], before=None, more=None)
+    account_ids = account_ids_for(user)
+    backend = search_backend(text, account_ids)
+    documents = SearchDocument.objects.filter(account_id__in=account_ids)
+    wider = backend.widened()
+    widened = before is not None and before.widened and wider is not None
+    if widened:
+        backend = wider
+    rows = backend.newest(documents, ROWS_READ + 1, before)
+    if not rows and before is None and wider is not None:
+        backend, widened = wider, True
+        rows = backend.newest(documents, ROWS_READ + 1)
+    found, more = _page(rows, widened)
+    ids = list(found)
     cases = Case.objects.select_related("account", "order", "assignee").in_bulk(ids)
-    ranked = backend.snippets(
-        matches.filter(case_id__in=ids).annotate(
-            rank=Window(RowNumber(), partition_by=[F("case_id")], order_by=[F("at").desc(), F("id").desc()])
-        ),
-        text,
-    ).filter(rank__lte=SNIPPETS_PER_CASE)
-    fields = ["case_id", "source", "label", "at", "text"]
+    # Each shown case's newest matches: its rows read by case (the match a column, not a condition,
+    # which the planner would serve from the text index and so read every match), matches first.
+    hit = ExpressionWrapper(backend.condition() or Q(pk__in=[]), output_field=BooleanField())
+    ranked = (
+        documents.filter(case_id__in=ids)
+        .annotate(hit=hit)
+        .annotate(
+            rank=Window(
+                RowNumber(), partition_by=[F("case_id")], order_by=[F("hit").desc(), F("at").desc(), F("id").desc()]
+            )
+        )
+    )
+    shown = backend.snippets(
+        SearchDocument.objects.filter(id__in=ranked.filter(rank__lte=SNIPPETS_PER_CASE).values("id")).annotate(hit=hit)
+    )
+    fields = ["case_id", "source", "label", "at", "text", "hit"]
     if isinstance(backend, FullTextSearch):
         fields.append("headline")
     snippets: dict[int, list[Snippet]] = {}
-    for row in ranked.values(*fields).order_by("case_id", "-at", "-id"):
-        snippets.setdefault(row["case_id"], []).append(Snippet(row["label"], backend.snippet(row, text), row["at"]))
-    hits = [
-        SearchHit(cases[g["case_id"]], g["last_at"], snippets.get(g["case_id"], []))
-        for g in shown
-        if g["case_id"] in cases
-    ]
-    return SearchPage(query=text, hits=hits, page=page, has_next=len(groups) > PAGE_SIZE)
+    for row in shown.values(*fields).order_by("case_id", "-at", "-id"):
+        if row["hit"]:
+            snippets.setdefault(row["case_id"], []).append(Snippet(row["label"], backend.snippet(row), row["at"]))
+    hits = [SearchHit(cases[i], at, snippets.get(i, [])) for i, at in found.items() if i in cases]
+    return SearchPage(query=text, hits=hits, before=before, more=more)
+
+
+def _grouped(matches: QuerySet[SearchDocument]) -> QuerySet:
+    """One row per case: its id and its newest match, newest first (every match read: for the export)."""
+    return matches.values("case_id").annotate(last_at=Max("at")).order_by("-last_at", "-case_id")
 
 
 def search_export_rows(user: AbstractBaseUser, text: str, *, chunk_size: int = 2000) -> Iterator[Case]:
-    """Every case of the user's managed accounts matching `text`, newest match first, streamed:
-    one query per `chunk_size` cases (the matches are read with a server-side cursor)."""
+    """Every case of the user's managed accounts matching `text` (as the page matches it: a word's
+    start when one word as typed finds nothing), newest match first, streamed: one
+    query per `chunk_size` cases (the matches are read with a server-side cursor)."""
     text = text.strip()[:QUERY_MAX]
     if not query_terms(text):
         return
-    matches, _ = search_matches(user, text, min_role=Role.MANAGER)
+    account_ids = account_ids_for(user, min_role=Role.MANAGER)
+    backend = search_backend(text, account_ids)
+    documents = SearchDocument.objects.filter(account_id__in=account_ids)
+    matches = backend.matching(documents)
+    wider = backend.widened()
+    if wider is not None and not matches.exists():
+        matches = wider.matching(documents)
     batch: list[int] = []
 
     def cases(ids: list[int]) -> Iterator[Case]:

@@ -320,6 +320,36 @@ def defect_orders(request: HttpRequest) -> HttpResponse:
     return render(request, "helpdesk/defect_orders.html", context)
 
 
+DEFECT_EXPORT_HEADER = ["Order", "Defect", "Dated", "Fulfilment", "State", "Case"]
+
+
+def _defect_order_rows(defects) -> Iterator[list[str]]:
+    yield DEFECT_EXPORT_HEADER
+    for d in defects.iterator(chunk_size=2000):
+        yield [
+            d.amazon_order_id,
+            d.get_kind_display(),
+            d.day.isoformat(),
+            d.channel or "order not imported",
+            d.get_state_display(),
+            str(d.case_id or ""),
+        ]
+
+
+@role_required(Role.MANAGER)
+def defect_orders_export(request: HttpRequest) -> StreamingHttpResponse:
+    """The orders carrying the account's defects in Amazon's window, every page of them."""
+    account = _account_chosen(request, list(accounts_for(request.user, min_role=Role.MANAGER).order_by("name")))
+    defects = metrics.defect_orders(account=account, today=metrics.account_today(account))
+    return csv_response(
+        request,
+        filename=f"defect-orders-{account.slug}.csv",
+        rows=_defect_order_rows(defects),
+        what=f"the orders with defects of {account.name}",
+        account=account,
+    )
+
+
 def _account_chosen(request: HttpRequest, accounts: list[SellerAccount]) -> SellerAccount:
     """The account of `?account=` (404 unless the user manages it), else the first one managed."""
     chosen = request.GET.get("account", "")

@@ -6,21 +6,18 @@ from django.utils.http import urlencode
 
 from helpdesk.exports import csv_response
 from helpdesk.models import Role
-from helpdesk.search import QUERY_MAX, search_cases, search_export_rows
+from helpdesk.search import QUERY_MAX, Position, search_cases, search_export_rows
 from helpdesk.selectors import account_ids_for, case_rows
 
 from .access import role_required
 
 
-def _page(request: HttpRequest) -> int:
-    value = request.GET.get("page", "")
-    return int(value) if value.isdigit() and 0 < int(value) < 10_000 else 1
-
-
 @role_required()
 def search(request: HttpRequest) -> HttpResponse:
+    """A page of the cases found, newest first; `?before=` (the "Older results" link) goes on from
+    where the page before stopped."""
     query = request.GET.get("q", "").strip()[:QUERY_MAX]
-    result = search_cases(request.user, query, page=_page(request))
+    result = search_cases(request.user, query, before=Position.read(request.GET.get("before", "")))
     context = {
         "result": result,
         "q": query,

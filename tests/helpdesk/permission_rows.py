@@ -36,6 +36,7 @@ ROWS = {
     "helpdesk:at_risk_export": ("get", dict(anon=LOGIN, agent=403, manager=200, admin=200, outsider=200)),
     "helpdesk:metrics": ("get", dict(anon=LOGIN, agent=403, manager=200, admin=200, outsider=200)),
     "helpdesk:defect_orders": ("get", dict(anon=LOGIN, agent=403, manager=200, admin=200, outsider=200)),
+    "helpdesk:defect_orders_export": ("get", dict(anon=LOGIN, agent=403, manager=200, admin=200, outsider=200)),
     "helpdesk:health_import": ("get", dict(anon=LOGIN, agent=403, manager=200, admin=200, outsider=200)),
     "helpdesk:health_fetch": ("post", dict(anon=LOGIN, agent=403, manager=302, admin=302, outsider=404)),
     "helpdesk:risk": ("get", dict(anon=LOGIN, agent=403, manager=200, admin=200, outsider=200)),

@@ -10,9 +10,11 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from feedback.services import feedback_create
 from helpdesk.models import Activity
 from helpdesk.services.deadlines import deadlines_sweep
 from helpdesk.services.lifecycle import deadline_meet, deadline_start
+from helpdesk.views import dashboard as dashboard_views
 from tests.factories import CaseFactory, OrderFactory
 
 NOW = datetime(2026, 11, 18, 15, 0, tzinfo=UTC)
@@ -77,7 +79,14 @@ def test_a_chosen_range_and_bad_filters(client, account, manager, agent, agent2)
 def test_pages_take_the_same_queries_whatever_the_data(client, account, manager, agent, agent2):
     client.force_login(manager)
     work(account, agent, agent2, 1)
-    OrderFactory(account=account)
+    firm = OrderFactory(account=account)  # its feedback is past removal: listed, not open
+    feedback_create(
+        account=account,
+        amazon_order_id=firm.amazon_order_id,
+        date=(NOW - timedelta(days=70)).date(),
+        rating=1,
+        comments="Late",
+    )
     urls = [
         (reverse("helpdesk:dashboard"), {"days": 30}),
         (reverse("helpdesk:breaches"), {}),
@@ -87,7 +96,18 @@ def test_pages_take_the_same_queries_whatever_the_data(client, account, manager,
     ]
     few = [queries(client, url, params) for url, params in urls]
     work(account, agent, agent2, 6)
-    OrderFactory.create_batch(5, account=account)
+    orders = OrderFactory.create_batch(5, account=account)
+    for order in orders[:2]:  # open defects: the metrics page says what winning each would move
+        feedback_create(
+            account=account,
+            amazon_order_id=order.amazon_order_id,
+            date=(NOW - timedelta(days=20)).date(),
+            rating=1,
+            comments="Broken",
+        )
+    metrics_page = client.get(reverse("helpdesk:metrics"), {"account": account.id}).content.decode()
+    open_defects = metrics_page.split('data-testid="open-defects"')[1].split("</table>")[0]
+    assert all(order.amazon_order_id in open_defects for order in orders[:2])
     assert [queries(client, url, params) for url, params in urls] == few
 
 
@@ -125,3 +145,31 @@ def test_the_breach_and_at_risk_lists_export_as_filtered_every_page(client, acco
     assert at_risk[0][:2] == ["Case", "Kind"] and len(at_risk) == 1 + 6  # 3 due within 6 hours, 3 overdue
     assert [row[8] for row in at_risk[1:4]] == ["", "", ""]  # unassigned first
     assert Activity.objects.filter(verb="export.csv").count() == 2
+
+
+@time_machine.travel(NOW, tick=False)
+def test_the_orders_with_defects_export_every_page_of_the_window(monkeypatch, client, account, other_account, manager):
+    monkeypatch.setattr(dashboard_views, "LIST_PAGE", 2)
+    orders = OrderFactory.create_batch(4, account=account)
+    for order, days in zip(orders, (20, 30, 40, 5), strict=True):  # the last is too recent for the window
+        feedback_create(
+            account=account,
+            amazon_order_id=order.amazon_order_id,
+            date=(NOW - timedelta(days=days)).date(),
+            rating=1,
+            comments="Broken",
+        )
+    client.force_login(manager)
+    page = client.get(reverse("helpdesk:defect_orders"), {"account": account.id}).content.decode()
+    assert f'href="{reverse("helpdesk:defect_orders_export")}?account={account.id}"' in page
+    assert page.split('data-testid="defect-orders"')[1].count("<td>Negative feedback</td>") == 2  # one page of two
+
+    rows = _csv(client.get(reverse("helpdesk:defect_orders_export"), {"account": account.id}))
+    assert rows[0] == ["Order", "Defect", "Dated", "Fulfilment", "State", "Case"]
+    assert sorted(row[0] for row in rows[1:]) == sorted(order.amazon_order_id for order in orders[:3])
+    assert {(row[1], row[3], row[4]) for row in rows[1:]} == {
+        ("Negative feedback", "MFN", "Open (can still be removed or won)")
+    }
+    activity = Activity.objects.get(verb="export.csv")
+    assert activity.account == account and activity.after["file"] == f"defect-orders-{account.slug}.csv"
+    assert client.get(reverse("helpdesk:defect_orders_export"), {"account": other_account.id}).status_code == 404

@@ -1,7 +1,10 @@
 """The header's search box: every field it finds a case by, partial order ids, each account's
 language, scoping, highlighting, the SQLite path, the index kept current, and its query count."""
 
+import html
+import re
 from datetime import date, timedelta
+from urllib.parse import urlencode
 
 import pytest
 from django.db import connection
@@ -111,6 +114,58 @@ def test_newest_match_first_one_row_per_case(agent, account):
     assert found(agent, "zipper") == [newer.case.id, older.case.id]
 
 
+class TestPaging:
+    """A page reads the newest matching rows only; "Older results" goes on from where it stopped."""
+
+    @pytest.fixture
+    def cases(self, monkeypatch, account):
+        monkeypatch.setattr(search_module, "PAGE_SIZE", 2)
+        monkeypatch.setattr(search_module, "ROWS_READ", 3)
+        made = [ask(account, f"Kettle {n} leaks", order_id=f"114-6000000-{n:07d}", ago=100 - n).case for n in range(5)]
+        ask(account, "The kettle still leaks", order_id="114-6000000-0000000", ago=1)  # the oldest case, again
+        index()
+        return made  # oldest first
+
+    def test_every_case_once_newest_match_first(self, client, agent, cases):
+        client.force_login(agent)
+        url, seen = reverse("helpdesk:search") + "?" + urlencode({"q": "kettle"}), []
+        while url:
+            body = client.get(url).content.decode()
+            seen += [int(i) for i in re.findall(r'data-testid="search-hit">\s*<h2><a href="/cases/(\d+)/', body)]
+            more = re.search(r'href="(\?[^"]*before=[^"]*)" hx-get', body)
+            url = reverse("helpdesk:search") + html.unescape(more.group(1)) if more else ""
+
+        newest_first = [cases[0], *reversed(cases[1:])]
+        assert seen == [case.id for case in newest_first]
+
+    def test_the_newest_rows_or_the_index_give_the_same_page(self, monkeypatch, agent, cases):
+        walked = search_cases(agent, "kettle")
+        monkeypatch.setattr(search_module, "WALK_DEPTH", 1)  # the newest row holds too few matches
+        collected = search_cases(agent, "kettle")
+
+        assert [h.case.id for h in walked.hits] == [h.case.id for h in collected.hits] == [cases[0].id, cases[4].id]
+        assert walked.more == collected.more is not None
+
+
+class TestWordStarts:
+    def test_one_word_as_the_start_of_a_name_when_nothing_matches_it_whole(self, agent, account):
+        henrietta = ask(account, "Where is my parcel?", name="Henrietta", order_id="114-7000000-0000001").case
+        henry = ask(account, "Hello", name="Henry", order_id="114-7000000-0000002").case
+        index()
+
+        assert sorted(found(agent, "Henr")) == sorted([henrietta.id, henry.id])
+        assert found(agent, "parc") == [henrietta.id]
+        assert found(agent, "Henry") == [henry.id]  # a whole word is not widened
+        assert found(agent, "Cathy Henr") == []  # nor is a query of several words
+
+    def test_only_a_word_starting_with_a_letter_is_widened(self):
+        assert search_module.word_start(" Henr ") == "Henr"
+        assert search_module.word_start("He") == ""
+        assert search_module.word_start("-henr") == ""
+        assert search_module.word_start("7863528") == ""
+        assert search_module.word_start("Cathy Henr") == ""
+
+
 class TestPage:
     def test_matches_are_highlighted_and_buyer_html_escaped(self, client, agent, account):
         case = ask(
@@ -179,14 +234,14 @@ class TestSimpleBackend:
         index()
         docs = SearchDocument.objects.filter(case=case)
 
-        assert list(SimpleSearch().matching(docs, "lid thermos").values_list("source", flat=True)) == ["message.in"]
-        assert not SimpleSearch().matching(docs, "lid umbrella").exists()
-        assert not SimpleSearch().matching(docs, '""').exists()
+        assert list(SimpleSearch("lid thermos").matching(docs).values_list("source", flat=True)) == ["message.in"]
+        assert not SimpleSearch("lid umbrella").matching(docs).exists()
+        assert not SimpleSearch('""').matching(docs).exists()
 
     def test_the_page_searches_with_it(self, monkeypatch, client, agent, account):
         case = ask(account, "The Thermos LID leaks").case
         index()
-        monkeypatch.setattr(search_module, "search_backend", lambda account_ids: SimpleSearch())
+        monkeypatch.setattr(search_module, "search_backend", lambda text, account_ids: SimpleSearch(text))
         client.force_login(agent)
 
         body = client.get(reverse("helpdesk:search"), {"q": "thermos lid"}).content.decode()
@@ -233,24 +288,47 @@ class TestIndexKeptCurrent:
 
 
 class TestIndexesServeTheQueries:
-    """The query's SQL has the shape the indexes serve (the planner is kept off sequential scans so
-    a table of a few rows still shows which index it can use)."""
+    """A page's queries have the shapes the indexes serve: the walk of the newest rows, then (the
+    newest rows holding too few matches) every match the GIN or trigram index names. The planner
+    is kept off sequential scans so a table of a few rows still shows which index it can use."""
 
     @pytest.fixture
-    def plan(self, agent, account):
+    def plans(self, agent, account):
         ask(account, "The strap snapped")
         index()
+        documents = SearchDocument.objects.filter(account_id__in=[account.id])
 
-        def explain(text: str) -> str:
-            matches, _ = search_module.search_matches(agent, text)
+        def explain(text: str) -> list[str]:
+            backend = search_module.search_backend(text, [account.id])
+            with CaptureQueriesContext(connection) as captured:
+                backend.newest(documents, search_module.ROWS_READ + 1)
             with connection.cursor() as cursor:
                 cursor.execute("SET LOCAL enable_seqscan = off")
-            return matches.explain()
+                out = []
+                for query in captured:
+                    if not query["sql"].startswith("SELECT"):
+                        continue  # the savepoint and the planner setting around the collecting read
+                    cursor.execute("EXPLAIN " + query["sql"])
+                    out.append("\n".join(row[0] for row in cursor.fetchall()))
+            return out
 
         return explain
 
-    def test_words_use_the_gin_index(self, plan):
-        assert "searchdocument_tsv" in plan("strap snapped")
+    def test_words_walk_the_newest_rows_then_use_the_gin_index(self, plans):
+        walk, collected = plans("strap snapped")
+        assert "searchdocument_newest" in walk and "searchdocument_tsv" not in walk
+        assert "searchdocument_tsv" in collected
 
-    def test_order_ids_use_the_trigram_index(self, plan):
-        assert "searchdocument_order_trgm" in plan("7863528")
+    def test_order_ids_use_the_trigram_index(self, plans):
+        _, collected = plans("7863528")
+        assert "searchdocument_order_trgm" in collected
+
+
+def test_a_query_without_a_word_to_look_for_finds_nothing(client, agent, account):
+    ask(account, "Hello!!!")
+    index()
+    client.force_login(agent)
+
+    assert found(agent, "!!!") == []
+    far = {"q": "hello", "before": "99999999999999999.999999999999999999"}  # any position reads, none fails
+    assert client.get(reverse("helpdesk:search"), far).status_code == 200
