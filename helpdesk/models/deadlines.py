@@ -100,9 +100,19 @@ class Deadline(models.Model):
             ),
             models.Index(fields=["case", "state"], name="deadline_case_state"),
             models.Index(fields=["account", "started_at"], name="deadline_account_started"),
-            # Clocks met in a day, per account (the workload's "answered today").
+            # The clocks still running, per account and start (the dashboard's open clocks per kind,
+            # counted from the index alone).
             models.Index(
-                fields=["account", "met_at"], condition=models.Q(state=DeadlineState.MET), name="deadline_account_met"
+                fields=["account", "started_at", "kind", "id"],
+                condition=models.Q(state=DeadlineState.OPEN),
+                name="deadline_open_account_started",
+            ),
+            # Answers given in a day, per account (the workload's "answered today", counted per
+            # holder from the index alone).
+            models.Index(
+                fields=["account", "met_at", "holder", "id"],
+                condition=models.Q(state=DeadlineState.MET, exempt=False),
+                name="deadline_account_answered",
             ),
             # Breached clocks, newest first (the breach list: read backwards until a page is full).
             models.Index(
