@@ -80,13 +80,7 @@ class Case(models.Model):
                 )
                 for column, name in [("kind", "kind"), ("amazon_order_id", "order"), ("buyer_name", "buyer")]
             ),
-            # Each agent's active cases per account (the workload, counted from the index alone). The
-            # at-risk list's order, unassigned first, has an index on PostgreSQL only (migration 0017).
-            models.Index(
-                fields=["account", "assignee", "next_due_at", "id"],
-                condition=models.Q(status__in=ACTIVE_STATUSES),
-                name="case_active_account_assignee",
-            ),
+            # The dashboard's workload and at-risk list read two more, on PostgreSQL only: migration 0017.
             models.Index(fields=["account", "status", "kind"], name="case_account_status_kind"),
             models.Index(fields=["account", "amazon_order_id"], name="case_account_order_id"),
             # One kind's open work on one account, soonest due first (the feedback page's removal cases).
