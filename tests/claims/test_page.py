@@ -188,5 +188,5 @@ def test_the_evidence_page_reads_a_long_thread_in_as_few_queries_as_a_short_one(
     with CaptureQueriesContext(connection) as queries:
         page = client.get(url).content.decode()
     assert f"message {size - 1}" in page
-    # 11 whatever the thread's length; one of them the viewer's time-zone preference, read once a request.
-    assert len(queries) == 11, [q["sql"][:80] for q in queries]
+    # 10 whatever the thread's length (the viewer's time-zone preference comes with the signed-in user).
+    assert len(queries) == 10, [q["sql"][:80] for q in queries]
