@@ -80,6 +80,9 @@ WARN_IN_RUN = BUYERS // 6  # and this many enter their warning window
 FOLLOW_UP_SHARE = 0.3  # of the mail fed: buyers writing again on an open conversation
 DRAIN_S = 120
 THINK_S = (0.5, 1.5)  # an agent's pause between two steps
+# Agents are threads of a few processes: in one interpreter, 50 threads waited on its lock, and their
+# timings were partly the driver's own waits, not the server's.
+AGENTS_A_PROCESS = 5
 REPLY = (
     "Hello {name}, thank you for your message. We have looked into your order and everything is in hand: "
     "you will hear from us again as soon as anything changes. Kind regards"
@@ -282,6 +285,19 @@ class Stats:
                 if len(self.samples) < 5:
                     self.samples.append(f"{kind}: {error}")
 
+    def totals(self) -> tuple:
+        """What a process of agents hands back to be merged (`merge`)."""
+        return dict(self.times), self.errors, self.samples, self.refused, self.sent
+
+    def merge(self, totals: tuple) -> None:
+        times, errors, samples, refused, sent = totals
+        for kind, values in times.items():
+            self.times[kind].extend(values)
+        self.errors.update(errors)
+        self.samples.extend(samples[: 5 - len(self.samples)])
+        self.refused += refused
+        self.sent += sent
+
 
 COOKIE = re.compile(r"^([^=;\s]+)=([^;]*)")
 CASE_LINK = re.compile(r'href="/cases/(\d+)/"')
@@ -295,13 +311,14 @@ class Browser:
     TLS-terminating proxy production has (X-Forwarded-Proto), so the production settings apply."""
 
     def __init__(self, base: str, stats: Stats):
-        origin = base.replace("http://", "https://")
+        self.base, self.origin, self.stats, self.cookies = base, base.replace("http://", "https://"), stats, {}
+        self.connect()
+
+    def connect(self) -> None:
+        """A client of its own (again, in a forked process: none of the parent's connections)."""
         self.http = httpx.Client(
-            base_url=base,
-            timeout=30,
-            headers={"X-Forwarded-Proto": "https", "Origin": origin},
+            base_url=self.base, timeout=30, headers={"X-Forwarded-Proto": "https", "Origin": self.origin}
         )
-        self.origin, self.stats, self.cookies = origin, stats, {}
 
     def call(self, method: str, url: str, *, kind: str, data: dict | None = None, htmx: bool = False, ok=(200,)):
         headers = {"Cookie": "; ".join(f"{k}={v}" for k, v in self.cookies.items()), "Referer": self.origin + url}
@@ -346,7 +363,7 @@ class Browser:
         connections.close_all()
 
 
-def agent_work(browser: Browser, account_id: int, stop: threading.Event, rng: random.Random) -> None:
+def agent_work(browser: Browser, account_id: int, stop, rng: random.Random) -> None:
     while not stop.is_set():
         queue = browser.call("GET", f"/?page={rng.randint(1, 3)}", kind="queue")
         cases = CASE_LINK.findall(queue.text) if queue is not None else []
@@ -385,6 +402,21 @@ def agent_work(browser: Browser, account_id: int, stop: threading.Event, rng: ra
                     browser.stats.refused += 1
             browser.call("GET", f"/cases/{case_id}/", kind="case")  # htmx's refresh after the send
         stop.wait(rng.uniform(*THINK_S))
+
+
+def agents(browsers: list[Browser], first: int, account_id: int, stop, totals_out) -> None:
+    """A process of agents, each a thread with its browser; puts their figures on `totals_out`."""
+    stats = Stats()
+    threads = []
+    for n, browser in enumerate(browsers, start=first):
+        browser.stats = stats
+        browser.connect()
+        threads.append(threading.Thread(target=agent_work, args=(browser, account_id, stop, random.Random(n))))
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    totals_out.put(stats.totals())
 
 
 FEEDERS = 4  # mailboxes polled at once, each storing its share of the rate
@@ -455,27 +487,31 @@ def main() -> None:
         stats.samples.clear()
         print(f"{len(browsers)} agents logged in; running {DURATION_S:.0f}s", flush=True)
 
-        stop, mail_stop, fed_out = threading.Event(), FORK.Event(), FORK.Queue()
+        stop, mail_stop, fed_out, totals_out = FORK.Event(), FORK.Event(), FORK.Queue(), FORK.Queue()
         started_at = timezone.now()
         clocks_fall_due_during(started_at)
         load_before = os.getloadavg()[0]
-        threads = [
-            threading.Thread(target=agent_work, args=(b, account.id, stop, random.Random(n)), daemon=True)
-            for n, b in enumerate(browsers)
-        ]
-        connections.close_all()  # the forked poll opens its own
+        connections.close_all()  # the forked processes open their own
         poll = FORK.Process(target=mailboxes, args=(account, mail_stop, fed_out))
         poll.start()
-        for thread in threads:
-            thread.start()
+        crowds = [
+            FORK.Process(
+                target=agents, args=(browsers[first : first + AGENTS_A_PROCESS], first, account.id, stop, totals_out)
+            )
+            for first in range(0, len(browsers), AGENTS_A_PROCESS)
+        ]
+        for crowd in crowds:
+            crowd.start()
         time.sleep(DURATION_S)
         load_during = os.getloadavg()[0]
         stop.set()
         mail_stop.set()
         fed = fed_out.get(timeout=60)
         poll.join(timeout=60)
-        for thread in threads:
-            thread.join(timeout=60)
+        for _ in crowds:
+            stats.merge(totals_out.get(timeout=60))
+        for crowd in crowds:
+            crowd.join(timeout=60)
 
         # Drain: the reading and the sending queued during the run.
         deadline = time.monotonic() + DRAIN_S
