@@ -5,6 +5,7 @@ from django.utils import timezone
 
 from .models import Mailbox
 from .services import BATCH_SIZE, inbound_claim_for_reading, inbound_process_many, mailbox_poll, notices_hand_over_due
+from .services.reading import DATABASE_LOST
 
 # A batch of mail is read in well under a second a mail (hostile mail included: docs/security.md); past these the
 # worker stops it (soft: the batch rolls back and each mail is read alone; hard: the worker process is replaced).
@@ -12,7 +13,8 @@ READ_SOFT_TIME_LIMIT = 120
 READ_TIME_LIMIT = 150
 # While a reading task is queued or running, no second one is queued for its mails. Its lease outlasts the task's
 # hard limit, so a running read always holds it; a read lost with its worker or a flushed Redis is queued again
-# once the lease runs out.
+# once the lease runs out. A read the database failed (a deadlock with the other reader of the same
+# conversations, a restart) tries again within seconds, still holding the lease.
 READ_LEASE = timedelta(minutes=5)
 # Mail stored but not read this long after arrival lost its reading task (a worker
 # died, Redis was flushed): the beat queues it again.
@@ -51,7 +53,16 @@ def _queue(mail_ids: list[int]) -> None:
         read_mail.delay(mail_ids[start : start + BATCH_SIZE])
 
 
-@shared_task(ignore_result=True, acks_late=True, soft_time_limit=READ_SOFT_TIME_LIMIT, time_limit=READ_TIME_LIMIT)
+@shared_task(
+    ignore_result=True,
+    acks_late=True,
+    soft_time_limit=READ_SOFT_TIME_LIMIT,
+    time_limit=READ_TIME_LIMIT,
+    autoretry_for=DATABASE_LOST,
+    retry_backoff=1,
+    retry_backoff_max=60,
+    max_retries=8,
+)
 def read_mail(mail_ids: list[int]) -> int:
     """Idempotent: a mail already read is left alone."""
     return len(inbound_process_many(mail_ids=mail_ids))

@@ -6,7 +6,7 @@ from datetime import timedelta
 
 import pytest
 import time_machine
-from django.db import connection, transaction
+from django.db import OperationalError, connection, transaction
 from django.utils import timezone
 
 from messaging import tasks
@@ -84,3 +84,21 @@ def test_a_mail_being_read_is_not_claimed_by_another_task(account):
         release.set()
         worker.join()
     assert claimed == [reading]
+
+
+def test_a_read_the_database_failed_tries_again_at_once_not_after_the_lease(account, monkeypatch):
+    """Two readers filing follow-ups of the same conversations in opposite orders can deadlock; the one
+    PostgreSQL aborts reads again within seconds (here, eagerly), and the mail is read."""
+    ids = _stored(account, 1)
+    real, failures = tasks.inbound_process_many, []
+
+    def deadlocked_once(*, mail_ids):
+        if not failures:
+            failures.append(mail_ids)
+            raise OperationalError("deadlock detected")
+        return real(mail_ids=mail_ids)
+
+    monkeypatch.setattr(tasks, "inbound_process_many", deadlocked_once)
+    tasks.read_mail.apply(args=[ids])
+    assert failures == [ids]
+    assert InboundMail.objects.get(pk=ids[0]).status == MailStatus.PARSED
