@@ -16,8 +16,9 @@ two words share is often far off either way, and a wrong guess reads every match
 Two ways of matching, chosen by the database:
 - **PostgreSQL** (`FullTextSearch`): each row's `tsv` holds its words stemmed in its account's
   language (`helpdesk.marketplaces.SEARCH_CONFIG`); a query is parsed with every language of the
-  user's accounts plus `simple` (names, SKUs and relay addresses as typed) and the distinct parses
-  are OR-ed, so one GIN index scan serves every language. When the words as typed find nothing,
+  user's accounts plus `simple` (names, SKUs and relay addresses as typed), each distinct parse
+  matched against the rows of the languages that gave it, the `simple` one against every row
+  (`FullTextSearch`). When the words as typed find nothing,
   a one-word query is tried as the start of a word ("Henr" finds "Henrietta": `'henr':*`). Amazon
   order ids, whole or in part (3 characters or more of digits and dashes), match the order rows by
   substring through a trigram index. PostgreSQL's `ts_headline` marks the matches, stems included.
@@ -221,11 +222,11 @@ class _Matches(Func):
     output_field = BooleanField()
 
 
-# The query parsed in each language (DISTINCT: most words parse alike in several languages, and a
-# tsquery holding each once is cheaper to match), and a one-word query as the start of a word
-# (`'henr':*`), unstemmed: the start of a word is no word a stemmer knows.
+# The query parsed in each language (most words parse alike in several languages: each distinct parse
+# is matched once), and a one-word query as the start of a word (`'henr':*`), unstemmed: the start
+# of a word is no word a stemmer knows.
 PARSE = """
-SELECT DISTINCT websearch_to_tsquery(c, %(text)s)::text,
+SELECT c::text, websearch_to_tsquery(c, %(text)s)::text,
        CASE WHEN %(start)s = '' THEN '' ELSE to_tsquery('simple', %(prefix)s)::text END
 FROM unnest(%(configs)s::regconfig[]) AS c
 """
@@ -238,10 +239,13 @@ def _either(parses: set[str]) -> str:
 @dataclass(frozen=True)
 class FullTextSearch:
     """PostgreSQL: the row's language-stemmed words against the query parsed in every language of
-    the user's accounts and `simple`, the distinct parses OR-ed into one tsquery (one GIN scan)."""
+    the user's accounts and `simple`. A language's parse is matched against that language's rows
+    only: it drops the language's stop words, so elsewhere it would match too much ("Barbara
+    Anderer" parsed in German is 'barbara' alone: "anderer" is a German stop word). The `simple`
+    parse, the words as typed, is matched against every row."""
 
     text: str
-    tsquery: str  # "" when the query holds no word a text search can look for
+    parses: tuple[tuple[str, tuple[str, ...]], ...]  # (tsquery, the row languages it is for; () = every row)
     prefixed: str  # a one-word query as the start of a word, or ""
 
     @classmethod
@@ -252,13 +256,28 @@ class FullTextSearch:
         with connection.cursor() as cursor:
             cursor.execute(PARSE, params)
             rows = cursor.fetchall()
-        return cls(text, _either({r[0] for r in rows}), _either({r[1] for r in rows}))
+        languages: dict[str, set[str]] = {}
+        for config, parse, _ in rows:
+            if parse:
+                languages.setdefault(parse, set()).add(config)
+        parses = tuple(
+            (parse, () if "simple" in found else tuple(sorted(found))) for parse, found in sorted(languages.items())
+        )
+        return cls(text, parses, _either({r[2] for r in rows}))
+
+    @property
+    def tsquery(self) -> str:
+        """Every parse in one tsquery (for marking the matches): "" when none holds a word."""
+        return _either({parse for parse, _ in self.parses})
 
     def _query(self) -> Cast:
         return Cast(Value(self.tsquery), SearchQueryField())
 
     def condition(self) -> Q | None:
-        conditions = [Q(_Matches(F("tsv"), self._query()))] if self.tsquery else []
+        conditions = []
+        for parse, languages in self.parses:
+            matches = Q(_Matches(F("tsv"), Cast(Value(parse), SearchQueryField())))
+            conditions.append(matches & Q(config__in=languages) if languages else matches)
         order = _order_match(self.text)
         if order is not None:
             conditions.append(order)
@@ -269,8 +288,8 @@ class FullTextSearch:
         return documents.none() if condition is None else documents.filter(condition)
 
     def widened(self) -> "FullTextSearch | None":
-        """A one-word query taken as the start of a word ("Henr" finds "Henrietta")."""
-        return replace(self, tsquery=self.prefixed, prefixed="") if self.prefixed else None
+        """A one-word query taken as the start of a word ("Henr" finds "Henrietta"), in every row."""
+        return replace(self, parses=((self.prefixed, ()),), prefixed="") if self.prefixed else None
 
     def newest(
         self, documents: QuerySet[SearchDocument], limit: int, before: Position | None = None

@@ -97,6 +97,15 @@ def test_stems_in_the_accounts_language(agent, account, german):
     assert len(found(agent, "Rücksendungen")) == 2  # as written, both
 
 
+def test_a_word_one_language_drops_as_a_stop_word_still_counts_in_the_others(agent, account, german):
+    """ "anderer" is a German stop word: parsed in German, "Barbara anderer" is 'barbara' alone, which
+    must not find every Barbara of the American account."""
+    both = ask(account, "Barbara wants another size, anderer colour too", order_id="114-1000000-0000001")
+    ask(account, "Barbara asks where her parcel is", order_id="114-1000000-0000002")
+    index()
+    assert found(agent, "Barbara anderer") == [both.case.id]
+
+
 def test_another_accounts_case_is_never_found(agent, account, other_account):
     ask(other_account, "Lamp flickers", name="Cathy", order_id="302-7777777-1111111")
     index()
