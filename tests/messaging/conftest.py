@@ -52,6 +52,22 @@ class ImapServer:
         return client
 
 
+def mailbox_form(imap_server, **overrides) -> dict:
+    """The mailbox page's form, filled in for the tests' IMAP server (`overrides` change fields)."""
+    return {
+        "account": "",
+        "host": imap_server.host,
+        "port": imap_server.port,
+        "use_ssl": "",
+        "username": imap_server.username,
+        "password": imap_server.password,
+        "password_env": "",
+        "folder": "INBOX",
+        "enabled": "on",
+        **overrides,
+    }
+
+
 def _free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))

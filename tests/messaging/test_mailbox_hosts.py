@@ -12,6 +12,8 @@ from helpdesk.models import Activity
 from messaging.models import Mailbox
 from messaging.services import MailboxError, mailbox_poll, mailbox_set_password, mailbox_test
 
+from .conftest import mailbox_form
+
 PUBLIC = "93.184.215.14"
 
 
@@ -42,21 +44,6 @@ def dns(monkeypatch):
     return getaddrinfo
 
 
-def _form(imap_server, **overrides):
-    return {
-        "account": "",
-        "host": imap_server.host,
-        "port": imap_server.port,
-        "use_ssl": "",
-        "username": imap_server.username,
-        "password": imap_server.password,
-        "password_env": "",
-        "folder": "INBOX",
-        "enabled": "on",
-        **overrides,
-    }
-
-
 @pytest.mark.parametrize(
     ("host", "kind"),
     [
@@ -75,7 +62,9 @@ def _form(imap_server, **overrides):
 )
 def test_a_host_on_the_internal_network_is_refused_on_the_form(client, admin_user, account, imap_server, host, kind):
     client.force_login(admin_user)
-    response = client.post(reverse("messaging:mailboxes"), _form(imap_server, account=account.id, host=host, port=6379))
+    response = client.post(
+        reverse("messaging:mailboxes"), mailbox_form(imap_server, account=account.id, host=host, port=6379)
+    )
     assert response.status_code == 400
     assert f"a {kind} address: a server on the internal network cannot be used here" in response.content.decode()
     assert not Mailbox.objects.exists()
@@ -85,7 +74,7 @@ def test_a_name_with_one_internal_address_among_public_ones_is_refused(client, a
     dns.answers["mail.seller.example"] = [PUBLIC, "10.1.2.3"]
     client.force_login(admin_user)
     response = client.post(
-        reverse("messaging:mailboxes"), _form(imap_server, account=account.id, host="mail.seller.example")
+        reverse("messaging:mailboxes"), mailbox_form(imap_server, account=account.id, host="mail.seller.example")
     )
     assert response.status_code == 400 and "resolves to 10.1.2.3, a private address" in response.content.decode()
 
@@ -127,7 +116,8 @@ def test_a_public_host_is_saved(client, admin_user, account, imap_server, dns):
     dns.answers["imap.seller.example"] = [PUBLIC, "2606:2800:220:1::1"]
     client.force_login(admin_user)
     response = client.post(
-        reverse("messaging:mailboxes"), _form(imap_server, account=account.id, host="imap.seller.example", port=993)
+        reverse("messaging:mailboxes"),
+        mailbox_form(imap_server, account=account.id, host="imap.seller.example", port=993),
     )
     assert response.status_code == 302
     assert Mailbox.objects.get().host == "imap.seller.example"

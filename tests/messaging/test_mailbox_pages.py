@@ -9,21 +9,7 @@ from helpdesk.models import Activity
 from messaging.models import Mailbox
 from messaging.services import MailboxError, mailbox_password, mailbox_poll, mailbox_set_password
 
-
-def _form(imap_server, **overrides):
-    data = {
-        "account": "",
-        "host": imap_server.host,
-        "port": imap_server.port,
-        "use_ssl": "",
-        "username": imap_server.username,
-        "password": imap_server.password,
-        "password_env": "",
-        "folder": "INBOX",
-        "enabled": "on",
-    }
-    data.update(overrides)
-    return data
+from .conftest import mailbox_form
 
 
 @pytest.fixture
@@ -39,7 +25,7 @@ def test_an_admin_adds_a_mailbox_to_their_account_and_its_password_is_stored_enc
     client, admin_user, account, imap_server
 ):
     client.force_login(admin_user)
-    response = client.post(reverse("messaging:mailboxes"), _form(imap_server, account=account.id))
+    response = client.post(reverse("messaging:mailboxes"), mailbox_form(imap_server, account=account.id))
     assert response.status_code == 302
     mailbox = Mailbox.objects.get(account=account)
     assert mailbox_password(mailbox) == imap_server.password
@@ -94,7 +80,9 @@ def test_an_environment_variable_not_on_the_allow_list_is_refused(client, admin_
     client.force_login(admin_user)
     response = client.post(
         reverse("messaging:mailboxes"),
-        _form(imap_server, account=account.id, host="attacker.example.com", password="", password_env="SECRET_KEY"),
+        mailbox_form(
+            imap_server, account=account.id, host="attacker.example.com", password="", password_env="SECRET_KEY"
+        ),
     )
     assert response.status_code == 400
     assert not Mailbox.objects.exists()
@@ -109,12 +97,12 @@ def test_an_allowed_variable_serves_only_the_account_it_is_allowed_for(
     client.force_login(admin_user)
     response = client.post(
         reverse("messaging:mailboxes"),
-        _form(imap_server, account=account.id, password="", password_env="RIVAL_IMAP_PASSWORD"),
+        mailbox_form(imap_server, account=account.id, password="", password_env="RIVAL_IMAP_PASSWORD"),
     )
     assert response.status_code == 400
     response = client.post(
         reverse("messaging:mailboxes"),
-        _form(imap_server, account=account.id, password="", password_env="ACME_IMAP_PASSWORD"),
+        mailbox_form(imap_server, account=account.id, password="", password_env="ACME_IMAP_PASSWORD"),
     )
     assert response.status_code == 302
     assert mailbox_password(Mailbox.objects.get()) == imap_server.password
