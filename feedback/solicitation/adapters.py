@@ -5,7 +5,7 @@ first getSolicitationActionsForOrder, and only when it offers
 productReviewAndSellerFeedback, createProductReviewAndSellerFeedbackSolicitation.
 `DryRunAdapter` records "would send" when no credentials are configured.
 
-How Amazon answers, and what we record (SOURCES.md notes 2-3):
+How Amazon answers, and what we record (docs/amazon-formats.md, "Selling Partner API"):
 - 201 `{}` or 200 `{"errors": []}`: sent.
 - actions list without productReviewAndSellerFeedback: not eligible (no POST).
 - 400 (InvalidInput): invalid.
