@@ -8,6 +8,7 @@ them simply does not exist for that user (404, never 403).
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from functools import partial
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser
@@ -286,7 +287,8 @@ def unread_count(user: AbstractBaseUser) -> int:
 
 def nav_context(user: AbstractBaseUser) -> dict:
     """The header: the user's highest role, the links of every role they hold (agents' links for
-    everyone logged in; admins' also for superusers), and their unread notification count."""
+    everyone logged in; admins' also for superusers), and their unread notification count — counted
+    only when a template shows it: an htmx fragment (a live check, a card) renders no header."""
     roles = {Role.AGENT}
     if account_ids_for(user, min_role=Role.MANAGER):
         roles.add(Role.MANAGER)
@@ -295,7 +297,7 @@ def nav_context(user: AbstractBaseUser) -> dict:
     return {
         "nav_role": highest_role(user),
         "nav_links": registry.nav_entries(roles=roles),
-        "nav_unread": unread_count(user),
+        "nav_unread": SimpleLazyObject(partial(unread_count, user)),
     }
 
 
