@@ -188,6 +188,14 @@ class Registry:
                 return found
         raise LookupError(f"no app registers the case kind {kind!r}")
 
+    def kind_label(self, kind: str) -> str:
+        """A case kind's label; one no app registers reads as itself, as Django shows a value outside a
+        field's choices."""
+        for found in self.kinds():
+            if found.kind == kind:
+                return found.label
+        return kind
+
     def clocks(self) -> list[Clock]:
         return [clock for kind in self.kinds() for clock in kind.clocks]
 

@@ -2,7 +2,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
-from helpdesk.registry import case_kind_choices
+from helpdesk.registry import case_kind_choices, registry
 
 from .accounts import SellerAccount
 from .orders import Order
@@ -93,6 +93,11 @@ class Case(models.Model):
 
     def __str__(self) -> str:
         return f"#{self.pk} {self.get_kind_display()}"
+
+    def get_kind_display(self) -> str:
+        """The kind's label from the registry. Django's own flattens every kind's choices on each call,
+        and a queue page shows a kind in every row."""
+        return registry.kind_label(self.kind)
 
     @property
     def is_final(self) -> bool:
