@@ -173,7 +173,9 @@ ADMIN_SESSION_AGE_S = env_int("ADMIN_SESSION_AGE_S", 8 * 3600)
 
 LANGUAGE_CODE = "en-us"
 TIME_ZONE = "UTC"
-USE_I18N = True
+# The screens are English and translate nothing (buyers' languages are content: messaging.vocabulary):
+# without Django's translation machinery, every template variable and URL reverse skips a language lookup.
+USE_I18N = False
 USE_TZ = True
 
 STATIC_URL = "static/"
