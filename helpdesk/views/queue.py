@@ -180,7 +180,8 @@ def _case_cards(request: HttpRequest, case) -> dict:
     return {
         "case": case,
         "deadlines": [(d, registry.clock(d.kind).met) for d in case_deadlines(case)],
-        "users": list(assignable_users(request.user)),
+        # (id, name) pairs, not model instances: an account's whole team is listed on every case page.
+        "users": assignable_people(request.user),
         "transitions": [
             (s, CaseStatus(s).label)
             for s in CaseStatus.values
