@@ -41,7 +41,11 @@ def conversation_of(case: Case) -> Conversation:
 
 
 def latest_inbound_id(conversation: Conversation) -> int:
-    """The newest buyer message of the conversation: what the composer says the agent has seen."""
+    """The newest buyer message of the conversation: what the composer says the agent has seen.
+    Of the messages read with the conversation, if they were (the case page's thread): the newest one
+    the page shows, without a query."""
+    if "messages" in getattr(conversation, "_prefetched_objects_cache", {}):
+        return max((m.id for m in conversation.messages.all() if m.direction == Direction.IN), default=0)
     return (
         conversation.messages.filter(direction=Direction.IN).order_by("-id").values_list("id", flat=True).first() or 0
     )

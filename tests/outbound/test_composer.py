@@ -13,6 +13,8 @@ from messaging.compliance.models import ComplianceApproval
 from messaging.models import Direction
 from messaging.outbound.models import ConversationMark, Reply
 from messaging.outbound.selectors import latest_inbound_id, response_times
+from messaging.outbound.services import entry_add, reply_queue
+from messaging.selectors import conversation_for_case
 from tests.factories import CaseFactory
 
 from .helpers import buyer_mail, receive
@@ -49,6 +51,18 @@ def test_the_case_page_shows_the_composer_with_the_running_clock(client, agent, 
     assert f'name="seen" value="{latest_inbound_id(conversation)}"' in page
     # the live check knows the reply answers the buyer: news of their order confirms nothing
     assert '"answering": "1"' in page
+
+
+def test_the_newest_buyer_message_read_with_the_thread_takes_no_query(agent, conversation, django_assert_num_queries):
+    """The case page counts what the agent has seen among the messages it shows: the same newest buyer
+    message as the database's, a later note and reply not counted."""
+    entry_add(case=conversation.case, direction=Direction.NOTE, body="Called the carrier.", author=agent)
+    seen = latest_inbound_id(conversation)
+    reply_queue(case=conversation.case, author=agent, body=GOOD, key=uuid.uuid4().hex, seen_message_id=seen)
+    shown = conversation_for_case(conversation.case)
+    newest = conversation.messages.filter(direction=Direction.IN).latest("id").id
+    with django_assert_num_queries(0):
+        assert latest_inbound_id(shown) == newest
 
 
 def test_an_agent_replies_and_the_reply_is_queued_in_the_thread(client, agent, conversation):
