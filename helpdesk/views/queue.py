@@ -20,6 +20,7 @@ from helpdesk.selectors import (
     assignable_people,
     assignable_users,
     case_deadlines,
+    case_deadlines_read,
     case_get,
     case_rows,
     case_timeline,
@@ -198,6 +199,7 @@ def case_detail(request: HttpRequest, case_id: int) -> HttpResponse:
     part = request.GET.get("part", "")
     if request.htmx and part in CASE_PARTS:
         return render(request, f"helpdesk/case.html#{part}", _case_cards(request, case))
+    case_deadlines_read(case)  # once for the clocks card and the panel
     # The kind's own app renders its part of the page.
     panel_template, panel_context = registry.panel(case.kind)(request, case)
     context = {

@@ -9,7 +9,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from helpdesk.models import Activity, DeadlineState
+from helpdesk.services.lifecycle import case_clocks_meet
 from messaging.compliance.models import ComplianceApproval
+from messaging.kinds import MESSAGE_RESPONSE
 from messaging.models import Direction
 from messaging.outbound.models import ConversationMark, Reply
 from messaging.outbound.selectors import latest_inbound_id, response_times
@@ -63,6 +65,23 @@ def test_the_newest_buyer_message_read_with_the_thread_takes_no_query(agent, con
     newest = conversation.messages.filter(direction=Direction.IN).latest("id").id
     with django_assert_num_queries(0):
         assert latest_inbound_id(shown) == newest
+
+
+def response_clock(client, conversation) -> str:
+    page = client.get(case_url(conversation)).content.decode()
+    return re.search(r'data-testid="response-clock">(.*?)</p>', page, re.S)[1]
+
+
+def test_the_response_clock_says_whether_a_reply_or_a_mark_stopped_it(client, agent, conversation, account):
+    client.force_login(agent)
+    now = timezone.now()
+    case_clocks_meet(case=conversation.case, kinds=[MESSAGE_RESPONSE], started_by=now, at=now, actor=agent)
+    assert "answered in" in response_clock(client, conversation)
+
+    later = receive(account, buyer_mail(text="Thanks, all good!", when=timezone.now().replace(microsecond=0)))
+    assert later.message.conversation == conversation
+    client.post(reverse("outbound:mark", args=[conversation.case.id]), {"kind": "no_response", "reason": "Thanks"})
+    assert "closed without a reply in" in response_clock(client, conversation)
 
 
 def test_an_agent_replies_and_the_reply_is_queued_in_the_thread(client, agent, conversation):
