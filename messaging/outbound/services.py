@@ -246,12 +246,13 @@ def reply_queue(
 
 
 def _case_answered(*, case: Case, author: AbstractBaseUser) -> None:
-    """Sending moves the case: it waits on the buyer now, and it is the sender's unless someone holds it."""
-    case = Case.objects.select_for_update(of=("self",)).get(pk=case.pk)
+    """Sending moves the case: it waits on the buyer now, and it is the sender's unless someone holds it.
+    The row is locked once, here, with the account its audit rows hang on."""
+    case = Case.objects.select_for_update(of=("self",)).select_related("account").get(pk=case.pk)
     if case.assignee_id is None:
         case = case_assign(case=case, assignee=author, actor=author)
     if case.status in ANSWERABLE:
-        case_transition(case=case, to=CaseStatus.WAITING, actor=author)
+        case_transition(case=case, to=CaseStatus.WAITING, actor=author, locked=True)
 
 
 def _dispatch(reply: Reply) -> None:
