@@ -322,3 +322,14 @@ def test_a_message_case_without_a_conversation_has_no_composer(client, agent, ac
     assert response.status_code == 200
     assert 'data-testid="composer"' not in response.content.decode()
     assert client.post(reverse("outbound:reply", args=[case.id]), {"text": "Hi"}).status_code == 404
+
+
+@pytest.mark.parametrize("htmx", [False, True])
+@pytest.mark.parametrize("text", [GOOD, ""])
+def test_a_reply_on_a_case_without_a_conversation_is_not_found(client, agent, account, htmx, text):
+    case = CaseFactory(account=account, kind="message")
+    client.force_login(agent)
+    data = {"text": text, "key": uuid.uuid4().hex, "seen": 0}
+    response = client.post(reverse("outbound:reply", args=[case.id]), data, **(HTMX if htmx else {}))
+    assert response.status_code == 404
+    assert not Reply.objects.exists()
