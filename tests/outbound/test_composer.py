@@ -13,6 +13,7 @@ from helpdesk.services.lifecycle import case_clocks_meet
 from messaging.compliance.models import ComplianceApproval
 from messaging.kinds import MESSAGE_RESPONSE
 from messaging.models import Direction
+from messaging.outbound.forms import ReplyForm
 from messaging.outbound.models import ConversationMark, Reply
 from messaging.outbound.selectors import latest_inbound_id, response_times
 from messaging.outbound.services import entry_add, reply_queue
@@ -333,3 +334,17 @@ def test_a_reply_on_a_case_without_a_conversation_is_not_found(client, agent, ac
     response = client.post(reverse("outbound:reply", args=[case.id]), data, **(HTMX if htmx else {}))
     assert response.status_code == 404
     assert not Reply.objects.exists()
+
+
+def test_the_hidden_fields_read_as_the_forms_widgets_write_them(client, agent, conversation):
+    """The composer writes its two hidden inputs itself (cheaper than the form renderer): the same HTML."""
+    client.force_login(agent)
+    seen = latest_inbound_id(conversation)
+    page = client.get(case_url(conversation)).content.decode()
+    key = re.search(r'name="key" value="([0-9a-f]{32})"', page)[1]
+    drawn = ReplyForm(initial={"key": key, "seen": seen})
+    assert f"{drawn['key']}{drawn['seen']}" in page
+    for data in ({"text": "", "key": key, "seen": seen}, {"text": "", "key": "", "seen": ""}):
+        again = post_reply(client, conversation, "", key=data["key"] or "-", seen=data["seen"], htmx=True)
+        bound = ReplyForm({**data, "key": data["key"] or "-"})
+        assert f"{bound['key']}{bound['seen']}" in again.content.decode()
