@@ -237,7 +237,12 @@ def case_get(user: AbstractBaseUser, *, case_id: int) -> Case:
 
 
 def case_timeline(case: Case) -> QuerySet[Activity]:
-    return case.activities.select_related("actor").order_by("created_at", "id")
+    """The case page's timeline: what each row says, when and by whom (not its before/after values)."""
+    return (
+        case.activities.select_related("actor")
+        .only("case_id", "verb", "summary", "created_at", "actor__username", "actor__first_name", "actor__last_name")
+        .order_by("created_at", "id")
+    )
 
 
 def prefetched(instance, relation: str) -> list | None:

@@ -59,16 +59,18 @@ def notice_get(user: AbstractBaseUser, *, mail_id: int) -> InboundMail:
 
 
 def conversation_for_case(case: Case) -> Conversation | None:
-    """The case's conversation with its messages and their attachments (without their bytes)."""
-    messages = Message.objects.select_related("author").prefetch_related(
-        Prefetch("attachments", queryset=Attachment.objects.defer("data"))
-    )
-    return (
+    """The case's conversation with its messages and their attachments (without their bytes), for the
+    case page: its account is the case's (read with it), and nothing there shows a message's author
+    (its sender_name is stored) or the conversation's order (the case's is shown)."""
+    messages = Message.objects.prefetch_related(Prefetch("attachments", queryset=Attachment.objects.defer("data")))
+    conversation = (
         Conversation.objects.filter(case=case)
-        .select_related("order", "account")
         .prefetch_related(Prefetch("messages", queryset=messages.order_by("sent_at", "id")))
         .first()
     )
+    if conversation is not None and conversation.account_id == case.account_id:
+        conversation.account = case.account
+    return conversation
 
 
 def message_get(user: AbstractBaseUser, *, message_id: int) -> Message:

@@ -81,9 +81,7 @@ def replies_of(conversation: Conversation) -> list[Reply]:
     if _thread_without(conversation, Direction.OUT):
         return []
     return list(
-        Reply.objects.filter(message__conversation=conversation)
-        .select_related("message__author")
-        .order_by("-queued_at", "-id")
+        Reply.objects.filter(message__conversation=conversation).select_related("message").order_by("-queued_at", "-id")
     )
 
 
