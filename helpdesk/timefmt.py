@@ -2,10 +2,12 @@
 for every time a page shows (`moment`, through the `{% when %}` template tag): in one zone, labelled,
 with the exact UTC instant for the mouse and for machines."""
 
+import functools
 from datetime import UTC as UTC_ZONE
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
+from django.utils import translation
 from django.utils.dates import MONTHS_3, WEEKDAYS_ABBR
 
 
@@ -46,13 +48,20 @@ def _zone_abbreviation(value: datetime) -> str:
     return str(zone.tzname(value))
 
 
+@functools.lru_cache
+def _names(language: str | None) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The day and month abbreviations as dateformat writes them ("Mon", "Jan") in `language`."""
+    with translation.override(language):
+        return tuple(str(WEEKDAYS_ABBR[d]) for d in range(7)), tuple(str(MONTHS_3[m]).title() for m in range(1, 13))
+
+
 # The letters of Django's date format that the styles use, written as django.utils.dateformat writes
 # them (its translated names included), without its parsing of the format on every call: a page shows
 # dozens of times, and that parsing was most of their cost.
 LETTERS = {
-    "D": lambda value: str(WEEKDAYS_ABBR[value.weekday()]),
-    "j": lambda value: str(value.day),
-    "M": lambda value: str(MONTHS_3[value.month]).title(),
+    "D": lambda value: _names(translation.get_language())[0][value.weekday()],
+    "j": lambda value: value.day,
+    "M": lambda value: _names(translation.get_language())[1][value.month - 1],
     "Y": lambda value: f"{value.year:04d}",
     "H": lambda value: f"{value.hour:02d}",
     "i": lambda value: f"{value.minute:02d}",
@@ -61,12 +70,13 @@ LETTERS = {
 }
 
 
-def _compiled(fmt: str) -> tuple:
-    """A format as its pieces: a letter's function, or the text between letters."""
+def _compiled(fmt: str) -> tuple[str, tuple]:
+    """A format as a str.format template and the functions of its letters, in order."""
     unknown = {char for char in fmt if char.isalpha() and char not in LETTERS}
     if unknown:
         raise ValueError(f"No letter {''.join(sorted(unknown))} in timefmt.LETTERS.")
-    return tuple(LETTERS.get(char, char) for char in fmt)
+    template = "".join("{}" if char in LETTERS else char.replace("{", "{{").replace("}", "}}") for char in fmt)
+    return template, tuple(LETTERS[char] for char in fmt if char in LETTERS)
 
 
 COMPILED = {fmt: _compiled(fmt) for fmt in (*STYLES.values(), UTC_WORDS)}
@@ -74,7 +84,8 @@ COMPILED = {fmt: _compiled(fmt) for fmt in (*STYLES.values(), UTC_WORDS)}
 
 def formatted(value: datetime | date, fmt: str) -> str:
     """`value` in one of the formats above (as dateformat.format would write it)."""
-    return "".join(piece if isinstance(piece, str) else piece(value) for piece in COMPILED[fmt])
+    template, letters = COMPILED[fmt]
+    return template.format(*[letter(value) for letter in letters])
 
 
 def display_zone(*, preferred: str = "", account=None) -> ZoneInfo:
