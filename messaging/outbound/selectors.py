@@ -28,8 +28,12 @@ from .models import (
 
 
 def sender_for(account: SellerAccount) -> str:
-    """The From of the account's replies: its outbound settings, or DEFAULT_FROM_EMAIL."""
-    found = OutboundSettings.objects.filter(account=account).first()
+    """The From of the account's replies: its outbound settings (those read with the account, if they
+    were), or DEFAULT_FROM_EMAIL."""
+    if type(account).outbound_settings.is_cached(account):
+        found = getattr(account, "outbound_settings", None)  # read with it, and None if it has none
+    else:
+        found = OutboundSettings.objects.filter(account=account).first()
     if found is None:
         return settings.DEFAULT_FROM_EMAIL
     return formataddr((found.display_name or account.name, found.from_address))

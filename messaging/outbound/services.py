@@ -101,9 +101,10 @@ def _name(user: AbstractBaseUser | None) -> str:
     return user.get_full_name() or user.get_username()
 
 
-def _lock_conversation(case: Case) -> Conversation:
-    """The case's conversation, locked: ingestion files a buyer's new message under the same lock."""
-    return Conversation.objects.select_for_update(of=("self",)).select_related("account").get(case=case)
+def _lock_conversation(case: Case, *related: str) -> Conversation:
+    """The case's conversation, locked: ingestion files a buyer's new message under the same lock.
+    With its account, and `related` (read with it, not locked)."""
+    return Conversation.objects.select_for_update(of=("self",)).select_related("account", *related).get(case=case)
 
 
 # --- replies ---------------------------------------------------------------------
@@ -144,7 +145,7 @@ def reply_queue(
         raise ValidationError("Write the reply first.")
     if placeholders := unfilled(body):
         raise UnfilledVariables(placeholders)
-    conversation = _lock_conversation(case)
+    conversation = _lock_conversation(case, "account__outbound_settings")  # the sender, for sender_for
     existing = Reply.objects.filter(key=key).select_related("message").first()
     if existing is not None:
         if existing.message.conversation_id != conversation.pk:
