@@ -232,8 +232,12 @@ def assignable_people(user: AbstractBaseUser) -> list[tuple[int, str]]:
     return [(pk, f"{first} {last}".strip() or username) for pk, first, last, username in rows]
 
 
-def case_get(user: AbstractBaseUser, *, case_id: int) -> Case:
-    return get_object_or_404(scoped(Case.objects.select_related("account", "order", "assignee"), user), id=case_id)
+CASE_PAGE_RELATED = ("account", "order", "assignee")
+
+
+def case_get(user: AbstractBaseUser, *, case_id: int, related: Iterable[str] = CASE_PAGE_RELATED) -> Case:
+    """A case of the user's accounts, read with `related` (by default what the case page shows)."""
+    return get_object_or_404(scoped(Case.objects.select_related(*related), user), id=case_id)
 
 
 def case_timeline(case: Case) -> QuerySet[Activity]:

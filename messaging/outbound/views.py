@@ -182,7 +182,8 @@ def _queue(**kwargs) -> None:
 @require_POST
 @role_required()
 def reply(request: HttpRequest, case_id: int) -> HttpResponse:
-    case = case_get(request.user, case_id=case_id)
+    # With its account (the audit rows and the form shown again read it), not its order or assignee.
+    case = case_get(request.user, case_id=case_id, related=["account"])
     form = ReplyForm(request.POST, request.FILES)
     refusal: ReplyRefused | ValidationError | None = None
     if form.is_valid():
