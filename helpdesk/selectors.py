@@ -12,7 +12,7 @@ from functools import partial
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser
-from django.db.models import F, QuerySet
+from django.db.models import F, Prefetch, QuerySet, prefetch_related_objects
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -233,16 +233,40 @@ def assignable_people(user: AbstractBaseUser) -> list[tuple[int, str]]:
     return [(pk, f"{first} {last}".strip() or username) for pk, first, last, username in rows]
 
 
-def case_get(user: AbstractBaseUser, *, case_id: int) -> Case:
-    return get_object_or_404(scoped(Case.objects.select_related("account", "order", "assignee"), user), id=case_id)
+CASE_PAGE_RELATED = ("account", "order", "assignee")
+
+
+def case_get(user: AbstractBaseUser, *, case_id: int, related: Iterable[str] = CASE_PAGE_RELATED) -> Case:
+    """A case of the user's accounts, read with `related` (by default what the case page shows)."""
+    return get_object_or_404(scoped(Case.objects.select_related(*related), user), id=case_id)
 
 
 def case_timeline(case: Case) -> QuerySet[Activity]:
-    return case.activities.select_related("actor").order_by("created_at", "id")
+    """The case page's timeline: what each row says, when and by whom (not its before/after values)."""
+    return (
+        case.activities.select_related("actor")
+        .only("case_id", "verb", "summary", "created_at", "actor__username", "actor__first_name", "actor__last_name")
+        .order_by("created_at", "id")
+    )
 
 
-def case_deadlines(case: Case) -> QuerySet[Deadline]:
-    return case.deadlines.order_by("due_at")
+def prefetched(instance, relation: str) -> list | None:
+    """The objects of `relation` read with `instance` already (prefetch_related), or None if they were not."""
+    cache = getattr(instance, "_prefetched_objects_cache", {})
+    return list(cache[relation]) if relation in cache else None
+
+
+def case_deadlines_read(case: Case) -> Case:
+    """The case with its clocks read, by due time: the case page reads them once, for its clocks card
+    (case_deadlines) and for what the apps' panels show of them."""
+    prefetch_related_objects([case], Prefetch("deadlines", queryset=Deadline.objects.order_by("due_at")))
+    return case
+
+
+def case_deadlines(case: Case) -> Iterable[Deadline]:
+    """The case's clocks by due time: those read with it (case_deadlines_read), else from the database."""
+    read = prefetched(case, "deadlines")
+    return read if read is not None else case.deadlines.order_by("due_at")
 
 
 ORDER_CASES_SHOWN = 10

@@ -2,11 +2,13 @@
 for every time a page shows (`moment`, through the `{% when %}` template tag): in one zone, labelled,
 with the exact UTC instant for the mouse and for machines."""
 
+import functools
 from datetime import UTC as UTC_ZONE
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
-from django.utils import dateformat
+from django.utils import translation
+from django.utils.dates import MONTHS_3, WEEKDAYS_ABBR
 
 
 def span(seconds: float) -> str:
@@ -35,6 +37,55 @@ STYLES = {
     "day": "j M",
 }
 DAY_STYLES = frozenset({"date", "weekday", "day"})
+UTC_WORDS = "D j M Y, H:i:s"
+
+
+def _zone_abbreviation(value: datetime) -> str:
+    """Django's "T": the zone's abbreviation; blank for a wall time a clock change makes ambiguous."""
+    zone = value.tzinfo
+    if zone.utcoffset(value.replace(fold=not value.fold)) != zone.utcoffset(value):
+        return ""
+    return str(zone.tzname(value))
+
+
+@functools.lru_cache
+def _names(language: str | None) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The day and month abbreviations as dateformat writes them ("Mon", "Jan") in `language`."""
+    with translation.override(language):
+        return tuple(str(WEEKDAYS_ABBR[d]) for d in range(7)), tuple(str(MONTHS_3[m]).title() for m in range(1, 13))
+
+
+# The letters of Django's date format that the styles use, written as django.utils.dateformat writes
+# them (its translated names included), without its parsing of the format on every call: a page shows
+# dozens of times, and that parsing was most of their cost.
+LETTERS = {
+    "D": lambda value: _names(translation.get_language())[0][value.weekday()],
+    "j": lambda value: value.day,
+    "M": lambda value: _names(translation.get_language())[1][value.month - 1],
+    "Y": lambda value: f"{value.year:04d}",
+    "H": lambda value: f"{value.hour:02d}",
+    "i": lambda value: f"{value.minute:02d}",
+    "s": lambda value: f"{value.second:02d}",
+    "T": _zone_abbreviation,
+}
+
+
+def _compiled(fmt: str) -> tuple[str, tuple]:
+    """A format as a str.format template and the functions of its letters, in order."""
+    unknown = {char for char in fmt if char.isalpha() and char not in LETTERS}
+    if unknown:
+        raise ValueError(f"No letter {''.join(sorted(unknown))} in timefmt.LETTERS.")
+    template = "".join("{}" if char in LETTERS else char.replace("{", "{{").replace("}", "}}") for char in fmt)
+    return template, tuple(LETTERS[char] for char in fmt if char in LETTERS)
+
+
+COMPILED = {fmt: _compiled(fmt) for fmt in (*STYLES.values(), UTC_WORDS)}
+
+
+def formatted(value: datetime | date, fmt: str) -> str:
+    """`value` in one of the formats above (as dateformat.format would write it)."""
+    template, letters = COMPILED[fmt]
+    return template.format(*[letter(value) for letter in letters])
 
 
 def display_zone(*, preferred: str = "", account=None) -> ZoneInfo:
@@ -49,7 +100,7 @@ def display_zone(*, preferred: str = "", account=None) -> ZoneInfo:
 
 def stamp(value: datetime, zone: ZoneInfo) -> str:
     """A time written into a stored sentence (an audit row's summary): the pages' short style, in `zone`."""
-    return dateformat.format(value.astimezone(zone), STYLES["short"])
+    return formatted(value.astimezone(zone), STYLES["short"])
 
 
 def moment(value: datetime | date | None, *, zone: ZoneInfo, style: str = "short") -> tuple[str, str, str]:
@@ -59,9 +110,9 @@ def moment(value: datetime | date | None, *, zone: ZoneInfo, style: str = "short
     if value is None:
         return "", "", ""
     if not isinstance(value, datetime):
-        return dateformat.format(value, STYLES[style] if style in DAY_STYLES else STYLES["date"]), "", ""
+        return formatted(value, STYLES[style] if style in DAY_STYLES else STYLES["date"]), "", ""
     if style in DAY_STYLES:
-        return dateformat.format(value.astimezone(zone), STYLES[style]), "", ""
+        return formatted(value.astimezone(zone), STYLES[style]), "", ""
     instant = value.astimezone(UTC_ZONE)
-    text = dateformat.format(value.astimezone(zone), STYLES[style])
-    return text, instant.isoformat().replace("+00:00", "Z"), dateformat.format(instant, "D j M Y, H:i:s") + " UTC"
+    text = formatted(value.astimezone(zone), STYLES[style])
+    return text, instant.isoformat().replace("+00:00", "Z"), formatted(instant, UTC_WORDS) + " UTC"

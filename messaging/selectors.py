@@ -3,7 +3,7 @@
 from collections.abc import Iterable
 
 from django.contrib.auth.models import AbstractBaseUser
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Exists, OuterRef, Prefetch, QuerySet, prefetch_related_objects
 from django.shortcuts import get_object_or_404
 
 from helpdesk.models import Activity, Case, Role
@@ -59,16 +59,24 @@ def notice_get(user: AbstractBaseUser, *, mail_id: int) -> InboundMail:
 
 
 def conversation_for_case(case: Case) -> Conversation | None:
-    """The case's conversation with its messages and their attachments (without their bytes)."""
-    messages = Message.objects.select_related("author").prefetch_related(
-        Prefetch("attachments", queryset=Attachment.objects.defer("data"))
-    )
-    return (
+    """The case's conversation with its messages and their attachments (without their bytes; a message's
+    `has_attachments` says whether it has any, and only those are read), for the case page: its account
+    is the case's (read with it), and nothing there shows a message's author (its sender_name is
+    stored) or the conversation's order (the case's is shown)."""
+    messages = Message.objects.annotate(has_attachments=Exists(Attachment.objects.filter(message=OuterRef("pk"))))
+    conversation = (
         Conversation.objects.filter(case=case)
-        .select_related("order", "account")
         .prefetch_related(Prefetch("messages", queryset=messages.order_by("sent_at", "id")))
         .first()
     )
+    if conversation is None:
+        return None
+    if conversation.account_id == case.account_id:
+        conversation.account = case.account
+    # Most threads have no file: their attachments are read only when some message has one.
+    with_files = [message for message in conversation.messages.all() if message.has_attachments]
+    prefetch_related_objects(with_files, Prefetch("attachments", queryset=Attachment.objects.defer("data")))
+    return conversation
 
 
 def message_get(user: AbstractBaseUser, *, message_id: int) -> Message:

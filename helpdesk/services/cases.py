@@ -49,7 +49,8 @@ def case_status_set(*, case: Case, to: str, actor: AbstractBaseUser) -> Case:
 
 @transaction.atomic
 def case_assign(*, case: Case, assignee: AbstractBaseUser | None, actor: AbstractBaseUser) -> Case:
-    case = Case.objects.select_for_update(of=("self",)).select_related("assignee").get(pk=case.pk)
+    # With the account its audit row and notification hang on.
+    case = Case.objects.select_for_update(of=("self",)).select_related("assignee", "account").get(pk=case.pk)
     if not _may_assign(actor, case):
         raise PermissionDenied("Only a manager can reassign a case that someone else holds.")
     if assignee is not None and not Membership.objects.filter(user=assignee, account_id=case.account_id).exists():

@@ -522,8 +522,9 @@ def deadlines_start(
 
 
 @transaction.atomic
-def case_transition(*, case: Case, to: str, actor: AbstractBaseUser | None) -> Case:
-    """Move a case through the status map; a final status cancels its unmet clocks."""
+def case_transition(*, case: Case, to: str, actor: AbstractBaseUser | None, locked: bool = False) -> Case:
+    """Move a case through the status map; a final status cancels its unmet clocks. `locked`: the
+    caller holds the row's lock already and read it in this transaction (see `transition`)."""
     case = transition(
         case,
         to=to,
@@ -534,6 +535,7 @@ def case_transition(*, case: Case, to: str, actor: AbstractBaseUser | None) -> C
         summary=lambda c, before: f"Status {CaseStatus(before).label} → {CaseStatus(to).label}",
         actor=actor,
         case=lambda c: c,
+        locked=locked,
     )
     if to in FINAL_STATUSES:
         deadlines_cancel_for_case(case=case, actor=actor, reason=f"case {CaseStatus(to).label.lower()}")

@@ -20,6 +20,7 @@ from helpdesk.selectors import (
     assignable_people,
     assignable_users,
     case_deadlines,
+    case_deadlines_read,
     case_get,
     case_rows,
     case_timeline,
@@ -180,7 +181,8 @@ def _case_cards(request: HttpRequest, case) -> dict:
     return {
         "case": case,
         "deadlines": [(d, registry.clock(d.kind).met) for d in case_deadlines(case)],
-        "users": list(assignable_users(request.user)),
+        # (id, name) pairs, not model instances: an account's whole team is listed on every case page.
+        "users": assignable_people(request.user),
         "transitions": [
             (s, CaseStatus(s).label)
             for s in CaseStatus.values
@@ -197,6 +199,7 @@ def case_detail(request: HttpRequest, case_id: int) -> HttpResponse:
     part = request.GET.get("part", "")
     if request.htmx and part in CASE_PARTS:
         return render(request, f"helpdesk/case.html#{part}", _case_cards(request, case))
+    case_deadlines_read(case)  # once for the clocks card and the panel
     # The kind's own app renders its part of the page.
     panel_template, panel_context = registry.panel(case.kind)(request, case)
     context = {

@@ -42,11 +42,14 @@ def presence_others(*, case: Case, user: AbstractBaseUser) -> list[Presence]:
     )
     if not user_ids:
         return []
-    keys = [_key(case.pk, uid, what) for uid in user_ids for what in ("viewing", "typing")]
-    found = cache.get_many(keys)
+    # Whose composer is open first; whether they type, of those only: mostly nobody else is here.
+    viewing = cache.get_many([_key(case.pk, uid, "viewing") for uid in user_ids])
+    here = [uid for uid in user_ids if _key(case.pk, uid, "viewing") in viewing]
+    if not here:
+        return []
+    typing = cache.get_many([_key(case.pk, uid, "typing") for uid in here])
     others = [
-        Presence(name=found[_key(case.pk, uid, "viewing")], typing=_key(case.pk, uid, "typing") in found)
-        for uid in user_ids
-        if _key(case.pk, uid, "viewing") in found
+        Presence(name=viewing[_key(case.pk, uid, "viewing")], typing=_key(case.pk, uid, "typing") in typing)
+        for uid in here
     ]
     return sorted(others, key=lambda p: (not p.typing, p.name))

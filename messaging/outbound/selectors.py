@@ -12,7 +12,7 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from helpdesk.models import Case, Deadline, DeadlineState, Role, SellerAccount
-from helpdesk.selectors import scoped
+from helpdesk.selectors import prefetched, scoped
 from messaging.kinds import MESSAGE_RESPONSE
 from messaging.models import Conversation, Direction, InboundMail, Message
 
@@ -28,8 +28,12 @@ from .models import (
 
 
 def sender_for(account: SellerAccount) -> str:
-    """The From of the account's replies: its outbound settings, or DEFAULT_FROM_EMAIL."""
-    found = OutboundSettings.objects.filter(account=account).first()
+    """The From of the account's replies: its outbound settings (those read with the account, if they
+    were), or DEFAULT_FROM_EMAIL."""
+    if type(account).outbound_settings.is_cached(account):
+        found = getattr(account, "outbound_settings", None)  # read with it, and None if it has none
+    else:
+        found = OutboundSettings.objects.filter(account=account).first()
     if found is None:
         return settings.DEFAULT_FROM_EMAIL
     return formataddr((found.display_name or account.name, found.from_address))
@@ -41,7 +45,12 @@ def conversation_of(case: Case) -> Conversation:
 
 
 def latest_inbound_id(conversation: Conversation) -> int:
-    """The newest buyer message of the conversation: what the composer says the agent has seen."""
+    """The newest buyer message of the conversation: what the composer says the agent has seen.
+    Of the messages read with the conversation, if they were (the case page's thread): the newest one
+    the page shows, without a query."""
+    thread = prefetched(conversation, "messages")
+    if thread is not None:
+        return max((m.id for m in thread if m.direction == Direction.IN), default=0)
     return (
         conversation.messages.filter(direction=Direction.IN).order_by("-id").values_list("id", flat=True).first() or 0
     )
@@ -64,11 +73,19 @@ def parent_message_id(conversation: Conversation) -> str:
     )
 
 
+def _thread_without(conversation: Conversation, direction: str) -> bool:
+    """Whether the conversation was read with its messages (the case page's thread) and none of them
+    goes `direction`: then nothing hangs on such a message, and the page asks nothing more."""
+    thread = prefetched(conversation, "messages")
+    return thread is not None and all(m.direction != direction for m in thread)
+
+
 def replies_of(conversation: Conversation) -> list[Reply]:
+    """The replies of the conversation, newest first (a reply is an outgoing message of the thread)."""
+    if _thread_without(conversation, Direction.OUT):
+        return []
     return list(
-        Reply.objects.filter(message__conversation=conversation)
-        .select_related("message__author")
-        .order_by("-queued_at", "-id")
+        Reply.objects.filter(message__conversation=conversation).select_related("message").order_by("-queued_at", "-id")
     )
 
 
@@ -87,7 +104,15 @@ def replies_due_ids(*, now: datetime, limit: int) -> list[int]:
 
 
 def message_clock(case: Case) -> Deadline | None:
-    """The case's latest buyer-message clock, with `by_mark` telling whether a mark (not a reply) stopped it."""
+    """The case's latest buyer-message clock, with `by_mark` telling whether a mark (not a reply) stopped it
+    (a met clock's: only that one can have been)."""
+    clocks = prefetched(case, "deadlines")
+    if clocks is not None:
+        running = [d for d in clocks if d.kind == MESSAGE_RESPONSE and d.state != DeadlineState.CANCELLED]
+        clock = max(running, key=lambda d: (d.started_at, d.id), default=None)
+        if clock is not None:
+            clock.by_mark = clock.state == DeadlineState.MET and clock.outbound_marks.exists()
+        return clock
     return (
         Deadline.objects.filter(case=case, kind=MESSAGE_RESPONSE)
         .exclude(state=DeadlineState.CANCELLED)
@@ -191,6 +216,8 @@ def response_times(*, account_ids: list[int], days: int, now: datetime | None = 
 
 def call_prompts_open(conversation: Conversation) -> list[CallSummaryPrompt]:
     """The calls logged on the conversation that still wait for a written summary to the buyer."""
+    if _thread_without(conversation, Direction.CALL):
+        return []
     return list(
         CallSummaryPrompt.objects.filter(conversation=conversation, closed_at__isnull=True)
         .select_related("call")

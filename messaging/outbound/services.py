@@ -101,9 +101,10 @@ def _name(user: AbstractBaseUser | None) -> str:
     return user.get_full_name() or user.get_username()
 
 
-def _lock_conversation(case: Case) -> Conversation:
-    """The case's conversation, locked: ingestion files a buyer's new message under the same lock."""
-    return Conversation.objects.select_for_update(of=("self",)).select_related("account").get(case=case)
+def _lock_conversation(case: Case, *related: str) -> Conversation:
+    """The case's conversation, locked: ingestion files a buyer's new message under the same lock.
+    With its account, and `related` (read with it, not locked)."""
+    return Conversation.objects.select_for_update(of=("self",)).select_related("account", *related).get(case=case)
 
 
 # --- replies ---------------------------------------------------------------------
@@ -144,7 +145,7 @@ def reply_queue(
         raise ValidationError("Write the reply first.")
     if placeholders := unfilled(body):
         raise UnfilledVariables(placeholders)
-    conversation = _lock_conversation(case)
+    conversation = _lock_conversation(case, "account__outbound_settings")  # the sender, for sender_for
     existing = Reply.objects.filter(key=key).select_related("message").first()
     if existing is not None:
         if existing.message.conversation_id != conversation.pk:
@@ -246,12 +247,13 @@ def reply_queue(
 
 
 def _case_answered(*, case: Case, author: AbstractBaseUser) -> None:
-    """Sending moves the case: it waits on the buyer now, and it is the sender's unless someone holds it."""
-    case = Case.objects.select_for_update(of=("self",)).get(pk=case.pk)
+    """Sending moves the case: it waits on the buyer now, and it is the sender's unless someone holds it.
+    The row is locked once, here, with the account its audit rows hang on."""
+    case = Case.objects.select_for_update(of=("self",)).select_related("account").get(pk=case.pk)
     if case.assignee_id is None:
         case = case_assign(case=case, assignee=author, actor=author)
     if case.status in ANSWERABLE:
-        case_transition(case=case, to=CaseStatus.WAITING, actor=author)
+        case_transition(case=case, to=CaseStatus.WAITING, actor=author, locked=True)
 
 
 def _dispatch(reply: Reply) -> None:

@@ -6,11 +6,12 @@ here answer its forms: htmx swaps a partial of that template, a plain post
 redirects back to the case page (a refused draft waits in the session).
 """
 
+import functools
 import uuid
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
@@ -128,6 +129,13 @@ def _reply_form(
     }
 
 
+@functools.cache
+def _entry_direction() -> str:
+    """The note-or-call radio buttons of the composer's entry form: the same HTML on every case page
+    (the form is always drawn empty there), so rendered once, not through six widget templates each time."""
+    return str(EntryForm()["direction"])
+
+
 def _composer(request: HttpRequest, case: Case, *, conversation) -> dict:
     latest_inbound = latest_inbound_id(conversation)
     form = ReplyForm(
@@ -143,7 +151,7 @@ def _composer(request: HttpRequest, case: Case, *, conversation) -> dict:
         "call_prompts": call_prompts_open(conversation),
         "presence": presence_others(case=case, user=request.user),
         "suspicion": open_suspicion(conversation),
-        "entry_form": EntryForm(),
+        "entry_direction": _entry_direction(),
         **_delivery(case, conversation),
     }
 
@@ -163,11 +171,19 @@ def _refused_form(form: ReplyForm, conversation) -> ReplyForm:
     return ReplyForm(data)
 
 
+def _queue(**kwargs) -> None:
+    """reply_queue, a case without a conversation being 404 as for every composer action."""
+    try:
+        reply_queue(**kwargs)
+    except Conversation.DoesNotExist as exc:
+        raise Http404("This case has no conversation.") from exc
+
+
 @require_POST
 @role_required()
 def reply(request: HttpRequest, case_id: int) -> HttpResponse:
-    case = case_get(request.user, case_id=case_id)
-    conversation = conversation_of(case)
+    # With its account (the audit rows and the form shown again read it), not its order or assignee.
+    case = case_get(request.user, case_id=case_id, related=["account"])
     form = ReplyForm(request.POST, request.FILES)
     refusal: ReplyRefused | ValidationError | None = None
     if form.is_valid():
@@ -176,7 +192,7 @@ def reply(request: HttpRequest, case_id: int) -> HttpResponse:
                 files = files_read(form.cleaned_data["attachments"])
             except AttachmentRefused as exc:
                 raise AttachmentsBlocked(f"{exc} Attach the files again once they fit.") from exc
-            reply_queue(
+            _queue(
                 case=case,
                 author=request.user,
                 body=form.cleaned_data["text"],
@@ -192,6 +208,8 @@ def reply(request: HttpRequest, case_id: int) -> HttpResponse:
                 return HttpResponseClientRefresh()
             messages.success(request, "Reply queued; it goes out in a moment.")
             return redirect(_case_url(case))
+    # Read only for a form shown again: a reply that went through needs no more than reply_queue reads.
+    conversation = conversation_of(case)
     if request.htmx:
         if isinstance(refusal, ReplyRefused):
             form = _refused_form(form, conversation)

@@ -1,7 +1,8 @@
 """One clock of time: every time a page shows reads in the account's zone, or the viewer's own if they
 chose one, labelled with the zone, with the exact UTC instant on hover; the same in a partial."""
 
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.db import connection
@@ -9,7 +10,9 @@ from django.template import Context, Template
 from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import dateformat, translation
 
+from helpdesk import timefmt
 from helpdesk.models import UserPreference
 from helpdesk.services.accounts import preference_time_zone_set
 from tests.factories import CaseFactory
@@ -76,3 +79,32 @@ def test_the_signed_in_persons_zone_comes_with_them_not_from_a_query_of_its_own(
         page = client.get(reverse("helpdesk:case", args=[case.id])).content.decode()
     assert "Fri 16 Jan 2026, 02:30 JST" in page
     assert not [q for q in queries.captured_queries if 'FROM "helpdesk_userpreference"' in q["sql"]]
+
+
+# Clock changes, in UTC: New York's and Berlin's autumn ones, and Lord Howe's half hour back.
+CLOCK_CHANGES = [
+    datetime(2025, 11, 2, 6, tzinfo=UTC),
+    datetime(2025, 10, 26, 1, tzinfo=UTC),
+    datetime(2025, 4, 5, 15, tzinfo=UTC),
+]
+
+
+@pytest.mark.parametrize("language", ["en-us", "de"])
+def test_times_read_as_djangos_date_format_writes_them(language):
+    """timefmt writes its formats itself, for speed: word for word what django.utils.dateformat writes,
+    through two years in zones with and without clock changes, the ambiguous hours of the changes
+    (no zone name) included, and days; in another language too."""
+    zones = [ZoneInfo(name) for name in ("America/New_York", "Europe/Berlin", "Asia/Tokyo", "Australia/Lord_Howe")]
+    start = datetime(2025, 1, 1, tzinfo=UTC)
+    instants = [start + timedelta(hours=hour, minutes=hour % 60, seconds=hour % 7) for hour in range(0, 2 * 8760, 11)]
+    instants += [change + timedelta(minutes=minutes) for change in CLOCK_CHANGES for minutes in range(-120, 120, 10)]
+    ambiguous = 0
+    with translation.override(language):
+        for instant in instants:
+            for value in [instant, *(instant.astimezone(zone) for zone in zones), instant.date()]:
+                for fmt in timefmt.COMPILED:
+                    if isinstance(value, datetime) or not set(fmt) & set("HisT"):
+                        expected = dateformat.format(value, fmt)
+                        assert timefmt.formatted(value, fmt) == expected, (value, fmt)
+                        ambiguous += fmt.endswith("T") and expected.endswith(" ")
+    assert ambiguous

@@ -230,3 +230,12 @@ def test_the_case_page_costs_the_same_queries_for_a_longer_thread(client, agent,
         page = client.get(url).content.decode()
     assert page.count('data-testid="message"') == 5
     assert page.count("IMG_2041.jpg") == 5
+
+
+def test_the_case_page_reads_attachments_only_of_a_thread_with_files(client, agent, account):
+    ingest(account, "01_plain_us_shipping.eml")
+    case = Case.objects.get()
+    client.force_login(agent)
+    with CaptureQueriesContext(connection) as page:
+        client.get(reverse("helpdesk:case", args=[case.id]))
+    assert not [q for q in page.captured_queries if q["sql"].startswith('SELECT "messaging_attachment"')]

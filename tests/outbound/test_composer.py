@@ -9,10 +9,15 @@ from django.urls import reverse
 from django.utils import timezone
 
 from helpdesk.models import Activity, DeadlineState
+from helpdesk.services.lifecycle import case_clocks_meet
 from messaging.compliance.models import ComplianceApproval
+from messaging.kinds import MESSAGE_RESPONSE
 from messaging.models import Direction
+from messaging.outbound.forms import ReplyForm
 from messaging.outbound.models import ConversationMark, Reply
 from messaging.outbound.selectors import latest_inbound_id, response_times
+from messaging.outbound.services import entry_add, reply_queue
+from messaging.selectors import conversation_for_case
 from tests.factories import CaseFactory
 
 from .helpers import buyer_mail, receive
@@ -49,6 +54,35 @@ def test_the_case_page_shows_the_composer_with_the_running_clock(client, agent, 
     assert f'name="seen" value="{latest_inbound_id(conversation)}"' in page
     # the live check knows the reply answers the buyer: news of their order confirms nothing
     assert '"answering": "1"' in page
+
+
+def test_the_newest_buyer_message_read_with_the_thread_takes_no_query(agent, conversation, django_assert_num_queries):
+    """The case page counts what the agent has seen among the messages it shows: the same newest buyer
+    message as the database's, a later note and reply not counted."""
+    entry_add(case=conversation.case, direction=Direction.NOTE, body="Called the carrier.", author=agent)
+    seen = latest_inbound_id(conversation)
+    reply_queue(case=conversation.case, author=agent, body=GOOD, key=uuid.uuid4().hex, seen_message_id=seen)
+    shown = conversation_for_case(conversation.case)
+    newest = conversation.messages.filter(direction=Direction.IN).latest("id").id
+    with django_assert_num_queries(0):
+        assert latest_inbound_id(shown) == newest
+
+
+def response_clock(client, conversation) -> str:
+    page = client.get(case_url(conversation)).content.decode()
+    return re.search(r'data-testid="response-clock">(.*?)</p>', page, re.S)[1]
+
+
+def test_the_response_clock_says_whether_a_reply_or_a_mark_stopped_it(client, agent, conversation, account):
+    client.force_login(agent)
+    now = timezone.now()
+    case_clocks_meet(case=conversation.case, kinds=[MESSAGE_RESPONSE], started_by=now, at=now, actor=agent)
+    assert "answered in" in response_clock(client, conversation)
+
+    later = receive(account, buyer_mail(text="Thanks, all good!", when=timezone.now().replace(microsecond=0)))
+    assert later.message.conversation == conversation
+    client.post(reverse("outbound:mark", args=[conversation.case.id]), {"kind": "no_response", "reason": "Thanks"})
+    assert "closed without a reply in" in response_clock(client, conversation)
 
 
 def test_an_agent_replies_and_the_reply_is_queued_in_the_thread(client, agent, conversation):
@@ -289,3 +323,28 @@ def test_a_message_case_without_a_conversation_has_no_composer(client, agent, ac
     assert response.status_code == 200
     assert 'data-testid="composer"' not in response.content.decode()
     assert client.post(reverse("outbound:reply", args=[case.id]), {"text": "Hi"}).status_code == 404
+
+
+@pytest.mark.parametrize("htmx", [False, True])
+@pytest.mark.parametrize("text", [GOOD, ""])
+def test_a_reply_on_a_case_without_a_conversation_is_not_found(client, agent, account, htmx, text):
+    case = CaseFactory(account=account, kind="message")
+    client.force_login(agent)
+    data = {"text": text, "key": uuid.uuid4().hex, "seen": 0}
+    response = client.post(reverse("outbound:reply", args=[case.id]), data, **(HTMX if htmx else {}))
+    assert response.status_code == 404
+    assert not Reply.objects.exists()
+
+
+def test_the_hidden_fields_read_as_the_forms_widgets_write_them(client, agent, conversation):
+    """The composer writes its two hidden inputs itself (cheaper than the form renderer): the same HTML."""
+    client.force_login(agent)
+    seen = latest_inbound_id(conversation)
+    page = client.get(case_url(conversation)).content.decode()
+    key = re.search(r'name="key" value="([0-9a-f]{32})"', page)[1]
+    drawn = ReplyForm(initial={"key": key, "seen": seen})
+    assert f"{drawn['key']}{drawn['seen']}" in page
+    for data in ({"text": "", "key": key, "seen": seen}, {"text": "", "key": "", "seen": ""}):
+        again = post_reply(client, conversation, "", key=data["key"] or "-", seen=data["seen"], htmx=True)
+        bound = ReplyForm({**data, "key": data["key"] or "-"})
+        assert f"{bound['key']}{bound['seen']}" in again.content.decode()

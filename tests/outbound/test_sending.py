@@ -5,11 +5,12 @@ import threading
 import uuid
 from datetime import timedelta
 from email import policy
-from email.utils import format_datetime
+from email.utils import format_datetime, formataddr
 
 import pytest
 import time_machine
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -315,3 +316,13 @@ def test_a_buyer_quoting_amazons_bounce_wording_is_a_buyer_message_with_its_cloc
     assert mail.kind == "buyer_message"
     assert mail.message.conversation_id == conversation.id
     assert conversation.case.deadlines.filter(state=DeadlineState.OPEN).count() == 1
+
+
+def test_the_sender_is_read_with_the_conversation_the_reply_locks(conversation, agent, admin_user, account, settings):
+    assert queue(conversation, agent).from_address == settings.DEFAULT_FROM_EMAIL
+    address = "support@acme-goods.example"
+    outbound_settings_save(account=account, from_address=address, display_name="", actor=admin_user)
+    with CaptureQueriesContext(connection) as queries:
+        reply = queue(conversation, agent, body="Hello Cathy, it arrives tomorrow. Alice")
+    assert reply.from_address == formataddr((account.name, address))
+    assert not [q for q in queries.captured_queries if q["sql"].startswith('SELECT "outbound_outboundsettings"')]
