@@ -172,7 +172,7 @@ def queue_cases(
     if filters.due_within_hours is not None:
         horizon = (now or timezone.now()) + timedelta(hours=filters.due_within_hours)
         cases = cases.filter(next_due_at__lte=horizon)
-    return cases.select_related("account", "order", "assignee").order_by(*_ordering(filters.sort))
+    return cases.select_related("account", "assignee").order_by(*_ordering(filters.sort))
 
 
 CASE_EXPORT_HEADER = [
