@@ -191,10 +191,10 @@ class Registry:
     def kind_label(self, kind: str) -> str:
         """A case kind's label; one no app registers reads as itself, as Django shows a value outside a
         field's choices."""
-        for found in self.kinds():
-            if found.kind == kind:
-                return found.label
-        return kind
+        try:
+            return self.kind(kind).label
+        except LookupError:
+            return kind
 
     def clocks(self) -> list[Clock]:
         return [clock for kind in self.kinds() for clock in kind.clocks]
