@@ -391,6 +391,10 @@ class Browser:
 
 
 def agent_work(browser: Browser, account_id: int, stop, rng: random.Random) -> None:
+    # People do not all click at the same instant: each agent takes its first step within one pause of the
+    # run's start. Started together, 50 agents asked for the queue in the same millisecond and the first
+    # requests queued behind each other, a burst that recurred, fading, for several rounds.
+    stop.wait(rng.uniform(0, THINK_S[1]))
     while not stop.is_set():
         queue = browser.call("GET", f"/?page={rng.randint(1, 3)}", kind="queue")
         cases = CASE_LINK.findall(queue.text) if queue is not None else []
