@@ -3,7 +3,7 @@ close with a reason, or refund without return; each tells the buyer through the 
 compliance guard, and meets the 48-hour clock."""
 
 import uuid
-from datetime import timedelta
+from datetime import datetime, time, timedelta
 from decimal import Decimal
 
 import pytest
@@ -183,8 +183,15 @@ def test_the_case_page_shows_the_in_policy_verdict_before_the_decision(client, a
     assert 'name="refund_amount" id="returnless_refund_amount" step="0.01" min="0.01" required value="34.99"' in page
 
 
+def delivered_days_ago(account, days: int) -> datetime:
+    """Noon in the account's timezone, `days` of its days ago: 45 times 24 hours before 04:50 UTC on 5 December
+    was 21 October in New York, 44 of its days back across the end of summer time."""
+    day = timezone.localdate(timezone=account.tzinfo) - timedelta(days=days)
+    return datetime.combine(day, time(12), account.tzinfo)
+
+
 def test_outside_the_window_and_amazons_own_flag(client, agent, account, order):
-    order.delivered_at = timezone.now() - timedelta(days=45)
+    order.delivered_at = delivered_days_ago(account, 45)
     order.save()
     day = timezone.localdate(timezone=account.tzinfo).strftime("%d-%b-%Y")
     row = mfn_row(ORDER_ID, "Late1aaaRRMA", "FLASK-1L-BLK", day=day, status="Pending", in_policy="Y")
@@ -196,7 +203,7 @@ def test_outside_the_window_and_amazons_own_flag(client, agent, account, order):
 
 def test_a_dated_override_lengthens_the_window(client, agent, admin_user, account, order):
     delivered = timezone.localdate(timezone=account.tzinfo) - timedelta(days=45)
-    order.delivered_at = timezone.now() - timedelta(days=45)
+    order.delivered_at = delivered_days_ago(account, 45)
     order.save()
     window_override_add(
         account=account,
