@@ -391,19 +391,28 @@ class Browser:
 
 
 def agent_work(browser: Browser, account_id: int, stop, rng: random.Random) -> None:
+    def pause(shortest: float = THINK_S[0]) -> bool:
+        """An agent's pause between two steps: True when the run ended meanwhile, and the agent stops there.
+        Going on with the round instead, all 50 fired their remaining steps at the same moment, without a
+        pause between them: a burst no team makes, which held most of the run's slowest requests."""
+        return stop.wait(rng.uniform(shortest, THINK_S[1]))
+
     # People do not all click at the same instant: each agent takes its first step within one pause of the
     # run's start. Started together, 50 agents asked for the queue in the same millisecond and the first
     # requests queued behind each other, a burst that recurred, fading, for several rounds.
-    stop.wait(rng.uniform(0, THINK_S[1]))
-    while not stop.is_set():
+    if pause(0):
+        return
+    while True:
         queue = browser.call("GET", f"/?page={rng.randint(1, 3)}", kind="queue")
         cases = CASE_LINK.findall(queue.text) if queue is not None else []
         if not cases:
-            stop.wait(rng.uniform(*THINK_S))
+            if pause():
+                return
             continue
         case_id = rng.choice(cases)
         page = browser.call("GET", f"/cases/{case_id}/", kind="case")
-        stop.wait(rng.uniform(*THINK_S))
+        if pause():
+            return
         key, seen = (KEY.search(page.text), SEEN.search(page.text)) if page is not None else (None, None)
         if not key or not seen:
             continue
@@ -417,7 +426,8 @@ def agent_work(browser: Browser, account_id: int, stop, rng: random.Random) -> N
                 htmx=True,
                 data={"account": account_id, "text": text[:cut], "text_field": "text", "answering": "1"},
             )
-            stop.wait(rng.uniform(*THINK_S))
+            if pause():
+                return
         sent = browser.call(
             "POST",
             f"/messages/outbound/cases/{case_id}/reply",
@@ -432,7 +442,8 @@ def agent_work(browser: Browser, account_id: int, stop, rng: random.Random) -> N
                 else:  # refused: the buyer wrote again meanwhile (the composer shows it); not an error
                     browser.stats.refused += 1
             browser.call("GET", f"/cases/{case_id}/", kind="case")  # htmx's refresh after the send
-        stop.wait(rng.uniform(*THINK_S))
+        if pause():
+            return
 
 
 def agents(browsers: list[Browser], first: int, account_id: int, stop, totals_out) -> None:
