@@ -9,7 +9,8 @@ from .cases import Case
 class Activity(models.Model):
     """Append-only audit row: who did what, when, to which case, before and after.
 
-    Written only by `helpdesk.services.audit`; never updated or deleted.
+    Written by `helpdesk.services.audit`, and in bulk, for cases opened and clocks moved many at a
+    time, by the lifecycle and deadline services; never updated or deleted.
     """
 
     # Both indexed by the indexes below that lead with them: every write anywhere adds an audit row, and an
